@@ -1,0 +1,31 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { AccountStatus, AccountType, NegativeBalancePolicy } from './ledger.enums.js';
+
+/**
+ * A ledger account with its running totals. The four totals are the only mutable money columns in
+ * Folio; they change only in ledger.service's posting transaction, under a row lock, and can be
+ * recomputed from the immutable postings (see LedgerQueries.verifyBalances).
+ */
+export const AccountEntity = defineEntity({
+  name: 'Account',
+  tableName: 'ledger_account',
+  properties: {
+    id: p.bigint('string').primary().autoincrement(),
+    code: p.string().length(200).unique(),
+    name: p.string().length(200),
+    type: p.enum(() => AccountType).nativeEnumName('account_type'),
+    currency: p.string().length(3).columnType('char(3)'),
+    status: p.enum(() => AccountStatus).nativeEnumName('account_status').default(AccountStatus.OPEN),
+    negativeBalance: p.enum(() => NegativeBalancePolicy).nativeEnumName('negative_balance_policy')
+      .default(NegativeBalancePolicy.FORBID),
+    parentId: p.bigint('string').nullable().index(),
+    metadata: p.json<Record<string, unknown>>().columnType('jsonb').default('{}'),
+    postedDebits: p.bigint('string').default(0),
+    postedCredits: p.bigint('string').default(0),
+    pendingDebits: p.bigint('string').default(0),
+    pendingCredits: p.bigint('string').default(0),
+    createdAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
+    updatedAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
+  },
+  indexes: [{ properties: ['type', 'currency'] }],
+});

@@ -1,0 +1,111 @@
+/**
+ * Every expected failure of the ledger, with its stable code. The list is in order of precedence:
+ * when an entry breaks several rules, the first code here is the one reported (TigerBeetle's
+ * result codes). Codes are part of the API: never rename one.
+ */
+export const ledgerErrorCodes = [
+  'BAD_USER_INPUT',
+  'INVALID_AMOUNT',
+  'AMOUNT_NOT_POSITIVE',
+  'AMOUNT_OUT_OF_RANGE',
+  'INVALID_CURRENCY',
+  'TOO_FEW_POSTINGS',
+  'TOO_MANY_POSTINGS',
+  'IDEMPOTENCY_KEY_REUSED',
+  'NOT_FOUND',
+  'CURRENCY_MISMATCH',
+  'UNBALANCED_ENTRY',
+  'ACCOUNT_CODE_TAKEN',
+  'ACCOUNT_FROZEN',
+  'ACCOUNT_CLOSED',
+  'ENTRY_NOT_PENDING',
+  'PENDING_ENTRY_EXPIRED',
+  'COMMIT_EXCEEDS_PENDING',
+  'ENTRY_NOT_REVERSIBLE',
+  'ENTRY_ALREADY_REVERSED',
+  'BALANCE_OVERFLOW',
+  'INSUFFICIENT_FUNDS',
+] as const;
+
+export type LedgerErrorCode = (typeof ledgerErrorCodes)[number];
+
+/** An expected, typed failure; the GraphQL layer turns it into an error with `extensions.code`. */
+export class LedgerError extends Error {
+  constructor(
+    readonly code: LedgerErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'LedgerError';
+  }
+
+  static badInput(message: string, field?: string) {
+    return new LedgerError('BAD_USER_INPUT', message, field ? { field } : {});
+  }
+  static invalidAmount(value: string, field: string) {
+    return new LedgerError('INVALID_AMOUNT', `amount "${value.slice(0, 40)}" is not a whole number of minor units written in digits`, { field });
+  }
+  static amountNotPositive(value: string, field: string) {
+    return new LedgerError('AMOUNT_NOT_POSITIVE', `amount ${value} must be greater than zero`, { field });
+  }
+  static amountOutOfRange(field: string) {
+    return new LedgerError('AMOUNT_OUT_OF_RANGE', 'amount exceeds the largest amount a posting can carry (2^63 - 1 minor units)', { field });
+  }
+  static invalidCurrency(value: string, field: string) {
+    return new LedgerError('INVALID_CURRENCY', `"${value.slice(0, 10)}" is not an ISO 4217 currency code`, { field });
+  }
+  static tooFewPostings(count: number) {
+    return new LedgerError('TOO_FEW_POSTINGS', `an entry needs at least 2 postings, got ${count}`);
+  }
+  static tooManyPostings(count: number, max: number) {
+    return new LedgerError('TOO_MANY_POSTINGS', `an entry may have at most ${max} postings, got ${count}`);
+  }
+  static idempotencyKeyReused(key: string) {
+    return new LedgerError('IDEMPOTENCY_KEY_REUSED', `idempotency key "${key}" was already used with a different input`, { idempotencyKey: key });
+  }
+  static notFound(resource: string, id: string) {
+    return new LedgerError('NOT_FOUND', `${resource} ${id} not found`, { resource, id });
+  }
+  static currencyMismatch(accountId: string, accountCurrency: string, postingCurrency: string) {
+    return new LedgerError('CURRENCY_MISMATCH', `account ${accountId} holds ${accountCurrency}, the posting is in ${postingCurrency}`, { accountId });
+  }
+  static unbalanced(currency: string, debits: bigint, credits: bigint) {
+    return new LedgerError('UNBALANCED_ENTRY', `${currency} debits (${debits}) do not equal credits (${credits})`, { currency, debits: String(debits), credits: String(credits) });
+  }
+  static accountCodeTaken(code: string) {
+    return new LedgerError('ACCOUNT_CODE_TAKEN', `an account with code "${code}" already exists`, { code });
+  }
+  static accountFrozen(accountId: string) {
+    return new LedgerError('ACCOUNT_FROZEN', `account ${accountId} is frozen and refuses postings`, { accountId });
+  }
+  static accountClosed(accountId: string) {
+    return new LedgerError('ACCOUNT_CLOSED', `account ${accountId} is closed and refuses postings`, { accountId });
+  }
+  static entryNotPending(entryId: string, status: string) {
+    return new LedgerError('ENTRY_NOT_PENDING', `entry ${entryId} is ${status}, not PENDING`, { entryId, status });
+  }
+  static pendingExpired(entryId: string) {
+    return new LedgerError('PENDING_ENTRY_EXPIRED', `pending entry ${entryId} has expired`, { entryId });
+  }
+  static commitExceedsPending(entryId: string) {
+    return new LedgerError('COMMIT_EXCEEDS_PENDING', `the commit amount exceeds what pending entry ${entryId} holds`, { entryId });
+  }
+  static notReversible(entryId: string, why: string) {
+    return new LedgerError('ENTRY_NOT_REVERSIBLE', `entry ${entryId} cannot be reversed: ${why}`, { entryId });
+  }
+  static alreadyReversed(entryId: string) {
+    return new LedgerError('ENTRY_ALREADY_REVERSED', `entry ${entryId} has already been reversed`, { entryId });
+  }
+  static balanceOverflow(accountId: string) {
+    return new LedgerError('BALANCE_OVERFLOW', `account ${accountId} would exceed the largest total a balance can hold`, { accountId });
+  }
+  static insufficientFunds(accountId: string, available: bigint, needed: bigint) {
+    return new LedgerError('INSUFFICIENT_FUNDS', `account ${accountId} has ${available} available, the entry needs ${needed}`, { accountId, available: String(available) });
+  }
+}
+
+/** Fails loudly on a broken invariant: only a bug can trip one, and the check stays on in production. */
+export function invariant(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`ledger invariant broken: ${message}`);
+}

