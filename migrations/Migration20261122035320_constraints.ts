@@ -16,7 +16,8 @@ export class Migration20261122035320_constraints extends Migration {
     this.addSql(`alter table ledger_posting add constraint ledger_posting_entry_fk foreign key (entry_id) references ledger_entry (id);`);
     this.addSql(`alter table ledger_posting add constraint ledger_posting_account_fk foreign key (account_id) references ledger_account (id);`);
     this.addSql(`alter table ledger_posting add constraint ledger_posting_amount_check check (amount > 0);`);
-    this.addSql(`alter table ledger_idempotency add constraint ledger_idempotency_entry_fk foreign key (entry_id) references ledger_entry (id);`);
+    // Deferred: a claim reserves its entry id before the entry row exists, in the same transaction.
+    this.addSql(`alter table ledger_idempotency add constraint ledger_idempotency_entry_fk foreign key (entry_id) references ledger_entry (id) deferrable initially deferred;`);
     this.addSql(`create index ledger_event_unnumbered_idx on ledger_event (id) where seq is null;`);
   }
 

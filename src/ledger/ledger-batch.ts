@@ -1,0 +1,210 @@
+import { EntryStatus } from './ledger.enums.js';
+import { LedgerError } from './ledger.errors.js';
+import type { LedgerOp, OpResult, PostRequest } from './ledger-ops.js';
+import {
+  applyChanges, balanceOf, checkAccounts, checkBalanced, checkStatus, swapSides,
+  type AccountState, type PostingDraft, type TotalsChange,
+} from './posting-rules.js';
+
+/** A journal entry locked by the posting transaction, with its postings. */
+export interface LockedEntry {
+  id: string;
+  status: EntryStatus;
+  description: string;
+  expiresAt: Date | null;
+  reversedBy: string | null;
+  postings: PostingDraft[];
+}
+
+export interface EntryRow {
+  id: string;
+  idempotencyKey: string;
+  description: string;
+  metadata: Record<string, unknown>;
+  status: EntryStatus;
+  effectiveAt: Date;
+  expiresAt: Date | null;
+  pendingEntryId: string | null;
+  reversesEntryId: string | null;
+}
+
+export interface PostingRow extends PostingDraft {
+  entryId: string;
+  pending: boolean;
+  effectiveAt: Date;
+}
+
+export interface LedgerEventRow {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** What the locked database state looks like to the planner. */
+export interface BatchState {
+  accounts: Map<string, AccountState>;
+  accountIdsByCode: Map<string, string>;
+  entries: Map<string, LockedEntry>;
+  /** The id reserved for the entry each creating operation makes, by idempotency key. */
+  reservedIds: Map<string, string>;
+  now: Date;
+}
+
+/** Everything one batch writes: the result of planning, applied by one statement. */
+export interface BatchPlan {
+  results: (OpResult | undefined)[];
+  entries: EntryRow[];
+  postings: PostingRow[];
+  statusChanges: { id: string; status: EntryStatus }[];
+  events: LedgerEventRow[];
+  /** Keys claimed by operations that were refused: their claims are deleted before commit. */
+  releasedKeys: string[];
+  touchedAccountIds: Set<string>;
+}
+
+type Planned = { entry?: EntryRow; postings?: PostingRow[]; statusChange?: { id: string; status: EntryStatus }; eventType: string; entryId: string; relatedEntryId?: string };
+
+function resolvePostings(request: PostRequest, state: BatchState): PostingDraft[] {
+  return request.postings.map((posting) => {
+    const accountId = posting.accountId ?? state.accountIdsByCode.get(posting.accountCode ?? '');
+    if (!accountId) throw LedgerError.notFound('account', posting.accountCode ?? '');
+    return { accountId, direction: posting.direction, amount: posting.amount, currency: posting.currency };
+  });
+}
+
+function rows(entryId: string, postings: PostingDraft[], pending: boolean, effectiveAt: Date): PostingRow[] {
+  return postings.map((posting) => ({ ...posting, entryId, pending, effectiveAt }));
+}
+
+function lockedEntry(state: BatchState, id: string): LockedEntry {
+  const entry = state.entries.get(id);
+  if (!entry) throw LedgerError.notFound('entry', id);
+  return entry;
+}
+
+function requirePending(entry: LockedEntry): void {
+  if (entry.status !== EntryStatus.PENDING) throw LedgerError.entryNotPending(entry.id, entry.status);
+}
+
+/** The postings a commit makes: in full, or for `amount` when the entry has one debit and one credit. */
+function commitPostings(entry: LockedEntry, amount: bigint | undefined): PostingDraft[] {
+  if (amount === undefined) return entry.postings;
+  if (entry.postings.length !== 2) {
+    throw LedgerError.badInput('a partial commit needs a pending entry of exactly two postings', 'amount');
+  }
+  if (amount > entry.postings[0].amount) throw LedgerError.commitExceedsPending(entry.id);
+  return entry.postings.map((posting) => ({ ...posting, amount }));
+}
+
+/** Checks one operation against the current state; returns what it writes and the totals it changes. */
+function planOp(op: LedgerOp, state: BatchState): { planned: Planned; changes: { postings: PostingDraft[]; change: TotalsChange }[] } {
+  const reserved = op.kind === 'expire' ? '' : state.reservedIds.get(op.key) ?? '';
+  switch (op.kind) {
+    case 'post': {
+      const postings = resolvePostings(op.request, state);
+      checkAccounts(postings, state.accounts);
+      checkBalanced(postings);
+      checkStatus(postings, state.accounts);
+      const { pending } = op.request;
+      const effectiveAt = op.request.effectiveAt ?? state.now;
+      const entry: EntryRow = {
+        id: reserved, idempotencyKey: op.key, description: op.request.description, metadata: op.request.metadata,
+        status: pending ? EntryStatus.PENDING : EntryStatus.POSTED, effectiveAt,
+        expiresAt: pending ? op.request.expiresAt ?? null : null, pendingEntryId: null, reversesEntryId: null,
+      };
+      return {
+        planned: { entry, postings: rows(reserved, postings, pending, effectiveAt), eventType: pending ? 'ENTRY_PENDING' : 'ENTRY_POSTED', entryId: reserved },
+        changes: [{ postings, change: pending ? 'hold' : 'post' }],
+      };
+    }
+    case 'commit': {
+      const target = lockedEntry(state, op.entryId);
+      requirePending(target);
+      if (target.expiresAt && target.expiresAt <= state.now) throw LedgerError.pendingExpired(target.id);
+      const postings = commitPostings(target, op.amount);
+      checkStatus(postings, state.accounts);
+      const entry: EntryRow = {
+        id: reserved, idempotencyKey: op.key, description: op.description ?? target.description, metadata: {},
+        status: EntryStatus.POSTED, effectiveAt: state.now, expiresAt: null, pendingEntryId: target.id, reversesEntryId: null,
+      };
+      return {
+        planned: { entry, postings: rows(reserved, postings, false, state.now), statusChange: { id: target.id, status: EntryStatus.COMMITTED }, eventType: 'ENTRY_COMMITTED', entryId: reserved, relatedEntryId: target.id },
+        changes: [{ postings: target.postings, change: 'release' }, { postings, change: 'post' }],
+      };
+    }
+    case 'void':
+    case 'expire': {
+      const target = lockedEntry(state, op.entryId);
+      requirePending(target);
+      const status = op.kind === 'void' ? EntryStatus.VOIDED : EntryStatus.EXPIRED;
+      return {
+        planned: { statusChange: { id: target.id, status }, eventType: op.kind === 'void' ? 'ENTRY_VOIDED' : 'ENTRY_EXPIRED', entryId: target.id },
+        changes: [{ postings: target.postings, change: 'release' }],
+      };
+    }
+    case 'reverse': {
+      const target = lockedEntry(state, op.entryId);
+      if (target.status !== EntryStatus.POSTED) {
+        throw LedgerError.notReversible(target.id, `it is ${target.status}; only POSTED entries are reversed (void a pending entry, reverse its commit)`);
+      }
+      if (target.reversedBy) throw LedgerError.alreadyReversed(target.id);
+      const postings = swapSides(target.postings);
+      checkStatus(postings, state.accounts);
+      const effectiveAt = op.effectiveAt ?? state.now;
+      const entry: EntryRow = {
+        id: reserved, idempotencyKey: op.key, description: op.description ?? `Reversal of entry ${target.id}`, metadata: {},
+        status: EntryStatus.POSTED, effectiveAt, expiresAt: null, pendingEntryId: null, reversesEntryId: target.id,
+      };
+      return {
+        planned: { entry, postings: rows(reserved, postings, false, effectiveAt), eventType: 'ENTRY_REVERSED', entryId: reserved, relatedEntryId: target.id },
+        changes: [{ postings, change: 'post' }],
+      };
+    }
+  }
+}
+
+function balancesPayload(accounts: Map<string, AccountState>): Record<string, unknown>[] {
+  return [...accounts.values()].map((account) => {
+    const balance = balanceOf(account);
+    return {
+      accountId: account.id, currency: account.currency,
+      posted: String(balance.posted), pending: String(balance.pending), available: String(balance.available),
+    };
+  });
+}
+
+/**
+ * Plans a batch of operations in order against locked state. Each operation sees the effects of
+ * the ones before it; a refused operation leaves the state as it was and gets its error as a
+ * value, so one bad entry never fails its neighbours.
+ */
+export function planBatch(ops: readonly LedgerOp[], state: BatchState, skip: ReadonlySet<number> = new Set()): BatchPlan {
+  const plan: BatchPlan = { results: [], entries: [], postings: [], statusChanges: [], events: [], releasedKeys: [], touchedAccountIds: new Set() };
+  ops.forEach((op, index) => {
+    if (skip.has(index)) return;
+    try {
+      const { planned, changes } = planOp(op, state);
+      const next = applyChanges(state.accounts, changes);
+      for (const [id, account] of next) {
+        state.accounts.set(id, account);
+        plan.touchedAccountIds.add(id);
+      }
+      if (planned.entry) plan.entries.push(planned.entry);
+      if (planned.postings) plan.postings.push(...planned.postings);
+      if (planned.statusChange) {
+        plan.statusChanges.push(planned.statusChange);
+        state.entries.get(planned.statusChange.id)!.status = planned.statusChange.status;
+      }
+      if (op.kind === 'reverse') state.entries.get(op.entryId)!.reversedBy = planned.entryId;
+      plan.events.push({
+        type: planned.eventType,
+        payload: { entryId: planned.entryId, relatedEntryId: planned.relatedEntryId ?? null, balances: balancesPayload(next) },
+      });
+      plan.results[index] = { entryId: planned.entryId, replayed: false };
+    } catch (error) {
+      if (!(error instanceof LedgerError)) throw error;
+      plan.results[index] = { error };
+      if (op.kind !== 'expire') plan.releasedKeys.push(op.key);
+    }
+  });
+  return plan;
+}

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import type { Direction } from './ledger.enums.js';
+import type { LedgerError } from './ledger.errors.js';
+
+/** One posting as a client asks for it: the account by id or by code. */
+export interface PostingRequest {
+  accountId?: string;
+  accountCode?: string;
+  direction: Direction;
+  amount: bigint;
+  currency: string;
+}
+
+export interface PostRequest {
+  description: string;
+  metadata: Record<string, unknown>;
+  effectiveAt?: Date;
+  pending: boolean;
+  expiresAt?: Date;
+  postings: PostingRequest[];
+}
+
+/**
+ * An operation of the ledger's single write path. Every operation a client starts carries its
+ * idempotency key and a hash of its input; `expire` is the ledger's own and needs neither.
+ */
+export type LedgerOp =
+  | { kind: 'post'; key: string; hash: string; request: PostRequest }
+  | { kind: 'commit'; key: string; hash: string; entryId: string; amount?: bigint; description?: string }
+  | { kind: 'void'; key: string; hash: string; entryId: string }
+  | { kind: 'reverse'; key: string; hash: string; entryId: string; description?: string; effectiveAt?: Date }
+  | { kind: 'expire'; entryId: string };
+
+/** The entry an operation produced (for void and expire, the pending entry), or why it was refused. */
+export type OpResult = { entryId: string; replayed: boolean } | { error: LedgerError };
+
+export function isKeyed(op: LedgerOp): op is Exclude<LedgerOp, { kind: 'expire' }> {
+  return op.kind !== 'expire';
+}
+
+/** Operations that create an entry; their claim reserves the new entry's id. */
+export function createsEntry(op: LedgerOp): boolean {
+  return op.kind === 'post' || op.kind === 'commit' || op.kind === 'reverse';
+}
+
+function canonical(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value as object).sort()
+        .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
+
+/** A stable hash of an operation's input: key order and bigint-vs-string do not change it. */
+export function requestHash(kind: string, input: unknown): string {
+  return createHash('sha256').update(JSON.stringify([kind, canonical(input)])).digest('hex');
+}

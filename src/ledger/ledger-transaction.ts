@@ -1,0 +1,86 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LedgerError } from './ledger.errors.js';
+import { planBatch } from './ledger-batch.js';
+import { createsEntry, isKeyed, type LedgerOp, type OpResult } from './ledger-ops.js';
+import { claimKeys, loadClaims, lockAccounts, lockEntries, writePlan, type Db } from './ledger.sql.js';
+
+/** Indexes of operations that repeat an earlier operation's key in the same batch. */
+function repeatsInBatch(ops: readonly LedgerOp[]): Map<number, number> {
+  const first = new Map<string, number>();
+  const repeats = new Map<number, number>();
+  ops.forEach((op, index) => {
+    if (!isKeyed(op)) return;
+    const earlier = first.get(op.key);
+    if (earlier === undefined) first.set(op.key, index);
+    else repeats.set(index, earlier);
+  });
+  return repeats;
+}
+
+/** Replays keys that an earlier transaction already committed: the stored result, or REUSED. */
+async function replayCommitted(db: Db, ops: readonly LedgerOp[], pending: number[], results: OpResult[]): Promise<void> {
+  if (pending.length === 0) return;
+  const stored = await loadClaims(db, pending.map((i) => (ops[i] as { key: string }).key));
+  for (const index of pending) {
+    const op = ops[index] as Exclude<LedgerOp, { kind: 'expire' }>;
+    const claim = stored.get(op.key);
+    // A claim that vanished was released by a refused operation that committed meanwhile: retry.
+    if (!claim) throw new RetryBatch(`idempotency claim ${op.key} was released concurrently`);
+    results[index] = claim.hash === op.hash
+      ? { entryId: claim.entryId, replayed: true }
+      : { error: LedgerError.idempotencyKeyReused(op.key) };
+  }
+}
+
+/** Thrown to make the writer run the batch again in a fresh transaction. */
+export class RetryBatch extends Error {}
+
+/**
+ * Runs a batch of ledger operations inside the caller's transaction (`em` must be in one). This is
+ * the only code that writes entries, postings and balances. Modules call it through LedgerService
+ * so that their own rows commit atomically with the postings.
+ */
+export async function executeBatch(em: EntityManager, ops: readonly LedgerOp[]): Promise<OpResult[]> {
+  const db = em.getKysely() as Db;
+  const results: OpResult[] = new Array(ops.length);
+  const repeats = repeatsInBatch(ops);
+  const keyed = ops.map((op, index) => ({ op, index })).filter(({ op, index }) => isKeyed(op) && !repeats.has(index));
+  const reservedIds = keyed.length === 0 ? new Map<string, string>() : await claimKeys(db, keyed.map(({ op }) => {
+    const k = op as Exclude<LedgerOp, { kind: 'expire' }>;
+    return { key: k.key, hash: k.hash, operation: k.kind, reserve: createsEntry(k), target: createsEntry(k) ? null : (k as { entryId: string }).entryId };
+  }));
+  const skip = new Set<number>(repeats.keys());
+  const replays = keyed.filter(({ op }) => !reservedIds.has((op as { key: string }).key)).map(({ index }) => index);
+  await replayCommitted(db, ops, replays, results);
+  replays.forEach((index) => skip.add(index));
+
+  const live = ops.filter((_, index) => !skip.has(index));
+  const entryIds = [...new Set(live.flatMap((op) => ('entryId' in op ? [op.entryId] : [])))];
+  const entries = entryIds.length ? await lockEntries(db, entryIds) : new Map();
+  const accountIds = new Set<string>();
+  const codes = new Set<string>();
+  for (const op of live) {
+    if (op.kind === 'post') {
+      for (const p of op.request.postings) {
+        if (p.accountId) accountIds.add(p.accountId);
+        else if (p.accountCode) codes.add(p.accountCode);
+      }
+    }
+  }
+  for (const entry of entries.values()) for (const p of entry.postings) accountIds.add(p.accountId);
+  const locked = accountIds.size + codes.size ? await lockAccounts(db, [...accountIds], [...codes]) : [];
+  const accounts = new Map(locked.map((a) => [a.id, a]));
+  const plan = planBatch(ops, {
+    accounts, accountIdsByCode: new Map(locked.map((a) => [a.code, a.id])), entries, reservedIds, now: new Date(),
+  }, skip);
+  if (plan.entries.length || plan.statusChanges.length || plan.releasedKeys.length) await writePlan(db, plan, accounts);
+  plan.results.forEach((result, index) => { if (result) results[index] = result; });
+  for (const [index, earlier] of repeats) {
+    const op = ops[index] as { key: string; hash: string };
+    const first = results[earlier];
+    results[index] = op.hash !== (ops[earlier] as { hash: string }).hash
+      ? { error: LedgerError.idempotencyKeyReused(op.key) }
+      : 'error' in first ? first : { entryId: first.entryId, replayed: true };
+  }
+  return results;
+}

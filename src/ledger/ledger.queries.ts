@@ -1,0 +1,181 @@
+import type { EntityManager, InferEntity } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
+import { AccountEntity } from './account.entity.js';
+import { JournalEntryEntity } from './journal-entry.entity.js';
+import { PostingEntity } from './posting.entity.js';
+import type { AccountStatus, AccountType, EntryStatus } from './ledger.enums.js';
+import { balanceOf, type Balance } from './posting-rules.js';
+import type { Db } from './ledger.sql.js';
+
+export type AccountRow = InferEntity<typeof AccountEntity>;
+export type EntryRow = InferEntity<typeof JournalEntryEntity>;
+export type PostingRow = InferEntity<typeof PostingEntity>;
+
+export interface Page<T> { rows: T[]; hasMore: boolean }
+
+export interface AccountFilter { type?: AccountType; currency?: string; status?: AccountStatus; parentId?: string; codePrefix?: string }
+export interface EntryFilter { accountId?: string; status?: EntryStatus; effectiveFrom?: Date; effectiveTo?: Date }
+
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The stored balance of an account row, on its normal side. */
+export function currentBalance(row: AccountRow): Balance {
+  return balanceOf({
+    type: row.type, postedDebits: BigInt(row.postedDebits), postedCredits: BigInt(row.postedCredits),
+    pendingDebits: BigInt(row.pendingDebits), pendingCredits: BigInt(row.pendingCredits),
+  });
+}
+
+/** Reads of the ledger. Each is one query; field resolvers reach them through DataLoaders. */
+export class LedgerQueries {
+  accountsByIds(em: EntityManager, ids: readonly string[]): Promise<AccountRow[]> {
+    return em.find(AccountEntity, { id: { $in: [...ids] } });
+  }
+
+  accountsByCodes(em: EntityManager, codes: readonly string[]): Promise<AccountRow[]> {
+    return em.find(AccountEntity, { code: { $in: [...codes] } });
+  }
+
+  /** Accounts in id order after `afterId`; one more row than asked tells whether a next page exists. */
+  async listAccounts(em: EntityManager, filter: AccountFilter, first: number, afterId?: string): Promise<Page<AccountRow>> {
+    const where: Record<string, unknown> = {};
+    if (filter.type) where.type = filter.type;
+    if (filter.currency) where.currency = filter.currency;
+    if (filter.status) where.status = filter.status;
+    if (filter.parentId) where.parentId = filter.parentId;
+    if (filter.codePrefix) where.code = { $like: `${likeEscape(filter.codePrefix)}%` };
+    if (afterId) where.id = { $gt: afterId };
+    const rows = await em.find(AccountEntity, where as never, { orderBy: { id: 'asc' }, limit: first + 1 });
+    return { rows: rows.slice(0, first), hasMore: rows.length > first };
+  }
+
+  entriesByIds(em: EntityManager, ids: readonly string[]): Promise<EntryRow[]> {
+    return em.find(JournalEntryEntity, { id: { $in: [...ids] } });
+  }
+
+  postingsByEntryIds(em: EntityManager, entryIds: readonly string[]): Promise<PostingRow[]> {
+    return em.find(PostingEntity, { entryId: { $in: [...entryIds] } }, { orderBy: { id: 'asc' } });
+  }
+
+  /** Entries newest first (by sequence), before `beforeId`. */
+  async listEntries(em: EntityManager, filter: EntryFilter, first: number, beforeId?: string): Promise<Page<EntryRow>> {
+    const rows = filter.accountId
+      ? await this.entriesOfAccount(em, filter.accountId, filter, first + 1, beforeId)
+      : await em.find(JournalEntryEntity, this.entryWhere(filter, beforeId) as never, { orderBy: { id: 'desc' }, limit: first + 1 });
+    return { rows: rows.slice(0, first), hasMore: rows.length > first };
+  }
+
+  private entryWhere(filter: EntryFilter, beforeId?: string): Record<string, unknown> {
+    const where: Record<string, unknown> = {};
+    if (filter.status) where.status = filter.status;
+    if (filter.effectiveFrom || filter.effectiveTo) {
+      where.effectiveAt = { ...(filter.effectiveFrom && { $gte: filter.effectiveFrom }), ...(filter.effectiveTo && { $lt: filter.effectiveTo }) };
+    }
+    if (beforeId) where.id = { $lt: beforeId };
+    return where;
+  }
+
+  /** An account's entries through its postings index, newest first. */
+  private async entriesOfAccount(em: EntityManager, accountId: string, filter: EntryFilter, limit: number, beforeId?: string): Promise<EntryRow[]> {
+    const db = em.getKysely() as Db;
+    const from = filter.effectiveFrom?.toISOString() ?? null;
+    const to = filter.effectiveTo?.toISOString() ?? null;
+    const { rows } = await sql<{ id: string }>`
+      select distinct p.entry_id::text as id, p.entry_id from ledger_posting p join ledger_entry e on e.id = p.entry_id
+      where p.account_id = ${accountId}::bigint
+        and (${filter.status ?? null}::entry_status is null or e.status = ${filter.status ?? null}::entry_status)
+        and (${from}::timestamptz is null or e.effective_at >= ${from}::timestamptz)
+        and (${to}::timestamptz is null or e.effective_at < ${to}::timestamptz)
+        and (${beforeId ?? null}::bigint is null or p.entry_id < ${beforeId ?? null}::bigint)
+      order by p.entry_id desc limit ${limit}`.execute(db);
+    const byId = new Map((await this.entriesByIds(em, rows.map((row) => row.id))).map((row) => [row.id, row]));
+    return rows.map((row) => byId.get(row.id)!);
+  }
+
+  /** The most recent entries of many accounts in one query (an account's `recentEntries` field). */
+  async recentEntryIds(em: EntityManager, accountIds: readonly string[], perAccount: number): Promise<Map<string, string[]>> {
+    const db = em.getKysely() as Db;
+    const { rows } = await sql<{ account_id: string; entry_id: string }>`
+      select a.id::text as account_id, r.entry_id::text
+      from unnest(${[...accountIds]}::bigint[]) as a(id)
+      cross join lateral (select distinct entry_id from ledger_posting p where p.account_id = a.id
+                          order by entry_id desc limit ${perAccount}) r
+      order by a.id, r.entry_id desc`.execute(db);
+    const byAccount = new Map<string, string[]>(accountIds.map((id) => [id, []]));
+    for (const row of rows) byAccount.get(row.account_id)?.push(row.entry_id);
+    return byAccount;
+  }
+
+  /**
+   * An account's balance at a past instant: posted from the postings effective by then (backdated
+   * entries included), pending from the holds open at that instant. One index range scan.
+   */
+  async balanceAsOf(em: EntityManager, account: AccountRow, at: Date): Promise<Balance> {
+    const db = em.getKysely() as Db;
+    const { rows } = await sql<{ pd: string; pc: string; qd: string; qc: string }>`
+      select
+        coalesce(sum(p.amount) filter (where not p.pending and p.direction = 'DEBIT'), 0)::text as pd,
+        coalesce(sum(p.amount) filter (where not p.pending and p.direction = 'CREDIT'), 0)::text as pc,
+        coalesce(sum(p.amount) filter (where p.pending and p.direction = 'DEBIT' and open_hold), 0)::text as qd,
+        coalesce(sum(p.amount) filter (where p.pending and p.direction = 'CREDIT' and open_hold), 0)::text as qc
+      from (select p.*, (p.pending and e.recorded_at <= ${at.toISOString()}::timestamptz
+                         and (e.resolved_at is null or e.resolved_at > ${at.toISOString()}::timestamptz)) as open_hold
+            from ledger_posting p join ledger_entry e on e.id = p.entry_id
+            where p.account_id = ${account.id}::bigint
+              and (p.pending or p.effective_at <= ${at.toISOString()}::timestamptz)) p`.execute(db);
+    const [row] = rows;
+    return balanceOf({ type: account.type, postedDebits: BigInt(row.pd), postedCredits: BigInt(row.pc), pendingDebits: BigInt(row.qd), pendingCredits: BigInt(row.qc) });
+  }
+
+  /**
+   * Recomputes every account's four totals from the immutable postings and returns the accounts
+   * whose stored totals differ, with the per-currency sum of all posted debits minus credits
+   * (zero in a sound ledger) and the entries whose postings do not balance.
+   */
+  async verify(em: EntityManager): Promise<VerifyReport> {
+    const db = em.getKysely() as Db;
+    const mismatches = await sql<VerifyMismatch>`
+      with computed as (
+        select p.account_id,
+          coalesce(sum(p.amount) filter (where not p.pending and p.direction = 'DEBIT'), 0) as pd,
+          coalesce(sum(p.amount) filter (where not p.pending and p.direction = 'CREDIT'), 0) as pc,
+          coalesce(sum(p.amount) filter (where p.pending and e.status = 'PENDING' and p.direction = 'DEBIT'), 0) as qd,
+          coalesce(sum(p.amount) filter (where p.pending and e.status = 'PENDING' and p.direction = 'CREDIT'), 0) as qc
+        from ledger_posting p join ledger_entry e on e.id = p.entry_id group by p.account_id)
+      select a.id::text as "accountId",
+        a.posted_debits::text as "storedPostedDebits", coalesce(c.pd, 0)::text as "computedPostedDebits",
+        a.posted_credits::text as "storedPostedCredits", coalesce(c.pc, 0)::text as "computedPostedCredits",
+        a.pending_debits::text as "storedPendingDebits", coalesce(c.qd, 0)::text as "computedPendingDebits",
+        a.pending_credits::text as "storedPendingCredits", coalesce(c.qc, 0)::text as "computedPendingCredits"
+      from ledger_account a left join computed c on c.account_id = a.id
+      where (a.posted_debits, a.posted_credits, a.pending_debits, a.pending_credits)
+         is distinct from (coalesce(c.pd, 0), coalesce(c.pc, 0), coalesce(c.qd, 0), coalesce(c.qc, 0))
+      order by a.id limit 100`.execute(db);
+    const totals = await sql<{ currency: string; net: string }>`
+      select currency, sum(case when direction = 'DEBIT' then amount else -amount end)::text as net
+      from ledger_posting where not pending group by currency order by currency`.execute(db);
+    const unbalanced = await sql<{ id: string }>`
+      select entry_id::text as id from ledger_posting group by entry_id, currency
+      having sum(case when direction = 'DEBIT' then amount else -amount end) <> 0 limit 100`.execute(db);
+    const [{ count }] = (await sql<{ count: string }>`select count(*)::text as count from ledger_account`.execute(db)).rows;
+    return {
+      accountsChecked: Number(count), mismatches: mismatches.rows,
+      currencyNets: totals.rows, unbalancedEntryIds: unbalanced.rows.map((r) => r.id),
+    };
+  }
+}
+
+export interface VerifyMismatch {
+  accountId: string;
+  storedPostedDebits: string; computedPostedDebits: string;
+  storedPostedCredits: string; computedPostedCredits: string;
+  storedPendingDebits: string; computedPendingDebits: string;
+  storedPendingCredits: string; computedPendingCredits: string;
+}
+
+export interface VerifyReport {
+  accountsChecked: number;
+  mismatches: VerifyMismatch[];
+  currencyNets: { currency: string; net: string }[];
+  unbalancedEntryIds: string[];
+}

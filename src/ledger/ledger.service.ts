@@ -1,0 +1,203 @@
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { limits } from '../platform/limits.js';
+import { AccountEntity } from './account.entity.js';
+import type { AccountRow } from './ledger.queries.js';
+import { AccountStatus, AccountType, Direction, NegativeBalancePolicy } from './ledger.enums.js';
+import { LedgerError } from './ledger.errors.js';
+import { requestHash, type LedgerOp, type OpResult, type PostRequest } from './ledger-ops.js';
+import { executeBatch } from './ledger-transaction.js';
+import { parseAmount, parseCurrency } from './money.js';
+import { balanceOf, checkPostingCount } from './posting-rules.js';
+import type { PostingWriter } from './posting-writer.js';
+
+export interface OpenAccountCommand {
+  code: string; name: string; type: AccountType; currency: string;
+  parentId?: string; metadata?: Record<string, unknown>; negativeBalance?: NegativeBalancePolicy;
+}
+export interface UpdateAccountCommand {
+  id: string; name?: string; metadata?: Record<string, unknown>; status?: AccountStatus; negativeBalance?: NegativeBalancePolicy;
+}
+export interface PostingCommand { accountId?: string; accountCode?: string; direction: Direction; amount: string; currency: string }
+export interface PostEntryCommand {
+  idempotencyKey: string; description?: string; metadata?: Record<string, unknown>;
+  effectiveAt?: Date; pending?: boolean; expiresAt?: Date; postings: PostingCommand[];
+}
+export interface CommitCommand { idempotencyKey: string; entryId: string; amount?: string; description?: string }
+export interface VoidCommand { idempotencyKey: string; entryId: string }
+export interface ReverseCommand { idempotencyKey: string; entryId: string; description?: string; effectiveAt?: Date }
+
+function checkText(value: string, max: number, field: string, allowEmpty = true): string {
+  if (value.length > max) throw LedgerError.badInput(`${field} is longer than ${max} characters`, field);
+  if (!allowEmpty && value.trim() === '') throw LedgerError.badInput(`${field} must not be empty`, field);
+  return value;
+}
+
+function checkKey(key: string): string {
+  return checkText(key, limits.idempotencyKeyLengthMax, 'idempotencyKey', false);
+}
+
+function checkMetadata(metadata: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (metadata === undefined) return {};
+  if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) throw LedgerError.badInput('metadata must be a JSON object', 'metadata');
+  if (Buffer.byteLength(JSON.stringify(metadata)) > limits.metadataBytesMax) {
+    throw LedgerError.badInput(`metadata is larger than ${limits.metadataBytesMax} bytes`, 'metadata');
+  }
+  return metadata;
+}
+
+function checkEffectiveAt(at: Date | undefined): Date | undefined {
+  if (at && at.getTime() > Date.now() + limits.effectiveAtFutureSkewMs) {
+    throw LedgerError.badInput('effectiveAt may not be in the future', 'effectiveAt');
+  }
+  return at;
+}
+
+/** Validates a client's entry and turns it into the writer's request; throws LedgerError on bad input. */
+export function toPostRequest(command: PostEntryCommand): PostRequest {
+  checkPostingCount(command.postings.length);
+  if (!command.pending && command.expiresAt) throw LedgerError.badInput('expiresAt applies to pending entries only', 'expiresAt');
+  if (command.expiresAt && command.expiresAt.getTime() <= Date.now()) throw LedgerError.badInput('expiresAt must be in the future', 'expiresAt');
+  return {
+    description: checkText(command.description ?? '', limits.descriptionLengthMax, 'description'),
+    metadata: checkMetadata(command.metadata),
+    effectiveAt: checkEffectiveAt(command.effectiveAt),
+    pending: command.pending ?? false,
+    expiresAt: command.expiresAt,
+    postings: command.postings.map((p, i) => {
+      if (!p.accountId === !p.accountCode) throw LedgerError.badInput('give exactly one of accountId and accountCode', `postings.${i}`);
+      return {
+        accountId: p.accountId, accountCode: p.accountCode, direction: p.direction,
+        amount: parseAmount(p.amount, `postings.${i}.amount`), currency: parseCurrency(p.currency, `postings.${i}.currency`),
+      };
+    }),
+  };
+}
+
+function unwrap(result: OpResult): { entryId: string; replayed: boolean } {
+  if ('error' in result) throw result.error;
+  return result;
+}
+
+/**
+ * The ledger core's public face: every module moves money through these methods, and nothing else
+ * writes entries, postings or balances. Money operations go through the coalescing writer; a module
+ * that must commit its own rows with the postings uses `executeWithin` inside its transaction.
+ */
+export class LedgerService {
+  constructor(private readonly writer: PostingWriter) {}
+
+  /** Errors: BAD_USER_INPUT, INVALID_CURRENCY, NOT_FOUND (parent), CURRENCY_MISMATCH (parent), ACCOUNT_CODE_TAKEN. */
+  async openAccount(em: EntityManager, command: OpenAccountCommand): Promise<AccountRow> {
+    checkText(command.code, limits.accountCodeLengthMax, 'code', false);
+    checkText(command.name, limits.nameLengthMax, 'name', false);
+    const currency = parseCurrency(command.currency, 'currency');
+    if (command.parentId) {
+      const parent = await em.findOne(AccountEntity, { id: command.parentId });
+      if (!parent) throw LedgerError.notFound('account', command.parentId);
+      if (parent.currency !== currency) throw LedgerError.currencyMismatch(parent.id, parent.currency, currency);
+    }
+    const account = em.create(AccountEntity, {
+      code: command.code, name: command.name, type: command.type, currency,
+      parentId: command.parentId ?? null, metadata: checkMetadata(command.metadata),
+      negativeBalance: command.negativeBalance ?? NegativeBalancePolicy.FORBID,
+    } as never);
+    try {
+      await em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw LedgerError.accountCodeTaken(command.code);
+      throw error;
+    }
+    await em.refresh(account);
+    return account as AccountRow;
+  }
+
+  /**
+   * Changes an account's name, metadata, status or policy under its row lock, so it serialises
+   * with postings. A closed account stays closed; closing needs a zero balance and no open holds.
+   * Errors: NOT_FOUND, BAD_USER_INPUT, ACCOUNT_CLOSED.
+   */
+  async updateAccount(em: EntityManager, command: UpdateAccountCommand): Promise<AccountRow> {
+    return em.transactional(async (tx) => {
+      const account = await tx.findOne(AccountEntity, { id: command.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!account) throw LedgerError.notFound('account', command.id);
+      if (account.status === AccountStatus.CLOSED) throw LedgerError.accountClosed(account.id);
+      if (command.name !== undefined) account.name = checkText(command.name, limits.nameLengthMax, 'name', false);
+      if (command.metadata !== undefined) account.metadata = checkMetadata(command.metadata);
+      if (command.negativeBalance !== undefined) account.negativeBalance = command.negativeBalance;
+      if (command.status === AccountStatus.CLOSED) {
+        const totals = { type: account.type, postedDebits: BigInt(account.postedDebits), postedCredits: BigInt(account.postedCredits), pendingDebits: BigInt(account.pendingDebits), pendingCredits: BigInt(account.pendingCredits) };
+        if (balanceOf(totals).posted !== 0n || totals.pendingDebits !== 0n || totals.pendingCredits !== 0n) {
+          throw LedgerError.badInput('an account can be closed only with a zero balance and no pending entries', 'status');
+        }
+      }
+      if (command.status !== undefined) account.status = command.status;
+      account.updatedAt = new Date();
+      return account as AccountRow;
+    });
+  }
+
+  /**
+   * Posts one entry (or creates it pending). Errors, in precedence: BAD_USER_INPUT, INVALID_AMOUNT,
+   * AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY, TOO_FEW_POSTINGS, TOO_MANY_POSTINGS,
+   * IDEMPOTENCY_KEY_REUSED, NOT_FOUND, CURRENCY_MISMATCH, UNBALANCED_ENTRY, ACCOUNT_FROZEN,
+   * ACCOUNT_CLOSED, BALANCE_OVERFLOW, INSUFFICIENT_FUNDS.
+   */
+  async postEntry(command: PostEntryCommand) {
+    return unwrap(await this.writer.submit(this.postOp(command)));
+  }
+
+  /** Posts up to entriesPerBatchMax entries in one transaction; each gets its own result. */
+  async postEntries(commands: PostEntryCommand[]): Promise<OpResult[]> {
+    if (commands.length === 0 || commands.length > limits.entriesPerBatchMax) {
+      throw LedgerError.badInput(`a batch holds 1 to ${limits.entriesPerBatchMax} entries`, 'entries');
+    }
+    const ops: (LedgerOp | LedgerError)[] = commands.map((command) => {
+      try { return this.postOp(command); } catch (error) { if (error instanceof LedgerError) return error; throw error; }
+    });
+    const valid = ops.filter((op): op is LedgerOp => !(op instanceof LedgerError));
+    const results = valid.length ? await this.writer.submitTogether(valid) : [];
+    let next = 0;
+    return ops.map((op) => (op instanceof LedgerError ? { error: op } : results[next++]));
+  }
+
+  /** Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING, PENDING_ENTRY_EXPIRED, COMMIT_EXCEEDS_PENDING, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS. */
+  async commitPending(command: CommitCommand) {
+    const amount = command.amount === undefined ? undefined : parseAmount(command.amount, 'amount');
+    const description = command.description === undefined ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
+    const key = checkKey(command.idempotencyKey);
+    const hash = requestHash('commit', { entryId: command.entryId, amount, description });
+    return unwrap(await this.writer.submit({ kind: 'commit', key, hash, entryId: command.entryId, amount, description }));
+  }
+
+  /** Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING. */
+  async voidPending(command: VoidCommand) {
+    const key = checkKey(command.idempotencyKey);
+    return unwrap(await this.writer.submit({ kind: 'void', key, hash: requestHash('void', { entryId: command.entryId }), entryId: command.entryId }));
+  }
+
+  /** Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_REVERSIBLE, ENTRY_ALREADY_REVERSED, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS. */
+  async reverseEntry(command: ReverseCommand) {
+    const key = checkKey(command.idempotencyKey);
+    const description = command.description === undefined ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
+    const effectiveAt = checkEffectiveAt(command.effectiveAt);
+    const hash = requestHash('reverse', { entryId: command.entryId, description, effectiveAt });
+    return unwrap(await this.writer.submit({ kind: 'reverse', key, hash, entryId: command.entryId, description, effectiveAt }));
+  }
+
+  /** Expires pending entries past their expiry (the sweeper's call); no key, no client. */
+  async expire(entryIds: string[]): Promise<OpResult[]> {
+    return Promise.all(entryIds.map((entryId) => this.writer.submit({ kind: 'expire', entryId })));
+  }
+
+  /** Runs operations inside the caller's open transaction, for modules whose rows commit with the postings. */
+  executeWithin(em: EntityManager, ops: LedgerOp[]): Promise<OpResult[]> {
+    return executeBatch(em, ops);
+  }
+
+  /** Builds the writer's operation for a client entry; exported for modules that use executeWithin. */
+  postOp(command: PostEntryCommand): LedgerOp {
+    const key = checkKey(command.idempotencyKey);
+    const request = toPostRequest(command);
+    return { kind: 'post', key, hash: requestHash('post', request), request };
+  }
+}

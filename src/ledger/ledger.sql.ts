@@ -1,0 +1,123 @@
+import { sql, type Kysely } from 'kysely';
+import type { Direction, EntryStatus } from './ledger.enums.js';
+import type { AccountState, PostingDraft } from './posting-rules.js';
+import type { BatchPlan, LockedEntry } from './ledger-batch.js';
+
+/**
+ * The SQL of the posting transaction. Each function is one round trip; the order in which the
+ * writer calls them (claims, then entries, then accounts, each locked in key or id order) is what
+ * keeps concurrent transactions free of deadlocks.
+ */
+export type Db = Kysely<any>;
+
+export interface Claim {
+  key: string;
+  hash: string;
+  operation: string;
+  /** Reserve a new entry id (post, commit, reverse) or record an existing one (void). */
+  reserve: boolean;
+  target: string | null;
+}
+
+/**
+ * Claims idempotency keys in key order. A key another transaction holds makes this wait until that
+ * one ends; a key already committed is not returned, and the caller replays its stored result.
+ */
+export async function claimKeys(db: Db, claims: Claim[]): Promise<Map<string, string>> {
+  const sorted = [...claims].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const { rows } = await sql<{ key: string; entry_id: string }>`
+    insert into ledger_idempotency (key, request_hash, operation, entry_id)
+    select c.key, c.hash, c.op, case when c.reserve then nextval('ledger_entry_id_seq') else c.target end
+    from unnest(${sorted.map((c) => c.key)}::text[], ${sorted.map((c) => c.hash)}::text[],
+                ${sorted.map((c) => c.operation)}::text[], ${sorted.map((c) => c.reserve)}::bool[],
+                ${sorted.map((c) => c.target)}::bigint[]) with ordinality as c(key, hash, op, reserve, target, ord)
+    order by c.ord
+    on conflict (key) do nothing
+    returning key, entry_id::text`.execute(db);
+  return new Map(rows.map((row) => [row.key, row.entry_id]));
+}
+
+export async function loadClaims(db: Db, keys: string[]): Promise<Map<string, { hash: string; entryId: string }>> {
+  const { rows } = await sql<{ key: string; request_hash: string; entry_id: string }>`
+    select key, request_hash, entry_id::text from ledger_idempotency where key = any(${keys}::text[])`.execute(db);
+  return new Map(rows.map((row) => [row.key, { hash: row.request_hash, entryId: row.entry_id }]));
+}
+
+interface EntryRowDb {
+  id: string; status: EntryStatus; description: string; expires_at: string | null; reversed_by: string | null;
+  postings: { accountId: string; direction: Direction; amount: string; currency: string }[];
+}
+
+/** Locks the entries that commits, voids, reversals and expiries act on, in id order, with their postings. */
+export async function lockEntries(db: Db, ids: string[]): Promise<Map<string, LockedEntry>> {
+  const { rows } = await sql<EntryRowDb>`
+    select e.id::text, e.status, e.description, e.expires_at::text,
+      (select r.id::text from ledger_entry r where r.reverses_entry_id = e.id) as reversed_by,
+      coalesce((select json_agg(json_build_object('accountId', p.account_id::text, 'direction', p.direction,
+        'amount', p.amount::text, 'currency', p.currency) order by p.id)
+        from ledger_posting p where p.entry_id = e.id), '[]') as postings
+    from ledger_entry e where e.id = any(${ids}::bigint[]) order by e.id for update of e`.execute(db);
+  return new Map(rows.map((row) => [row.id, {
+    id: row.id, status: row.status, description: row.description,
+    expiresAt: row.expires_at ? new Date(row.expires_at) : null, reversedBy: row.reversed_by,
+    postings: row.postings.map((p): PostingDraft => ({ ...p, amount: BigInt(p.amount) })),
+  }]));
+}
+
+interface AccountRowDb {
+  id: string; code: string; type: AccountState['type']; currency: string; status: AccountState['status'];
+  negative_balance: AccountState['negativeBalance'];
+  posted_debits: string; posted_credits: string; pending_debits: string; pending_credits: string;
+}
+
+/** Locks the accounts an operation touches, in id order, and reads their current totals. */
+export async function lockAccounts(db: Db, ids: string[], codes: string[]): Promise<AccountState[]> {
+  const { rows } = await sql<AccountRowDb>`
+    select id::text, code, type, currency, status, negative_balance,
+      posted_debits::text, posted_credits::text, pending_debits::text, pending_credits::text
+    from ledger_account where id = any(${ids}::bigint[]) or code = any(${codes}::text[])
+    order by id for update`.execute(db);
+  return rows.map((row) => ({
+    id: row.id, code: row.code, type: row.type, currency: row.currency, status: row.status,
+    negativeBalance: row.negative_balance,
+    postedDebits: BigInt(row.posted_debits), postedCredits: BigInt(row.posted_credits),
+    pendingDebits: BigInt(row.pending_debits), pendingCredits: BigInt(row.pending_credits),
+  }));
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** Writes a planned batch in one statement: entries, postings, totals, status changes, claims, events. */
+export async function writePlan(db: Db, plan: BatchPlan, accounts: Map<string, AccountState>): Promise<void> {
+  const { entries: e, postings: p, statusChanges: s, events: v } = plan;
+  const touched = [...plan.touchedAccountIds].map((id) => accounts.get(id)!);
+  await sql`
+    with ins_entries as (
+      insert into ledger_entry (id, idempotency_key, description, metadata, status, effective_at, expires_at, pending_entry_id, reverses_entry_id)
+      select * from unnest(${e.map((x) => x.id)}::bigint[], ${e.map((x) => x.idempotencyKey)}::text[],
+        ${e.map((x) => x.description)}::text[], ${e.map((x) => JSON.stringify(x.metadata))}::jsonb[],
+        ${e.map((x) => x.status)}::entry_status[], ${e.map((x) => iso(x.effectiveAt))}::timestamptz[],
+        ${e.map((x) => iso(x.expiresAt))}::timestamptz[], ${e.map((x) => x.pendingEntryId)}::bigint[],
+        ${e.map((x) => x.reversesEntryId)}::bigint[])
+    ), ins_postings as (
+      insert into ledger_posting (entry_id, account_id, direction, amount, currency, pending, effective_at)
+      select * from unnest(${p.map((x) => x.entryId)}::bigint[], ${p.map((x) => x.accountId)}::bigint[],
+        ${p.map((x) => x.direction)}::posting_direction[], ${p.map((x) => String(x.amount))}::bigint[],
+        ${p.map((x) => x.currency)}::bpchar[], ${p.map((x) => x.pending)}::bool[], ${p.map((x) => iso(x.effectiveAt))}::timestamptz[])
+    ), upd_accounts as (
+      update ledger_account a set posted_debits = t.pd, posted_credits = t.pc, pending_debits = t.qd,
+        pending_credits = t.qc, updated_at = now()
+      from unnest(${touched.map((x) => x.id)}::bigint[], ${touched.map((x) => String(x.postedDebits))}::bigint[],
+        ${touched.map((x) => String(x.postedCredits))}::bigint[], ${touched.map((x) => String(x.pendingDebits))}::bigint[],
+        ${touched.map((x) => String(x.pendingCredits))}::bigint[]) as t(id, pd, pc, qd, qc)
+      where a.id = t.id
+    ), upd_entries as (
+      update ledger_entry x set status = t.status, resolved_at = now()
+      from unnest(${s.map((c) => c.id)}::bigint[], ${s.map((c) => c.status)}::entry_status[]) as t(id, status)
+      where x.id = t.id
+    ), del_claims as (
+      delete from ledger_idempotency where key = any(${plan.releasedKeys}::text[])
+    )
+    insert into ledger_event (type, payload)
+    select * from unnest(${v.map((x) => x.type)}::text[], ${v.map((x) => JSON.stringify(x.payload))}::jsonb[])`.execute(db);
+}
