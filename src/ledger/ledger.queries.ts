@@ -107,24 +107,35 @@ export class LedgerQueries {
   }
 
   /**
-   * An account's balance at a past instant: posted from the postings effective by then (backdated
-   * entries included), pending from the holds open at that instant. One index range scan.
+   * Balances of accounts at a past instant: posted from the postings effective by then (backdated
+   * entries included), pending from the holds open at that instant. One query for many accounts,
+   * each an index range scan on (account, effective time).
    */
-  async balanceAsOf(em: EntityManager, account: AccountRow, at: Date): Promise<Balance> {
+  async balancesAsOf(em: EntityManager, accounts: readonly AccountRow[], at: Date): Promise<Map<string, Balance>> {
     const db = em.getKysely() as Db;
-    const { rows } = await sql<{ pd: string; pc: string; qd: string; qc: string }>`
-      select
+    const when = at.toISOString();
+    const { rows } = await sql<{ id: string; pd: string; pc: string; qd: string; qc: string }>`
+      select p.account_id::text as id,
         coalesce(sum(p.amount) filter (where not p.pending and p.direction = 'DEBIT'), 0)::text as pd,
         coalesce(sum(p.amount) filter (where not p.pending and p.direction = 'CREDIT'), 0)::text as pc,
-        coalesce(sum(p.amount) filter (where p.pending and p.direction = 'DEBIT' and open_hold), 0)::text as qd,
-        coalesce(sum(p.amount) filter (where p.pending and p.direction = 'CREDIT' and open_hold), 0)::text as qc
-      from (select p.*, (p.pending and e.recorded_at <= ${at.toISOString()}::timestamptz
-                         and (e.resolved_at is null or e.resolved_at > ${at.toISOString()}::timestamptz)) as open_hold
-            from ledger_posting p join ledger_entry e on e.id = p.entry_id
-            where p.account_id = ${account.id}::bigint
-              and (p.pending or p.effective_at <= ${at.toISOString()}::timestamptz)) p`.execute(db);
-    const [row] = rows;
-    return balanceOf({ type: account.type, postedDebits: BigInt(row.pd), postedCredits: BigInt(row.pc), pendingDebits: BigInt(row.qd), pendingCredits: BigInt(row.qc) });
+        coalesce(sum(p.amount) filter (where p.pending and p.direction = 'DEBIT' and e.recorded_at <= ${when}::timestamptz
+          and (e.resolved_at is null or e.resolved_at > ${when}::timestamptz)), 0)::text as qd,
+        coalesce(sum(p.amount) filter (where p.pending and p.direction = 'CREDIT' and e.recorded_at <= ${when}::timestamptz
+          and (e.resolved_at is null or e.resolved_at > ${when}::timestamptz)), 0)::text as qc
+      from ledger_posting p join ledger_entry e on e.id = p.entry_id
+      where p.account_id = any(${accounts.map((a) => a.id)}::bigint[])
+        and (p.pending or p.effective_at <= ${when}::timestamptz)
+      group by p.account_id`.execute(db);
+    const totals = new Map(rows.map((row) => [row.id, row]));
+    return new Map(accounts.map((account) => {
+      const row = totals.get(account.id) ?? { pd: '0', pc: '0', qd: '0', qc: '0' };
+      return [account.id, balanceOf({ type: account.type, postedDebits: BigInt(row.pd), postedCredits: BigInt(row.pc), pendingDebits: BigInt(row.qd), pendingCredits: BigInt(row.qc) })];
+    }));
+  }
+
+  /** The reversing entries of the given entries. */
+  reversalsOf(em: EntityManager, entryIds: readonly string[]): Promise<EntryRow[]> {
+    return em.find(JournalEntryEntity, { reversesEntryId: { $in: [...entryIds] } });
   }
 
   /**

@@ -37,7 +37,7 @@ function checkKey(key: string): string {
 }
 
 function checkMetadata(metadata: Record<string, unknown> | undefined): Record<string, unknown> {
-  if (metadata === undefined) return {};
+  if (metadata === undefined || metadata === null) return {};
   if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) throw LedgerError.badInput('metadata must be a JSON object', 'metadata');
   if (Buffer.byteLength(JSON.stringify(metadata)) > limits.metadataBytesMax) {
     throw LedgerError.badInput(`metadata is larger than ${limits.metadataBytesMax} bytes`, 'metadata');
@@ -60,11 +60,11 @@ export function toPostRequest(command: PostEntryCommand): PostRequest {
   return {
     description: checkText(command.description ?? '', limits.descriptionLengthMax, 'description'),
     metadata: checkMetadata(command.metadata),
-    effectiveAt: checkEffectiveAt(command.effectiveAt),
+    effectiveAt: checkEffectiveAt(command.effectiveAt ?? undefined),
     pending: command.pending ?? false,
-    expiresAt: command.expiresAt,
+    expiresAt: command.expiresAt ?? undefined,
     postings: command.postings.map((p, i) => {
-      if (!p.accountId === !p.accountCode) throw LedgerError.badInput('give exactly one of accountId and accountCode', `postings.${i}`);
+      if (!p.accountId === !p.accountCode || (p.accountCode !== undefined && p.accountCode.length > limits.accountCodeLengthMax)) throw LedgerError.badInput('give exactly one of accountId and accountCode', `postings.${i}`);
       return {
         accountId: p.accountId, accountCode: p.accountCode, direction: p.direction,
         amount: parseAmount(p.amount, `postings.${i}.amount`), currency: parseCurrency(p.currency, `postings.${i}.currency`),
@@ -162,8 +162,8 @@ export class LedgerService {
 
   /** Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING, PENDING_ENTRY_EXPIRED, COMMIT_EXCEEDS_PENDING, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS. */
   async commitPending(command: CommitCommand) {
-    const amount = command.amount === undefined ? undefined : parseAmount(command.amount, 'amount');
-    const description = command.description === undefined ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
+    const amount = command.amount == null ? undefined : parseAmount(command.amount, 'amount');
+    const description = command.description == null ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
     const key = checkKey(command.idempotencyKey);
     const hash = requestHash('commit', { entryId: command.entryId, amount, description });
     return unwrap(await this.writer.submit({ kind: 'commit', key, hash, entryId: command.entryId, amount, description }));
@@ -178,8 +178,8 @@ export class LedgerService {
   /** Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_REVERSIBLE, ENTRY_ALREADY_REVERSED, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS. */
   async reverseEntry(command: ReverseCommand) {
     const key = checkKey(command.idempotencyKey);
-    const description = command.description === undefined ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
-    const effectiveAt = checkEffectiveAt(command.effectiveAt);
+    const description = command.description == null ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
+    const effectiveAt = checkEffectiveAt(command.effectiveAt ?? undefined);
     const hash = requestHash('reverse', { entryId: command.entryId, description, effectiveAt });
     return unwrap(await this.writer.submit({ kind: 'reverse', key, hash, entryId: command.entryId, description, effectiveAt }));
   }

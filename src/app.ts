@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './platform/config.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/db/embedded-postgres.js';
+import { migrate, openOrm } from './platform/db/orm.js';
+import { EventHub } from './platform/events/event-hub.js';
+import { OutboxRelay } from './platform/events/outbox-relay.js';
+import { mountGraphiql } from './platform/graphiql.js';
+import { createContext, type GraphQLContext, type Services } from './platform/graphql/context.js';
+import { formatError } from './platform/graphql/errors.js';
+import { folioSchema } from './platform/graphql/schema.js';
+import { limits } from './platform/limits.js';
+import { logger } from './platform/logger.js';
+import { requestScope } from './platform/request-context.js';
+import { ExpirySweeper } from './ledger/expiry-sweeper.js';
+import { LedgerQueries } from './ledger/ledger.queries.js';
+import { LedgerService } from './ledger/ledger.service.js';
+import { PostingWriter } from './ledger/posting-writer.js';
+
+export interface Gateway {
+  url: string;
+  wsUrl: string;
+  port: number;
+  services: Services;
+  close(): Promise<void>;
+}
+
+const graphqlPath = '/graphql';
+
+/** The database: DATABASE_URL when given, else the embedded PostgreSQL under the data dir. */
+async function database(config: Config): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  const embedded = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'postgres'), port: config.embeddedPgPort, persistent: true });
+  return { url: embedded.url, embedded };
+}
+
+/** Sets the request id (the caller's x-request-id, or a new one) for logs, errors and the response. */
+function requestIds(req: Request, res: Response, next: NextFunction): void {
+  const given = req.header('x-request-id');
+  const requestId = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', requestId);
+  requestScope.run({ requestId }, next);
+}
+
+/** Body-parser failures (bad JSON, too large) answer as GraphQL-shaped JSON, never an HTML page. */
+function jsonErrors(error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(error);
+  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+  if (status === 500) logger.error({ err: error }, 'unexpected HTTP error');
+  const message = status === 413 ? `request body larger than ${limits.requestBodyBytesMax} bytes` : status === 500 ? 'Internal server error' : 'malformed request body';
+  res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+}
+
+async function startServices(orm: MikroORM, databaseUrl: string): Promise<{ services: Services; relay: OutboxRelay; writer: PostingWriter; sweeper: ExpirySweeper }> {
+  const relay = new OutboxRelay(orm);
+  const writer = new PostingWriter(orm, () => relay.poke());
+  const ledger = new LedgerService(writer);
+  const events = new EventHub(orm, databaseUrl);
+  await events.start();
+  relay.start();
+  const sweeper = new ExpirySweeper(orm, ledger);
+  sweeper.start();
+  return { services: { orm, ledger, queries: new LedgerQueries(), events }, relay, writer, sweeper };
+}
+
+/**
+ * Starts a whole gateway: database (embedded unless DATABASE_URL), migrations, the ledger's writer,
+ * the outbox relay and event hub, and HTTP + WebSocket on one port at /graphql.
+ */
+export async function startGateway(config: Config): Promise<Gateway> {
+  const db = await database(config);
+  const orm = await openOrm(db.url, config.dbPoolMax);
+  await migrate(orm);
+  const { services, relay, writer, sweeper } = await startServices(orm, db.url);
+  const schema = await folioSchema();
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: graphqlPath, maxPayload: limits.requestBodyBytesMax });
+  const wsCleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>({
+    schema,
+    context: () => createContext(services, randomUUID()),
+    onNext: (_ctx, _id, _payload, _args, result) => (result.errors
+      ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } as never
+      : result),
+  }, wsServer);
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  app.use(requestIds);
+  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  if (config.graphiql) mountGraphiql(app, graphqlPath);
+  app.use(graphqlPath, express.json({ limit: limits.requestBodyBytesMax }), expressMiddleware(apollo, {
+    context: async ({ res }) => createContext(services, String(res.getHeader('x-request-id'))),
+  }));
+  app.use(jsonErrors);
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  logger.info({ port, url: `http://${host}:${port}${graphqlPath}` }, 'Folio gateway listening');
+
+  return {
+    url: `http://${host}:${port}${graphqlPath}`,
+    wsUrl: `ws://${host}:${port}${graphqlPath}`,
+    port,
+    services,
+    async close() {
+      await apollo.stop();
+      await writer.close();
+      await sweeper.stop();
+      await relay.stop();
+      await services.events.stop();
+      await orm.close();
+      await db.embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { toGlobalId } from '../platform/graphql/global-id.js';
+import { PageInfo } from '../platform/graphql/connection.js';
+import { AccountStatus, AccountType, Direction, NegativeBalancePolicy, normalSideOf } from './ledger.enums.js';
+import type { AccountRow } from './ledger.queries.js';
+
+registerEnumType(AccountType, { name: 'AccountType', description: 'The type of an account, which fixes its normal side.' });
+registerEnumType(Direction, { name: 'Direction', description: 'The side of a posting.' });
+registerEnumType(AccountStatus, {
+  name: 'AccountStatus',
+  description: 'OPEN accounts take postings; FROZEN and CLOSED accounts refuse new postings (holds on them can still be voided or expire). CLOSED is final.',
+});
+registerEnumType(NegativeBalancePolicy, { name: 'NegativeBalancePolicy', description: 'Whether the available balance may go below zero on the normal side.' });
+
+@ObjectType({ description: 'A ledger account: where postings land. Its balance is kept current by every posting and can be recomputed from them (see `verifyLedger`).' })
+export class Account {
+  /** The database id, for field resolvers; not exposed. */
+  rowId!: string;
+  row!: AccountRow;
+
+  @Field(() => ID, { description: 'Global id, e.g. "acc_42".' })
+  id!: string;
+
+  @Field({ description: 'Unique code within the ledger, e.g. "wallet:user:42:usd".' })
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => AccountType)
+  type!: AccountType;
+
+  @Field(() => Direction, { description: 'The side on which the balance grows: DEBIT for ASSET and EXPENSE, CREDIT otherwise.' })
+  normalSide!: Direction;
+
+  @Field({ description: 'ISO 4217 currency of every posting to this account.' })
+  currency!: string;
+
+  @Field(() => AccountStatus)
+  status!: AccountStatus;
+
+  @Field(() => NegativeBalancePolicy)
+  negativeBalance!: NegativeBalancePolicy;
+
+  @Field(() => GraphQLJSONObject, { description: 'Free-form JSON object for the client.' })
+  metadata!: Record<string, unknown>;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+
+  static from(row: AccountRow): Account {
+    return Object.assign(new Account(), {
+      rowId: row.id, row, id: toGlobalId('Account', row.id), code: row.code, name: row.name, type: row.type,
+      normalSide: normalSideOf(row.type), currency: row.currency.trim(), status: row.status,
+      negativeBalance: row.negativeBalance, metadata: row.metadata ?? {},
+      createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt),
+    });
+  }
+}
+
+@ObjectType()
+export class AccountEdge {
+  @Field() cursor!: string;
+  @Field(() => Account) node!: Account;
+}
+
+@ObjectType({ description: 'A page of accounts in id order.' })
+export class AccountConnection {
+  @Field(() => [AccountEdge]) edges!: AccountEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}

@@ -1,0 +1,42 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { sql, type Kysely } from 'kysely';
+import { limits } from '../platform/limits.js';
+import { logger } from '../platform/logger.js';
+import type { LedgerService } from './ledger.service.js';
+
+/**
+ * Voids pending entries whose expiry has passed, through the ledger's writer like any other
+ * operation. Every gateway runs one; the writer locks each entry, so two sweepers never expire the
+ * same entry twice (the second finds it no longer PENDING and does nothing).
+ */
+export class ExpirySweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(private readonly orm: MikroORM, private readonly ledger: LedgerService) {}
+
+  start(): void {
+    this.timer = setInterval(() => { this.running ??= this.sweep().finally(() => { this.running = undefined; }); }, limits.expirySweepIntervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  async sweep(): Promise<number> {
+    try {
+      const db = this.orm.em.fork().getKysely() as Kysely<any>;
+      const { rows } = await sql<{ id: string }>`
+        select id::text from ledger_entry where status = 'PENDING' and expires_at <= now()
+        order by expires_at limit ${limits.expirySweepBatchMax}`.execute(db);
+      if (rows.length === 0) return 0;
+      const results = await this.ledger.expire(rows.map((row) => row.id));
+      return results.filter((result) => !('error' in result)).length;
+    } catch (error) {
+      logger.error({ err: error }, 'expiry sweep failed; the next one retries');
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { PageInfo } from '../platform/graphql/connection.js';
+import { toGlobalId } from '../platform/graphql/global-id.js';
+import { Direction, EntryStatus } from './ledger.enums.js';
+import type { EntryRow, PostingRow } from './ledger.queries.js';
+import { Money } from './money.type.js';
+
+registerEnumType(EntryStatus, {
+  name: 'EntryStatus',
+  description: 'POSTED entries count in posted balances. PENDING entries hold funds until committed (COMMITTED, with a separate POSTED commit entry), VOIDED, or EXPIRED.',
+});
+
+@ObjectType({ description: 'One leg of a journal entry: an amount debited or credited to one account. Immutable.' })
+export class Posting {
+  accountRowId!: string;
+
+  @Field(() => ID, { description: 'Global id, e.g. "pst_7".' })
+  id!: string;
+
+  @Field(() => Direction)
+  direction!: Direction;
+
+  @Field(() => Money, { description: 'Always positive.' })
+  amount!: Money;
+
+  static from(row: PostingRow): Posting {
+    return Object.assign(new Posting(), {
+      accountRowId: row.accountId, id: toGlobalId('Posting', row.id), direction: row.direction,
+      amount: Money.of(BigInt(row.amount), row.currency.trim()),
+    });
+  }
+}
+
+@ObjectType({ description: 'A balanced journal entry: two or more postings whose debits equal credits in every currency. Posted entries are never changed; a mistake is undone by a reversing entry.' })
+export class JournalEntry {
+  rowId!: string;
+  row!: EntryRow;
+
+  @Field(() => ID, { description: 'Global id, e.g. "ent_1001".' })
+  id!: string;
+
+  @Field({ description: 'Ledger-wide sequence number (a decimal string): unique and increasing in the order entries were recorded; gaps are possible.' })
+  sequence!: string;
+
+  @Field({ description: 'The client-generated key the entry was created with.' })
+  idempotencyKey!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => GraphQLJSONObject)
+  metadata!: Record<string, unknown>;
+
+  @Field(() => EntryStatus)
+  status!: EntryStatus;
+
+  @Field({ description: 'The business time of the entry; may be backdated. Balances `asOf` use it.' })
+  effectiveAt!: Date;
+
+  @Field({ description: 'When the ledger recorded the entry.' })
+  recordedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'For a pending entry: when it voids itself if not committed.' })
+  expiresAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'For a pending entry: when it was committed, voided or expired.' })
+  resolvedAt!: Date | null;
+
+  static from(row: EntryRow): JournalEntry {
+    return Object.assign(new JournalEntry(), {
+      rowId: row.id, row, id: toGlobalId('JournalEntry', row.id), sequence: row.id,
+      idempotencyKey: row.idempotencyKey, description: row.description, metadata: row.metadata ?? {},
+      status: row.status, effectiveAt: new Date(row.effectiveAt), recordedAt: new Date(row.recordedAt),
+      expiresAt: row.expiresAt ? new Date(row.expiresAt) : null, resolvedAt: row.resolvedAt ? new Date(row.resolvedAt) : null,
+    });
+  }
+}
+
+@ObjectType()
+export class JournalEntryEdge {
+  @Field() cursor!: string;
+  @Field(() => JournalEntry) node!: JournalEntry;
+}
+
+@ObjectType({ description: 'A page of journal entries, newest first.' })
+export class JournalEntryConnection {
+  @Field(() => [JournalEntryEdge]) edges!: JournalEntryEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
+@ObjectType({ description: 'Why one entry of a batch was refused.' })
+export class EntryError {
+  @Field({ description: 'A stable code, the same as `extensions.code` of a single postEntry.' })
+  code!: string;
+  @Field()
+  message!: string;
+}
+
+@ObjectType({ description: 'The result of one entry of a postEntries batch: the entry, or why it was refused.' })
+export class BatchEntryResult {
+  @Field(() => Int, { description: 'Position of the entry in the request.' })
+  index!: number;
+  @Field(() => JournalEntry, { nullable: true })
+  entry!: JournalEntry | null;
+  @Field(() => EntryError, { nullable: true })
+  error!: EntryError | null;
+  @Field({ description: 'True when the idempotency key had already been used with this input: the first result is returned.' })
+  replayed!: boolean;
+}
+
+@ObjectType({ description: 'An account whose stored totals differ from the sum of its postings.' })
+export class BalanceMismatch {
+  @Field(() => ID) accountId!: string;
+  @Field() storedPostedDebits!: string;
+  @Field() computedPostedDebits!: string;
+  @Field() storedPostedCredits!: string;
+  @Field() computedPostedCredits!: string;
+  @Field() storedPendingDebits!: string;
+  @Field() computedPendingDebits!: string;
+  @Field() storedPendingCredits!: string;
+  @Field() computedPendingCredits!: string;
+}
+
+@ObjectType({ description: 'The result of recomputing every balance from the immutable postings.' })
+export class LedgerVerification {
+  @Field({ description: 'True when every stored balance equals its postings, every entry balances and every currency nets to zero.' })
+  ok!: boolean;
+  @Field(() => Int) accountsChecked!: number;
+  @Field(() => [BalanceMismatch], { description: 'At most 100.' }) mismatches!: BalanceMismatch[];
+  @Field(() => [Money], { description: 'Posted debits minus credits per currency: zero in a sound ledger.' }) currencyNets!: Money[];
+  @Field(() => [ID], { description: 'Entries whose postings do not balance (at most 100): empty in a sound ledger.' }) unbalancedEntryIds!: string[];
+}

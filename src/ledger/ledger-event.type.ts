@@ -1,0 +1,42 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Balance } from './money.type.js';
+
+export enum EntryEventType {
+  ENTRY_POSTED = 'ENTRY_POSTED',
+  ENTRY_PENDING = 'ENTRY_PENDING',
+  ENTRY_COMMITTED = 'ENTRY_COMMITTED',
+  ENTRY_VOIDED = 'ENTRY_VOIDED',
+  ENTRY_EXPIRED = 'ENTRY_EXPIRED',
+  ENTRY_REVERSED = 'ENTRY_REVERSED',
+}
+registerEnumType(EntryEventType, { name: 'EntryEventType', description: 'What happened to the entry.' });
+
+@ObjectType({ description: 'A committed change to the ledger, in the order the ledger numbered it.' })
+export class EntryEvent {
+  entryRowId!: string;
+  relatedEntryRowId!: string | null;
+
+  @Field({ description: 'Event sequence number (decimal string). Resubscribe with `after` set to the last one you saw to receive everything you missed.' })
+  sequence!: string;
+
+  @Field(() => EntryEventType)
+  type!: EntryEventType;
+}
+
+@ObjectType({ description: "A change of one account's balance, with the balance right after it." })
+export class BalanceChange {
+  accountRowId!: string;
+  entryRowId!: string;
+
+  @Field({ description: 'Event sequence number (decimal string), usable as `after` when resubscribing.' })
+  sequence!: string;
+
+  @Field(() => EntryEventType)
+  type!: EntryEventType;
+
+  @Field(() => ID, { description: 'Global id of the account.' })
+  accountId!: string;
+
+  @Field(() => Balance, { description: 'The balance immediately after this change.' })
+  balance!: Balance;
+}

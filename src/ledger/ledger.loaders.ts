@@ -1,0 +1,60 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Balance } from './posting-rules.js';
+import type { AccountRow, EntryRow, LedgerQueries, PostingRow } from './ledger.queries.js';
+
+function byKey<T, K>(rows: T[], key: (row: T) => K): Map<K, T> {
+  return new Map(rows.map((row) => [key(row), row]));
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+}
+
+/**
+ * The ledger's DataLoaders, made fresh for each request (or each subscription event) so that a
+ * nested query costs one SQL statement per level, whatever the number of rows.
+ */
+export function createLedgerLoaders(em: EntityManager, queries: LedgerQueries) {
+  const account = new DataLoader<string, AccountRow | undefined>(async (ids) => {
+    const rows = byKey(await queries.accountsByIds(em, ids), (row) => row.id);
+    return ids.map((id) => rows.get(id));
+  });
+  const entry = new DataLoader<string, EntryRow | undefined>(async (ids) => {
+    const rows = byKey(await queries.entriesByIds(em, ids), (row) => row.id);
+    return ids.map((id) => rows.get(id));
+  });
+  const postings = new DataLoader<string, PostingRow[]>(async (entryIds) => {
+    const groups = groupBy(await queries.postingsByEntryIds(em, entryIds), (row) => row.entryId);
+    return entryIds.map((id) => groups.get(id) ?? []);
+  });
+  const reversal = new DataLoader<string, EntryRow | undefined>(async (entryIds) => {
+    const rows = byKey(await queries.reversalsOf(em, entryIds), (row) => row.reversesEntryId!);
+    return entryIds.map((id) => rows.get(id));
+  });
+  /** Keyed by "accountId:count"; one query per distinct count. */
+  const recentEntryIds = new DataLoader<string, string[]>(async (keys) => {
+    const byCount = groupBy([...keys], (key) => key.split(':')[1]);
+    const found = new Map<string, string[]>();
+    for (const [count, group] of byCount) {
+      const result = await queries.recentEntryIds(em, group.map((key) => key.split(':')[0]), Number(count));
+      for (const [accountId, ids] of result) found.set(`${accountId}:${count}`, ids);
+    }
+    return keys.map((key) => found.get(key) ?? []);
+  });
+  /** Keyed by account row and instant; one query per distinct instant. */
+  const balanceAsOf = new DataLoader<{ account: AccountRow; at: Date }, Balance, string>(async (keys) => {
+    const byInstant = groupBy([...keys], (key) => key.at.toISOString());
+    const found = new Map<string, Balance>();
+    for (const [iso, group] of byInstant) {
+      const result = await queries.balancesAsOf(em, group.map((key) => key.account), new Date(iso));
+      for (const [accountId, balance] of result) found.set(`${accountId}@${iso}`, balance);
+    }
+    return keys.map((key) => found.get(`${key.account.id}@${key.at.toISOString()}`)!);
+  }, { cacheKeyFn: (key) => `${key.account.id}@${key.at.toISOString()}` });
+  return { account, entry, postings, reversal, recentEntryIds, balanceAsOf };
+}
+
+export type LedgerLoaders = ReturnType<typeof createLedgerLoaders>;

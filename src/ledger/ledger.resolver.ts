@@ -1,0 +1,149 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
+import type { GraphQLContext } from '../platform/graphql/context.js';
+import { fromGlobalId } from '../platform/graphql/global-id.js';
+import { AccountFilterInput, OpenAccountInput, UpdateAccountInput } from './account.input.js';
+import { Account, AccountConnection } from './account.type.js';
+import { BatchEntryResult, JournalEntry, JournalEntryConnection, LedgerVerification } from './journal-entry.type.js';
+import { LedgerError } from './ledger.errors.js';
+import type { PostEntryCommand } from './ledger.service.js';
+import { parseCurrency } from './money.js';
+import { Money } from './money.type.js';
+import {
+  CommitPendingEntryInput, EntryFilterInput, PostEntriesInput, PostEntryInput, ReverseEntryInput, VoidPendingEntryInput,
+} from './post-entry.input.js';
+
+/** Maps a GraphQL entry input to the service's command, decoding global ids. */
+function toCommand(input: PostEntryInput): PostEntryCommand {
+  return {
+    ...input,
+    postings: (input.postings ?? []).map((p, i) => ({
+      ...p, accountId: p.accountId === undefined || p.accountId === null ? undefined : fromGlobalId('Account', p.accountId, `postings.${i}.accountId`),
+      accountCode: p.accountCode ?? undefined,
+    })),
+  };
+}
+
+async function loadEntry(context: GraphQLContext, entryId: string): Promise<JournalEntry> {
+  const row = await context.loaders.entry.load(entryId);
+  if (!row) throw LedgerError.notFound('entry', entryId);
+  return JournalEntry.from(row);
+}
+
+@Resolver()
+export class LedgerResolver {
+  @Query(() => Account, { nullable: true, description: 'An account by global id; null when there is none.' })
+  async account(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Account | null> {
+    const row = await context.loaders.account.load(fromGlobalId('Account', id));
+    return row ? Account.from(row) : null;
+  }
+
+  @Query(() => Account, { nullable: true, description: 'An account by its code; null when there is none.' })
+  async accountByCode(@Arg('code') code: string, @Ctx() context: GraphQLContext): Promise<Account | null> {
+    const [row] = await context.queries.accountsByCodes(context.em, [code]);
+    return row ? Account.from(row) : null;
+  }
+
+  @Query(() => AccountConnection, { description: 'Accounts in id order, filtered; at most 100 a page.' })
+  async accounts(
+    @Ctx() context: GraphQLContext,
+    @Arg('filter', () => AccountFilterInput, { nullable: true }) filter?: AccountFilterInput,
+    @Arg('first', () => Int, { nullable: true, description: '1 to 100; default 20.' }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<AccountConnection> {
+    const size = pageSize(first);
+    const page = await context.queries.listAccounts(context.em, {
+      ...filter,
+      currency: filter?.currency ? parseCurrency(filter.currency, 'filter.currency') : undefined,
+      parentId: filter?.parentId ? fromGlobalId('Account', filter.parentId, 'filter.parentId') : undefined,
+    }, size, decodeCursor(after));
+    return toConnection(page, Account.from);
+  }
+
+  @Query(() => JournalEntry, { nullable: true, description: 'A journal entry by global id; null when there is none.' })
+  async entry(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<JournalEntry | null> {
+    const row = await context.loaders.entry.load(fromGlobalId('JournalEntry', id));
+    return row ? JournalEntry.from(row) : null;
+  }
+
+  @Query(() => JournalEntryConnection, { description: 'Journal entries, newest first, filtered by account, status and effective time; at most 100 a page.' })
+  async entries(
+    @Ctx() context: GraphQLContext,
+    @Arg('filter', () => EntryFilterInput, { nullable: true }) filter?: EntryFilterInput,
+    @Arg('first', () => Int, { nullable: true, description: '1 to 100; default 20.' }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<JournalEntryConnection> {
+    const size = pageSize(first);
+    const page = await context.queries.listEntries(context.em, {
+      ...filter,
+      accountId: filter?.accountId ? fromGlobalId('Account', filter.accountId, 'filter.accountId') : undefined,
+    }, size, decodeCursor(after));
+    return toConnection(page, JournalEntry.from);
+  }
+
+  @Query(() => LedgerVerification, { description: 'Recomputes every balance from the immutable postings and reports any difference. Reads the whole ledger: an operator query.' })
+  async verifyLedger(@Ctx() context: GraphQLContext): Promise<LedgerVerification> {
+    const report = await context.queries.verify(context.em);
+    return {
+      ok: report.mismatches.length === 0 && report.unbalancedEntryIds.length === 0 && report.currencyNets.every((n) => n.net === '0'),
+      accountsChecked: report.accountsChecked,
+      mismatches: report.mismatches,
+      currencyNets: report.currencyNets.map((n) => Money.of(BigInt(n.net), n.currency.trim())),
+      unbalancedEntryIds: report.unbalancedEntryIds.map((id) => `ent_${id}`),
+    };
+  }
+
+  @Mutation(() => Account, { description: 'Opens an account. Errors: BAD_USER_INPUT, INVALID_CURRENCY, NOT_FOUND (parent), CURRENCY_MISMATCH (parent), ACCOUNT_CODE_TAKEN.' })
+  async openAccount(@Arg('input', () => OpenAccountInput) input: OpenAccountInput, @Ctx() context: GraphQLContext): Promise<Account> {
+    const parentId = input.parentId ? fromGlobalId('Account', input.parentId, 'parentId') : undefined;
+    return Account.from(await context.ledger.openAccount(context.em, { ...input, parentId }));
+  }
+
+  @Mutation(() => Account, { description: 'Renames, re-tags, freezes, unfreezes or closes an account. Errors: NOT_FOUND, BAD_USER_INPUT, ACCOUNT_CLOSED.' })
+  async updateAccount(@Arg('input', () => UpdateAccountInput) input: UpdateAccountInput, @Ctx() context: GraphQLContext): Promise<Account> {
+    return Account.from(await context.ledger.updateAccount(context.em, { ...input, id: fromGlobalId('Account', input.id) }));
+  }
+
+  @Mutation(() => JournalEntry, {
+    description: 'Posts a balanced entry, or creates it PENDING. Idempotent on `idempotencyKey`. Errors: BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY, TOO_FEW_POSTINGS, TOO_MANY_POSTINGS, IDEMPOTENCY_KEY_REUSED, NOT_FOUND, CURRENCY_MISMATCH, UNBALANCED_ENTRY, ACCOUNT_FROZEN, ACCOUNT_CLOSED, BALANCE_OVERFLOW, INSUFFICIENT_FUNDS.',
+  })
+  async postEntry(@Arg('input', () => PostEntryInput) input: PostEntryInput, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
+    const { entryId } = await context.ledger.postEntry(toCommand(input));
+    return loadEntry(context, entryId);
+  }
+
+  @Mutation(() => [BatchEntryResult], {
+    description: 'Posts up to 500 entries in one database transaction, in order. NOT all-or-nothing: each entry succeeds or fails on its own and the result reports each, in request order (a later entry sees the effects of the earlier ones). Each entry is idempotent on its own key.',
+  })
+  async postEntries(@Arg('input', () => PostEntriesInput) input: PostEntriesInput, @Ctx() context: GraphQLContext): Promise<BatchEntryResult[]> {
+    const commands = input.entries.map((entry) => {
+      try { return toCommand(entry); } catch (error) { if (error instanceof LedgerError) return error; throw error; }
+    });
+    const valid = commands.filter((c): c is PostEntryCommand => !(c instanceof LedgerError));
+    const results = valid.length ? await context.ledger.postEntries(valid) : [];
+    let next = 0;
+    return Promise.all(commands.map(async (command, index) => {
+      const result = command instanceof LedgerError ? { error: command } : results[next++];
+      if ('error' in result) return { index, entry: null, replayed: false, error: { code: result.error.code, message: result.error.message } };
+      return { index, entry: await loadEntry(context, result.entryId), replayed: result.replayed, error: null };
+    }));
+  }
+
+  @Mutation(() => JournalEntry, { description: 'Commits a pending entry, in full or for less; returns the new POSTED commit entry. Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING, PENDING_ENTRY_EXPIRED, COMMIT_EXCEEDS_PENDING, BAD_USER_INPUT, ACCOUNT_FROZEN, ACCOUNT_CLOSED.' })
+  async commitPendingEntry(@Arg('input', () => CommitPendingEntryInput) input: CommitPendingEntryInput, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
+    const { entryId } = await context.ledger.commitPending({ ...input, entryId: fromGlobalId('JournalEntry', input.entryId, 'entryId') });
+    return loadEntry(context, entryId);
+  }
+
+  @Mutation(() => JournalEntry, { description: 'Voids a pending entry, releasing its hold; returns the VOIDED entry. Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING.' })
+  async voidPendingEntry(@Arg('input', () => VoidPendingEntryInput) input: VoidPendingEntryInput, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
+    const { entryId } = await context.ledger.voidPending({ ...input, entryId: fromGlobalId('JournalEntry', input.entryId, 'entryId') });
+    return loadEntry(context, entryId);
+  }
+
+  @Mutation(() => JournalEntry, { description: 'Reverses a POSTED entry with a new entry of the same postings, sides swapped, linked to it. Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_REVERSIBLE, ENTRY_ALREADY_REVERSED, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS.' })
+  async reverseEntry(@Arg('input', () => ReverseEntryInput) input: ReverseEntryInput, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
+    const { entryId } = await context.ledger.reverseEntry({ ...input, entryId: fromGlobalId('JournalEntry', input.entryId, 'entryId') });
+    return loadEntry(context, entryId);
+  }
+}

@@ -1,0 +1,115 @@
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { refreshContext, type GraphQLContext } from '../platform/graphql/context.js';
+import { fromGlobalId, toGlobalId } from '../platform/graphql/global-id.js';
+import { limits } from '../platform/limits.js';
+import { Account } from './account.type.js';
+import { JournalEntry } from './journal-entry.type.js';
+import { LedgerError } from './ledger.errors.js';
+import { BalanceChange, EntryEvent, EntryEventType } from './ledger-event.type.js';
+import { Balance } from './money.type.js';
+
+function parseAfter(after: string | undefined | null): bigint | undefined {
+  if (after === undefined || after === null) return undefined;
+  if (!/^\d{1,19}$/.test(after)) throw LedgerError.badInput('after must be an event sequence number', 'after');
+  return BigInt(after);
+}
+
+type Data = SubscribeResolverData<unknown, { after?: string; accountIds?: string[] }, GraphQLContext>;
+
+function watchedAccounts(ids: string[] | undefined | null, required: boolean): Set<string> | undefined {
+  if (!ids || ids.length === 0) {
+    if (required) throw LedgerError.badInput('watch at least one account', 'accountIds');
+    return undefined;
+  }
+  if (ids.length > limits.subscriptionAccountsMax) throw LedgerError.badInput(`watch at most ${limits.subscriptionAccountsMax} accounts`, 'accountIds');
+  return new Set(ids.map((id) => fromGlobalId('Account', id, 'accountIds')));
+}
+
+/**
+ * Arguments are checked before the stream starts, so a bad subscription gets a GraphQL error at
+ * once; each event expands to one BalanceChange per watched account it touched.
+ */
+function balanceChanges({ args, context }: Data): AsyncIterableIterator<BalanceChange> {
+  const watched = watchedAccounts(args.accountIds, true)!;
+  return context.events.stream(parseAfter(args.after), (event) => event.payload.balances
+    .filter((b) => watched.has(b.accountId))
+    .map((b) => Object.assign(new BalanceChange(), {
+      accountRowId: b.accountId, entryRowId: event.payload.entryId, sequence: String(event.seq),
+      type: event.type as EntryEventType, accountId: toGlobalId('Account', b.accountId),
+      balance: Balance.of({ posted: BigInt(b.posted), pending: BigInt(b.pending), available: BigInt(b.available) }, b.currency.trim()),
+    })));
+}
+
+function entryEvents({ args, context }: Data): AsyncIterableIterator<EntryEvent> {
+  const watched = watchedAccounts(args.accountIds, false);
+  return context.events.stream(parseAfter(args.after), (event) => {
+    if (watched && !event.payload.balances.some((b) => watched.has(b.accountId))) return [];
+    return [Object.assign(new EntryEvent(), {
+      entryRowId: event.payload.entryId, relatedEntryRowId: event.payload.relatedEntryId,
+      sequence: String(event.seq), type: event.type as EntryEventType,
+    })];
+  });
+}
+
+@Resolver()
+export class LedgerSubscriptionResolver {
+  @Subscription(() => BalanceChange, {
+    subscribe: balanceChanges as never,
+    description: 'Balance changes of the given accounts (1 to 100), as they commit. With `after`, first replays every change after that sequence number, then continues live: a client that reconnects misses nothing. Changes of rolled-back work are never sent.',
+  })
+  balanceChanged(
+    @Root() change: BalanceChange,
+    @Ctx() context: GraphQLContext,
+    @Arg('accountIds', () => [ID]) _accountIds: string[],
+    @Arg('after', () => String, { nullable: true }) _after?: string,
+  ): BalanceChange {
+    refreshContext(context);
+    return change;
+  }
+
+  @Subscription(() => EntryEvent, {
+    subscribe: entryEvents as never,
+    description: 'Every committed entry event (posted, pending, committed, voided, expired, reversed), optionally only those touching the given accounts. Resumable with `after`.',
+  })
+  entryPosted(
+    @Root() event: EntryEvent,
+    @Ctx() context: GraphQLContext,
+    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('accountIds', () => [ID], { nullable: true }) _accountIds?: string[],
+  ): EntryEvent {
+    refreshContext(context);
+    return event;
+  }
+}
+
+async function loadEntry(context: GraphQLContext, id: string | null): Promise<JournalEntry | null> {
+  if (!id) return null;
+  const row = await context.loaders.entry.load(id);
+  return row ? JournalEntry.from(row) : null;
+}
+
+@Resolver(() => BalanceChange)
+export class BalanceChangeResolver {
+  @FieldResolver(() => Account, { description: 'The account as it is now (its balance field reads the current balance).' })
+  async account(@Root() change: BalanceChange, @Ctx() context: GraphQLContext): Promise<Account> {
+    return Account.from((await context.loaders.account.load(change.accountRowId))!);
+  }
+
+  @FieldResolver(() => JournalEntry, { description: 'The entry that changed the balance (for a void or expiry: the pending entry).' })
+  async entry(@Root() change: BalanceChange, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
+    return (await loadEntry(context, change.entryRowId))!;
+  }
+}
+
+@Resolver(() => EntryEvent)
+export class EntryEventResolver {
+  @FieldResolver(() => JournalEntry, { description: 'The entry (for a commit: the new commit entry; for a void or expiry: the pending entry).' })
+  async entry(@Root() event: EntryEvent, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
+    return (await loadEntry(context, event.entryRowId))!;
+  }
+
+  @FieldResolver(() => JournalEntry, { nullable: true, description: 'For a commit: the pending entry; for a reversal: the reversed entry.' })
+  relatedEntry(@Root() event: EntryEvent, @Ctx() context: GraphQLContext): Promise<JournalEntry | null> {
+    return loadEntry(context, event.relatedEntryRowId);
+  }
+}

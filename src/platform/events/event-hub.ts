@@ -1,0 +1,172 @@
+import pg from 'pg';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { sql, type Kysely } from 'kysely';
+import { limits } from '../limits.js';
+import { logger } from '../logger.js';
+import { eventsChannel } from './outbox-relay.js';
+
+/** A numbered ledger event as subscribers receive it. */
+export interface LedgerEventMessage {
+  seq: bigint;
+  type: string;
+  payload: {
+    entryId: string;
+    relatedEntryId: string | null;
+    balances: { accountId: string; currency: string; posted: string; pending: string; available: string }[];
+  };
+}
+
+type Listener = (event: LedgerEventMessage) => void;
+
+/** Events a slow subscriber may have waiting before it is cut off. */
+const subscriberBufferMax = 10_000;
+
+/**
+ * Delivers numbered outbox events to this gateway's subscribers. It LISTENs for the relay's NOTIFY
+ * (and polls, in case a notification is lost with a connection), reads new events in sequence
+ * order, and fans them out. A subscriber may start `after` a sequence it saw before: it first
+ * replays the missed events from the outbox, then continues live, with no gap and no repeat.
+ */
+export class EventHub {
+  private readonly listeners = new Set<Listener>();
+  private lastSeq = 0n;
+  private client: pg.Client | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private reading: Promise<void> | undefined;
+  private readAgain = false;
+  private stopped = false;
+
+  constructor(private readonly orm: MikroORM, private readonly databaseUrl: string) {}
+
+  async start(): Promise<void> {
+    this.lastSeq = await this.maxSeq();
+    await this.listen();
+    this.timer = setInterval(() => this.wake(), 1_000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.reading;
+    await this.client?.end().catch(() => undefined);
+  }
+
+  get subscriberCount(): number {
+    return this.listeners.size;
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      logger.warn({ err: error }, 'event listener connection lost; reconnecting');
+      this.client = undefined;
+      if (!this.stopped) setTimeout(() => void this.listen().catch((e) => logger.error({ err: e }, 'event listener reconnect failed')), 500);
+    });
+    await client.connect();
+    await client.query(`listen ${eventsChannel}`);
+    this.client = client;
+    this.wake();
+  }
+
+  private async maxSeq(): Promise<bigint> {
+    const db = this.orm.em.fork().getKysely() as Kysely<any>;
+    const { rows: [row] } = await sql<{ last: string }>`select coalesce(max(seq), 0)::text as last from ledger_event`.execute(db);
+    return BigInt(row.last);
+  }
+
+  /** Reads events after `after`, in order, one page. */
+  async readAfter(after: bigint, limit: number): Promise<LedgerEventMessage[]> {
+    const db = this.orm.em.fork().getKysely() as Kysely<any>;
+    const { rows } = await sql<{ seq: string; type: string; payload: LedgerEventMessage['payload'] }>`
+      select seq::text, type, payload from ledger_event where seq > ${String(after)}::bigint order by seq limit ${limit}`.execute(db);
+    return rows.map((row) => ({ seq: BigInt(row.seq), type: row.type, payload: row.payload }));
+  }
+
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.reading) { this.readAgain = true; return; }
+    this.reading = this.drain().finally(() => { this.reading = undefined; if (this.readAgain) this.wake(); });
+  }
+
+  private async drain(): Promise<void> {
+    this.readAgain = false;
+    try {
+      for (;;) {
+        const events = await this.readAfter(this.lastSeq, limits.eventReplayPageMax);
+        for (const event of events) {
+          this.lastSeq = event.seq;
+          for (const listener of this.listeners) listener(event);
+        }
+        if (events.length < limits.eventReplayPageMax) return;
+      }
+    } catch (error) {
+      logger.error({ err: error }, 'reading ledger events failed; the next wake retries');
+    }
+  }
+
+  /**
+   * A stream of events after `after` (or from now), each expanded by `expand` into the items a
+   * subscriber receives (none to skip it). Replay is read from the outbox page by page as the
+   * subscriber consumes it; live events that arrive meanwhile wait and follow it, skipping any the
+   * replay already gave. `return()` (the client unsubscribed) detaches at once.
+   */
+  stream<T>(after: bigint | undefined, expand: (event: LedgerEventMessage) => T[]): AsyncIterableIterator<T> {
+    const out: T[] = [];
+    const live: LedgerEventMessage[] = [];
+    let last = after ?? this.lastSeq;
+    let replaying = after !== undefined;
+    let closed = false;
+    let failure: Error | undefined;
+    let wakeReader: (() => void) | undefined;
+    let wakeReplay: (() => void) | undefined;
+    const wake = () => { const w = wakeReader; wakeReader = undefined; w?.(); };
+    const deliver = (event: LedgerEventMessage) => {
+      if (event.seq <= last) return;
+      last = event.seq;
+      out.push(...expand(event));
+      if (out.length > subscriberBufferMax) failure = new Error('subscriber fell too far behind; resubscribe with `after` to resume');
+      wake();
+    };
+    const listener: Listener = (event) => (replaying ? live.push(event) : deliver(event));
+    const close = () => { closed = true; this.listeners.delete(listener); wake(); wakeReplay?.(); };
+    this.listeners.add(listener);
+    if (replaying) {
+      void (async () => {
+        try {
+          for (;;) {
+            while (out.length >= limits.eventReplayPageMax && !closed) await new Promise<void>((r) => { wakeReplay = r; });
+            if (closed) return;
+            const page = await this.readAfter(last, limits.eventReplayPageMax);
+            page.forEach(deliver);
+            if (page.length < limits.eventReplayPageMax) break;
+          }
+        } catch (error) {
+          failure = error as Error;
+        } finally {
+          replaying = false;
+          live.splice(0).forEach(deliver);
+          wake();
+        }
+      })();
+    }
+    return {
+      [Symbol.asyncIterator]() { return this; },
+      async next(): Promise<IteratorResult<T>> {
+        for (;;) {
+          if (out.length > 0) {
+            const value = out.shift()!;
+            if (out.length < limits.eventReplayPageMax) { const r = wakeReplay; wakeReplay = undefined; r?.(); }
+            return { value, done: false };
+          }
+          if (failure) { close(); throw failure; }
+          if (closed) return { value: undefined, done: true };
+          await new Promise<void>((resolve) => { wakeReader = resolve; });
+        }
+      },
+      async return(): Promise<IteratorResult<T>> { close(); return { value: undefined, done: true }; },
+      async throw(error?: unknown): Promise<IteratorResult<T>> { close(); throw error; },
+    };
+  }
+}

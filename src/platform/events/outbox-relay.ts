@@ -1,0 +1,73 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { sql, type Kysely } from 'kysely';
+import { limits } from '../limits.js';
+import { logger } from '../logger.js';
+
+/** Advisory lock key that makes one relay run at a time across every gateway on the database. */
+const relayLockKey = 0x666f6c696f; // "folio"
+export const eventsChannel = 'folio_events';
+
+/**
+ * Numbers committed outbox events in an order that never goes back in time. An event is numbered
+ * only once every transaction older than its own has ended (its xid is below the snapshot's xmin),
+ * so no event can later appear below a sequence a subscriber has already passed. Any gateway may
+ * run the relay; the advisory lock lets one at a time do so. Each run ends with a NOTIFY that wakes
+ * every gateway's EventHub.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(private readonly orm: MikroORM) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.poke(), limits.relayPollIntervalMs);
+    this.timer.unref();
+  }
+
+  /** Asks for a run soon; runs requested while one is under way fold into one more run. */
+  poke(): void {
+    if (this.running) { this.again = true; return; }
+    this.running = this.runUntilIdle().finally(() => { this.running = undefined; });
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async runUntilIdle(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        const numbered = await this.runOnce();
+        if (numbered >= limits.relayBatchMax) this.again = true;
+      } while (this.again);
+    } catch (error) {
+      logger.error({ err: error }, 'outbox relay run failed; the next poll retries');
+    }
+  }
+
+  /** One relay transaction; returns how many events it numbered. */
+  async runOnce(): Promise<number> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const db = em.getKysely() as Kysely<any>;
+      const { rows: [lock] } = await sql<{ got: boolean }>`select pg_try_advisory_xact_lock(${relayLockKey}) as got`.execute(db);
+      if (!lock.got) return 0;
+      const { rows: [result] } = await sql<{ last: string | null; n: number }>`
+        with ready as (
+          select id from ledger_event
+          where seq is null and xid < pg_snapshot_xmin(pg_current_snapshot())
+          order by id limit ${limits.relayBatchMax}),
+        base as (select coalesce(max(seq), 0) as b from ledger_event),
+        numbered as (
+          update ledger_event e set seq = base.b + r.rn
+          from (select id, row_number() over (order by id) as rn from ready) r, base
+          where e.id = r.id returning e.seq)
+        select max(seq)::text as last, count(*)::int as n from numbered`.execute(db);
+      if (result.n > 0) await sql`select pg_notify(${eventsChannel}, ${result.last})`.execute(db);
+      return result.n;
+    });
+  }
+}

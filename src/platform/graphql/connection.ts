@@ -1,0 +1,42 @@
+import { Field, ObjectType } from 'type-graphql';
+import { LedgerError } from '../../ledger/ledger.errors.js';
+import { limits } from '../limits.js';
+
+@ObjectType({ description: 'Where a page of a connection stands in the whole list (Relay cursor connections).' })
+export class PageInfo {
+  @Field({ description: 'True when another page follows this one; pass `endCursor` as `after` to get it.' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the last item of this page.' })
+  endCursor!: string | null;
+}
+
+/** Cursors are opaque to clients: base64url of a versioned JSON position. */
+export function encodeCursor(position: string): string {
+  return Buffer.from(JSON.stringify({ v: 1, p: position })).toString('base64url');
+}
+
+/** Decodes a cursor; throws BAD_USER_INPUT for one Folio did not make. */
+export function decodeCursor(cursor: string | undefined | null): string | undefined {
+  if (cursor === undefined || cursor === null) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: number; p?: unknown };
+    if (parsed.v === 1 && typeof parsed.p === 'string' && /^\d{1,19}$/.test(parsed.p)) return parsed.p;
+  } catch { /* falls through to the error below */ }
+  throw LedgerError.badInput('the cursor is malformed: pass back a cursor Folio returned', 'after');
+}
+
+/** Checks a requested page size against the limit. */
+export function pageSize(first: number | undefined | null): number {
+  const size = first ?? limits.pageSizeDefault;
+  if (!Number.isInteger(size) || size < 1 || size > limits.pageSizeMax) {
+    throw LedgerError.badInput(`first must be from 1 to ${limits.pageSizeMax}`, 'first');
+  }
+  return size;
+}
+
+/** Builds edges and pageInfo from a page of rows whose cursor position is their id. */
+export function toConnection<Row extends { id: string }, Node>(page: { rows: Row[]; hasMore: boolean }, map: (row: Row) => Node) {
+  const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.id), node: map(row) }));
+  return { edges, pageInfo: { hasNextPage: page.hasMore, endCursor: edges.at(-1)?.cursor ?? null } };
+}

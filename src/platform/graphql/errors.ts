@@ -1,0 +1,35 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import { LedgerError } from '../../ledger/ledger.errors.js';
+import { logger } from '../logger.js';
+import { currentRequestId } from '../request-context.js';
+
+/** Turns a ledger error into the GraphQL error a client sees: stable code, message, details. */
+export function toGraphQLError(error: LedgerError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } });
+}
+
+const clientCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * Apollo's formatError: ledger errors keep their code; GraphQL's own request errors pass; anything
+ * else is a bug, logged whole with the request id and masked to INTERNAL_SERVER_ERROR.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const requestId = currentRequestId();
+  const original = unwrapResolverError(error);
+  if (original instanceof LedgerError) {
+    return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
+  }
+  if (original instanceof ArgumentValidationError) {
+    return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  const code = formatted.extensions?.code as string | undefined;
+  if (code && (clientCodes.has(code) || !(original instanceof Error) || original instanceof GraphQLError)) {
+    if (code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
+  }
+  logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error in a GraphQL operation');
+  return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { AccountResolver } from '../../ledger/account.resolver.js';
+import { JournalEntryResolver, PostingResolver } from '../../ledger/journal-entry.resolver.js';
+import { LedgerResolver } from '../../ledger/ledger.resolver.js';
+import { BalanceChangeResolver, EntryEventResolver, LedgerSubscriptionResolver } from '../../ledger/ledger.subscription.js';
+
+/** Every resolver of the gateway; a module adds its own here. */
+export const resolvers = [
+  LedgerResolver, AccountResolver, JournalEntryResolver, PostingResolver,
+  LedgerSubscriptionResolver, BalanceChangeResolver, EntryEventResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** Builds the schema once per process (type-graphql's metadata is global). */
+export function folioSchema(): Promise<GraphQLSchema> {
+  // Folio's subscriptions use their own `subscribe` (the outbox EventHub, resumable from a cursor);
+  // type-graphql still insists on a PubSub for topic-based ones, of which there are none.
+  built ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false, pubSub: createPubSub() });
+  return built;
+}
