@@ -1,0 +1,94 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation CommitPending($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": typeof types.CommitPendingDocument,
+    "\n  mutation VoidPending($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status resolvedAt } }\n": typeof types.VoidPendingDocument,
+    "\n  mutation ReverseEntry($input: ReverseEntryInput!) {\n    reverseEntry(input: $input) { id status reverses { id reversedBy { id } } postings { direction account { id } } }\n  }\n": typeof types.ReverseEntryDocument,
+    "\n  mutation PostEntries($input: PostEntriesInput!) {\n    postEntries(input: $input) { index replayed entry { id } error { code message } }\n  }\n": typeof types.PostEntriesDocument,
+    "\n  query EntriesOfAccount($accountId: ID!, $first: Int, $after: String) {\n    entries(filter: { accountId: $accountId }, first: $first, after: $after) {\n      edges { cursor node { id sequence } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.EntriesOfAccountDocument,
+    "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": typeof types.OpenAccountDocument,
+    "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": typeof types.PostEntryDocument,
+    "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": typeof types.AccountBalanceDocument,
+    "\n  query VerifyLedger {\n    verifyLedger { ok accountsChecked mismatches { accountId } currencyNets { amount currency } unbalancedEntryIds }\n  }\n": typeof types.VerifyLedgerDocument,
+};
+const documents: Documents = {
+    "\n  mutation CommitPending($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": types.CommitPendingDocument,
+    "\n  mutation VoidPending($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status resolvedAt } }\n": types.VoidPendingDocument,
+    "\n  mutation ReverseEntry($input: ReverseEntryInput!) {\n    reverseEntry(input: $input) { id status reverses { id reversedBy { id } } postings { direction account { id } } }\n  }\n": types.ReverseEntryDocument,
+    "\n  mutation PostEntries($input: PostEntriesInput!) {\n    postEntries(input: $input) { index replayed entry { id } error { code message } }\n  }\n": types.PostEntriesDocument,
+    "\n  query EntriesOfAccount($accountId: ID!, $first: Int, $after: String) {\n    entries(filter: { accountId: $accountId }, first: $first, after: $after) {\n      edges { cursor node { id sequence } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.EntriesOfAccountDocument,
+    "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": types.OpenAccountDocument,
+    "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": types.PostEntryDocument,
+    "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": types.AccountBalanceDocument,
+    "\n  query VerifyLedger {\n    verifyLedger { ok accountsChecked mismatches { accountId } currencyNets { amount currency } unbalancedEntryIds }\n  }\n": types.VerifyLedgerDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CommitPending($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n"): (typeof documents)["\n  mutation CommitPending($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VoidPending($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status resolvedAt } }\n"): (typeof documents)["\n  mutation VoidPending($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status resolvedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReverseEntry($input: ReverseEntryInput!) {\n    reverseEntry(input: $input) { id status reverses { id reversedBy { id } } postings { direction account { id } } }\n  }\n"): (typeof documents)["\n  mutation ReverseEntry($input: ReverseEntryInput!) {\n    reverseEntry(input: $input) { id status reverses { id reversedBy { id } } postings { direction account { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostEntries($input: PostEntriesInput!) {\n    postEntries(input: $input) { index replayed entry { id } error { code message } }\n  }\n"): (typeof documents)["\n  mutation PostEntries($input: PostEntriesInput!) {\n    postEntries(input: $input) { index replayed entry { id } error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EntriesOfAccount($accountId: ID!, $first: Int, $after: String) {\n    entries(filter: { accountId: $accountId }, first: $first, after: $after) {\n      edges { cursor node { id sequence } } pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query EntriesOfAccount($accountId: ID!, $first: Int, $after: String) {\n    entries(filter: { accountId: $accountId }, first: $first, after: $after) {\n      edges { cursor node { id sequence } } pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n"): (typeof documents)["\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n"): (typeof documents)["\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n"): (typeof documents)["\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerifyLedger {\n    verifyLedger { ok accountsChecked mismatches { accountId } currencyNets { amount currency } unbalancedEntryIds }\n  }\n"): (typeof documents)["\n  query VerifyLedger {\n    verifyLedger { ok accountsChecked mismatches { accountId } currencyNets { amount currency } unbalancedEntryIds }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/platform/db/embedded-postgres.js';
+import { migrate, openOrm } from '../../src/platform/db/orm.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext { databaseUrl: string }
+}
+
+let embedded: EmbeddedDatabase | undefined;
+let dropDatabase: (() => Promise<void>) | undefined;
+
+/** Creates a fresh database on the server DATABASE_URL names; the URL of the new one. */
+async function freshDatabase(serverUrl: string): Promise<string> {
+  const name = `folio_test_${Date.now()}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(`cannot reach the PostgreSQL in DATABASE_URL (${serverUrl}): ${(error as Error).message}. ` +
+      'Start it, or unset DATABASE_URL to test against the embedded PostgreSQL.');
+  }
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  dropDatabase = async () => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.end();
+  };
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * One database for the whole run, migrated once: the real PostgreSQL of DATABASE_URL (a fresh
+ * database on it), or else an embedded one. Tests make their own accounts, so they share it safely.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let url: string;
+  if (process.env.DATABASE_URL) {
+    url = await freshDatabase(process.env.DATABASE_URL);
+  } else {
+    const dir = path.resolve('.data', `test-pg-${process.pid}`);
+    await fs.rm(dir, { recursive: true, force: true });
+    embedded = await startEmbeddedPostgres({ dir, port: await freePort(), persistent: false, fast: true });
+    url = embedded.url;
+  }
+  const orm = await openOrm(url, 2);
+  await migrate(orm);
+  await orm.close();
+  project.provide('databaseUrl', url);
+  return async () => {
+    await dropDatabase?.();
+    await embedded?.stop();
+  };
+}
