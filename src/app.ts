@@ -3,7 +3,8 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -61,6 +62,21 @@ function jsonErrors(error: { status?: number; type?: string; message?: string },
   res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
 }
 
+/** Apollo would run a subscription sent over HTTP once and return null; say where it belongs instead. */
+const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError(`subscriptions run over WebSocket (graphql-ws) at ${graphqlPath}, not over HTTP`, {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
+
 async function startServices(orm: MikroORM, databaseUrl: string): Promise<{ services: Services; relay: OutboxRelay; writer: PostingWriter; sweeper: ExpirySweeper }> {
   const relay = new OutboxRelay(orm);
   const writer = new PostingWriter(orm, () => relay.poke());
@@ -103,6 +119,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      subscriptionsOverWebSocketOnly,
     ],
   });
   await apollo.start();

@@ -1,61 +1,20 @@
 import { existsSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
-import { buildSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
-import { WebSocketServer } from 'ws';
-import { mountGraphiql } from '../../src/platform/graphiql.js';
+import { startTestGateway, type TestGateway } from '../testkit/gateway.js';
+import { fundedWallet, transfer } from '../testkit/ledger-fixtures.js';
 
 interface TestServer {
   /** http://127.0.0.1:<port>/graphql */
   url: string;
+  gw: TestGateway;
   close(): Promise<void>;
 }
 
-/**
- * The server under test: GraphiQL, then Apollo (HTTP) and graphql-ws (WebSocket) on one URL.
- * Swap this for the real gateway from test/testkit when it exists.
- */
+/** The real gateway: GraphiQL, then Apollo (HTTP) and graphql-ws (WebSocket) on one URL. */
 async function startServer(): Promise<TestServer> {
-  const schema = buildSchema('type Query { hello: String } type Subscription { tick: Int }');
-  schema.getQueryType()!.getFields().hello!.resolve = () => 'world';
-  const tick = schema.getSubscriptionType()!.getFields().tick!;
-  tick.subscribe = async function* () {
-    for (let i = 1; i <= 3; i++) {
-      await sleep(100);
-      yield i;
-    }
-  };
-  tick.resolve = (n: number) => n;
-
-  const app = express();
-  const httpServer = http.createServer(app);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer({ schema }, wsServer);
-  const apollo = new ApolloServer({
-    schema,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
-  });
-  await apollo.start();
-  mountGraphiql(app, '/graphql');
-  app.use('/graphql', express.json(), expressMiddleware(apollo));
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  const { port } = httpServer.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    async close() {
-      await wsCleanup.dispose();
-      await apollo.stop();
-    },
-  };
+  const gw = await startTestGateway();
+  return { url: gw.url, gw, close: () => gw.close() };
 }
 
 const chromiumPath = '/usr/bin/chromium';
@@ -99,13 +58,13 @@ describe('GraphiQL over HTTP', () => {
     const post = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ hello }' }),
+      body: JSON.stringify({ query: '{ __typename }' }),
     });
-    expect(await post.json()).toEqual({ data: { hello: 'world' } });
+    expect(await post.json()).toEqual({ data: { __typename: 'Query' } });
 
-    const getUrl = `${server.url}?query=${encodeURIComponent('{ hello }')}`;
+    const getUrl = `${server.url}?query=${encodeURIComponent('{ __typename }')}`;
     const get = await fetch(getUrl, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
-    expect(await get.json()).toEqual({ data: { hello: 'world' } });
+    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
     // A GET operation is Apollo's even when the Accept header prefers HTML.
     const getHtml = await fetch(getUrl, { headers: { accept: 'text/html', 'apollo-require-preflight': 'true' } });
     expect(getHtml.headers.get('content-type')).not.toMatch(/text\/html/);
@@ -185,10 +144,11 @@ describe.skipIf(!hasChromium)('GraphiQL in Chromium', () => {
     const { page, context, requests, errors } = await openGraphiql();
     try {
       expect(await editorValue(page, '.graphiql-query-editor .CodeMirror')).toContain('__typename');
-      await typeAndRun(page, '{ hello }');
+      const { wallet } = await fundedWallet(server.gw, '4242');
+      await typeAndRun(page, `{ account(id: "${wallet.id}") { code balance { posted { amount currency } } } }`);
       await expect
         .poll(() => editorValue(page, '.graphiql-response .CodeMirror'), { timeout: 10_000 })
-        .toContain('"hello": "world"');
+        .toContain('"amount": "4242"');
       await page.screenshot({ path: '/tmp/graphiql.png' });
 
       expect(requests.filter((u) => !isLocal(u))).toEqual([]);
@@ -202,14 +162,20 @@ describe.skipIf(!hasChromium)('GraphiQL in Chromium', () => {
   it('runs a subscription over graphql-ws at the same URL', async () => {
     const { page, context, requests, sockets, frames, errors } = await openGraphiql();
     try {
-      await typeAndRun(page, 'subscription { tick }');
+      const { bank, wallet } = await fundedWallet(server.gw, '0');
+      await typeAndRun(page, `subscription { balanceChanged(accountIds: ["${wallet.id}"]) { sequence balance { posted { amount } } } }`);
+      // Post until the subscription (opened asynchronously by the page) has seen one change.
+      await expect.poll(async () => {
+        await transfer(server.gw, bank.id, wallet.id, '5');
+        return frames.map((f) => JSON.parse(f)).filter((m) => m.type === 'next').length;
+      }, { timeout: 15_000, interval: 500 }).toBeGreaterThan(0);
       await expect
         .poll(() => editorValue(page, '.graphiql-response .CodeMirror'), { timeout: 10_000 })
-        .toContain('"tick": 3');
+        .toContain('"balanceChanged"');
 
       expect(sockets).toEqual([server.url.replace(/^http:/, 'ws:')]);
-      const ticks = frames.map((f) => JSON.parse(f)).filter((m) => m.type === 'next');
-      expect(ticks.map((m) => m.payload.data.tick)).toEqual([1, 2, 3]);
+      const changes = frames.map((f) => JSON.parse(f)).filter((m) => m.type === 'next');
+      expect(changes[0].payload.data.balanceChanged.balance.posted.amount).toMatch(/^[1-9]\d*$/);
       expect(requests.filter((u) => !isLocal(u))).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
