@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": typeof types.FreezeAccountDocument,
+    "\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n": typeof types.AccountEntryCountDocument,
+    "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n": typeof types.AccountsPageDocument,
     "\n  mutation CommitPending($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": typeof types.CommitPendingDocument,
     "\n  mutation VoidPending($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status resolvedAt } }\n": typeof types.VoidPendingDocument,
     "\n  mutation ReverseEntry($input: ReverseEntryInput!) {\n    reverseEntry(input: $input) { id status reverses { id reversedBy { id } } postings { direction account { id } } }\n  }\n": typeof types.ReverseEntryDocument,
@@ -25,6 +28,9 @@ type Documents = {
     "\n  query VerifyLedger {\n    verifyLedger { ok accountsChecked mismatches { accountId } currencyNets { amount currency } unbalancedEntryIds }\n  }\n": typeof types.VerifyLedgerDocument,
 };
 const documents: Documents = {
+    "\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": types.FreezeAccountDocument,
+    "\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n": types.AccountEntryCountDocument,
+    "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n": types.AccountsPageDocument,
     "\n  mutation CommitPending($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": types.CommitPendingDocument,
     "\n  mutation VoidPending($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status resolvedAt } }\n": types.VoidPendingDocument,
     "\n  mutation ReverseEntry($input: ReverseEntryInput!) {\n    reverseEntry(input: $input) { id status reverses { id reversedBy { id } } postings { direction account { id } } }\n  }\n": types.ReverseEntryDocument,
@@ -50,6 +56,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n"): (typeof documents)["\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n"): (typeof documents)["\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n"): (typeof documents)["\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
