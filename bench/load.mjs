@@ -1,0 +1,384 @@
+// Folio's load benchmark: seeds wallets through the GraphQL API, then drives three scenarios with
+// autocannon (random transfers, one hot wallet, postEntries batches), checks every response body
+// for GraphQL errors, cross-checks the database, and writes one JSON summary.
+// Run by bench/run.sh, which measures the plain-SQL floor and starts the gateway first.
+//
+// Environment (run.sh sets the first three):
+//   BENCH_URL          the gateway, e.g. http://127.0.0.1:4100 (POST /graphql, GET /healthz)
+//   DATABASE_URL       the gateway's database (read-only use here: counts and pg_stat_activity)
+//   BENCH_OUT          where to write the summary (default bench/results/latest.json)
+//   FLOOR_RANDOM, FLOOR_HOT   floor.sh's JSON lines (empty when the floor could not run)
+//   GATEWAY_PID        the gateway's pid, to measure its CPU time per scenario
+//   BENCH_WALLETS (10000), BENCH_CONNECTIONS (50), BENCH_DURATION (20 s), BENCH_BATCH (100),
+//   BENCH_WARMUP (3 s), BENCH_SCENARIOS (random,hot,batch)
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import os from 'node:os';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const env = process.env;
+const base = (env.BENCH_URL ?? 'http://127.0.0.1:4000').replace(/\/$/, '');
+const gqlUrl = `${base}/graphql`;
+const out = env.BENCH_OUT ?? 'bench/results/latest.json';
+const wallets = Number(env.BENCH_WALLETS ?? 10_000);
+const connections = Number(env.BENCH_CONNECTIONS ?? 50);
+const duration = Number(env.BENCH_DURATION ?? 20);
+const batchSize = Number(env.BENCH_BATCH ?? 100);
+const warmup = Number(env.BENCH_WARMUP ?? 3);
+const scenarios = (env.BENCH_SCENARIOS ?? 'random,hot,batch').split(',').map((s) => s.trim()).filter(Boolean);
+const gatewayPid = env.GATEWAY_PID ? Number(env.GATEWAY_PID) : undefined;
+const runId = Date.now().toString(36);
+const log = (...args) => console.error('[bench]', ...args);
+
+const parseFloor = (raw) => { try { return raw ? JSON.parse(raw) : null; } catch { return null; } };
+const floor = { random: parseFloor(env.FLOOR_RANDOM), hot: parseFloor(env.FLOOR_HOT) };
+
+// ---------------------------------------------------------------------------------------------
+// GraphQL over fetch, for seeding and checks (not measured).
+
+async function gql(query, variables) {
+  const res = await fetch(gqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (!res.ok || body.errors) throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return body.data;
+}
+
+async function inParallel(items, concurrency, fn) {
+  let next = 0;
+  const workers = Array.from({ length: concurrency }, async () => {
+    while (next < items.length) { const i = next++; await fn(items[i], i); }
+  });
+  await Promise.all(workers);
+}
+
+const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+const esc = (s) => JSON.stringify(s);
+
+/** Opens accounts, 100 aliased openAccount mutations per request, a few requests at a time. */
+async function openAccounts(specs) {
+  const ids = new Array(specs.length);
+  const groups = chunks(specs.map((spec, i) => ({ ...spec, i })), 100);
+  await inParallel(groups, 4, async (group) => {
+    const fields = group.map((a) => `a${a.i}: openAccount(input: {code: ${esc(a.code)}, name: ${esc(a.code)}, type: ${a.type}, currency: "USD"${a.allow ? ', negativeBalance: ALLOW' : ''}}) { id }`);
+    const data = await gql(`mutation { ${fields.join('\n')} }`);
+    for (const a of group) ids[a.i] = data[`a${a.i}`].id;
+  });
+  return ids;
+}
+
+const postEntriesDoc = 'mutation B($input: PostEntriesInput!) { postEntries(input: $input) { index error { code message } entry { id } } }';
+const postEntryDoc = 'mutation P($input: PostEntryInput!) { postEntry(input: $input) { id } }';
+
+const transfer = (key, from, to, amount) => ({
+  idempotencyKey: key,
+  postings: [
+    { accountId: from, direction: 'DEBIT', amount: String(amount), currency: 'USD' },
+    { accountId: to, direction: 'CREDIT', amount: String(amount), currency: 'USD' },
+  ],
+});
+
+async function seed() {
+  const t0 = performance.now();
+  const [funding, hot] = await openAccounts([
+    { code: `bench:${runId}:funding`, type: 'ASSET', allow: true },
+    { code: `bench:${runId}:hot`, type: 'LIABILITY' },
+  ]);
+  const walletIds = await openAccounts(Array.from({ length: wallets }, (_, i) => ({ code: `bench:${runId}:wallet:${i}`, type: 'LIABILITY' })));
+  const t1 = performance.now();
+  // Fund: debit the ASSET account (ALLOW), credit each wallet (LIABILITY grows on credit).
+  const funds = [transfer(`fund:${runId}:hot`, funding, hot, 1_000_000_000_000_000n),
+    ...walletIds.map((w, i) => transfer(`fund:${runId}:${i}`, funding, w, 1_000_000_000_000n))];
+  await inParallel(chunks(funds, 500), 2, async (entries) => {
+    const data = await gql(postEntriesDoc, { input: { entries } });
+    const failed = data.postEntries.filter((r) => r.error);
+    if (failed.length) throw new Error(`funding failed: ${JSON.stringify(failed[0].error)}`);
+  });
+  const t2 = performance.now();
+  log(`seeded ${wallets} wallets + hot + funding: open ${((t1 - t0) / 1000).toFixed(1)} s, fund ${((t2 - t1) / 1000).toFixed(1)} s`);
+  return { funding, hot, walletIds, openSeconds: (t1 - t0) / 1000, fundSeconds: (t2 - t1) / 1000 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement helpers: database counts, pg_stat_activity sampling, CPU time.
+
+const db = new pg.Client({ connectionString: env.DATABASE_URL });
+
+async function entryCount() {
+  const { rows } = await db.query('select count(*)::bigint as n from ledger_entry');
+  return Number(rows[0].n);
+}
+
+/** Waits until requests still in flight when autocannon stopped have committed (count stable). */
+async function settledEntryCount() {
+  let last = await entryCount();
+  for (let i = 0; i < 40; i += 1) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = await entryCount();
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
+/** Samples the gateway's backends every 250 ms: how many are active, and on what they wait. */
+function sampleActivity() {
+  const tally = new Map();
+  let samples = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        const { rows } = await db.query(`
+          select state, coalesce(wait_event_type || ':' || wait_event, 'CPU') as wait, count(*)::int as n
+          from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
+          group by 1, 2`);
+        samples += 1;
+        for (const r of rows) {
+          const key = r.state === 'active' ? `active ${r.wait}` : r.state;
+          tally.set(key, (tally.get(key) ?? 0) + r.n);
+        }
+      } catch { /* sampling is best effort */ }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+    const avg = {};
+    for (const [k, v] of [...tally].sort((a, b) => b[1] - a[1])) avg[k] = Number((v / Math.max(samples, 1)).toFixed(2));
+    return avg; // average number of gateway backends in each state per sample
+  };
+}
+
+function procTicks(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime + stime
+  } catch { return undefined; }
+}
+
+function machineTicks() {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = cpu[3] + cpu[4];
+  return { total: cpu.reduce((a, b) => a + b, 0), idle };
+}
+
+function cpuMeter() {
+  const hz = 100; // CLK_TCK on Linux
+  const t0 = performance.now();
+  const g0 = gatewayPid ? procTicks(gatewayPid) : undefined;
+  const m0 = machineTicks();
+  const l0 = process.cpuUsage();
+  return () => {
+    const secs = (performance.now() - t0) / 1000;
+    const g1 = gatewayPid ? procTicks(gatewayPid) : undefined;
+    const m1 = machineTicks();
+    const l = process.cpuUsage(l0);
+    const cores = os.cpus().length;
+    const busy = 1 - (m1.idle - m0.idle) / Math.max(m1.total - m0.total, 1);
+    return {
+      // percent of one core
+      gateway_pct: g0 !== undefined && g1 !== undefined ? Math.round(((g1 - g0) / hz / secs) * 100) : null,
+      loadgen_pct: Math.round(((l.user + l.system) / 1e6 / secs) * 100),
+      // percent of the whole machine (all cores)
+      machine_busy_pct: Math.round(busy * 100),
+      cores,
+    };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios.
+
+let keyCounter = 0;
+const nextKey = (tag) => `${tag}:${runId}:${(keyCounter++).toString(36)}`;
+const amount = () => 1 + Math.floor(Math.random() * 100_000);
+
+function randomPair(walletIds) {
+  const a = Math.floor(Math.random() * walletIds.length);
+  let b = Math.floor(Math.random() * (walletIds.length - 1));
+  if (b >= a) b += 1;
+  return [walletIds[a], walletIds[b]];
+}
+
+function scenarioDefs(seeded) {
+  const { walletIds, hot } = seeded;
+  const single = (tag, pick) => ({
+    entriesPerRequest: 1,
+    body: () => {
+      const [from, to] = pick();
+      return JSON.stringify({ query: postEntryDoc, variables: { input: transfer(nextKey(tag), from, to, amount()) } });
+    },
+    // Returns the number of failed entries in one 200 response.
+    check: (body, errors) => {
+      if (!body.includes('"errors"')) return 0;
+      try { for (const e of JSON.parse(body).errors ?? []) errors.push(e.extensions?.code ?? e.message); } catch { errors.push('UNPARSEABLE'); }
+      return 1;
+    },
+  });
+  return {
+    random: { ...single('r', () => randomPair(walletIds)), floorKey: 'random' },
+    hot: { ...single('h', () => [hot, walletIds[Math.floor(Math.random() * walletIds.length)]]), floorKey: 'hot' },
+    batch: {
+      floorKey: 'random',
+      entriesPerRequest: batchSize,
+      body: () => {
+        const entries = Array.from({ length: batchSize }, () => { const [from, to] = randomPair(walletIds); return transfer(nextKey('b'), from, to, amount()); });
+        return JSON.stringify({ query: postEntriesDoc, variables: { input: { entries } } });
+      },
+      check: (body, errors) => {
+        let parsed;
+        try { parsed = JSON.parse(body); } catch { errors.push('UNPARSEABLE'); return batchSize; }
+        if (parsed.errors) { for (const e of parsed.errors) errors.push(e.extensions?.code ?? e.message); return batchSize; }
+        let failed = 0;
+        for (const r of parsed.data.postEntries) if (r.error) { failed += 1; errors.push(r.error.code); }
+        return failed;
+      },
+    },
+  };
+}
+
+function runAutocannon(def, seconds) {
+  const counts = { ok200: 0, failedEntries: 0, graphqlErrorResponses: 0, errors: [] };
+  const opts = {
+    url: gqlUrl,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    requests: [{
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      setupRequest: (req) => ({ ...req, body: def.body() }),
+      onResponse: (status, body) => {
+        if (status !== 200) return;
+        counts.ok200 += 1;
+        const failed = def.check(body, counts.errors);
+        if (failed) { counts.failedEntries += failed; counts.graphqlErrorResponses += 1; }
+      },
+    }],
+  };
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve({ result, counts })));
+  });
+}
+
+function tallyCodes(list) {
+  const m = {};
+  for (const c of list) m[c] = (m[c] ?? 0) + 1;
+  return m;
+}
+
+async function runScenario(name, def) {
+  if (warmup > 0) {
+    log(`${name}: warm-up ${warmup} s`);
+    await runAutocannon(def, warmup);
+  }
+  const before = await settledEntryCount();
+  await db.query('checkpoint').catch(() => {});
+  log(`${name}: ${connections} connections for ${duration} s`);
+  const cpu = cpuMeter();
+  const stopSampling = sampleActivity();
+  const { result, counts } = await runAutocannon(def, duration);
+  const cpuUse = cpu();
+  const activity = await stopSampling();
+  const after = await settledEntryCount();
+  const secs = result.duration;
+  const okEntries = counts.ok200 * def.entriesPerRequest - counts.failedEntries;
+  const dbEntries = after - before;
+  const non2xx = result.non2xx;
+  const rps = result.requests.total / secs;
+  const entriesPerSecond = okEntries / secs;
+  const floorFig = floor[def.floorKey];
+  const summary = {
+    entries_per_request: def.entriesPerRequest,
+    seconds: Number(secs.toFixed(2)),
+    requests: result.requests.total,
+    requests_per_s: Math.round(rps),
+    entries_per_s: Math.round(entriesPerSecond),
+    latency_ms: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    non2xx,
+    socket_errors: result.errors,
+    timeouts: result.timeouts,
+    graphql_error_responses: counts.graphqlErrorResponses,
+    failed_entries: counts.failedEntries,
+    error_codes: tallyCodes(counts.errors),
+    db_check: {
+      entries_committed: dbEntries,
+      entries_ok_seen: okEntries,
+      // Requests still in flight when autocannon stopped commit without being counted: at most
+      // connections × entries per request more in the database than seen. Fewer is a real loss.
+      in_flight_at_stop: dbEntries - okEntries,
+      consistent: dbEntries >= okEntries && dbEntries - okEntries <= connections * def.entriesPerRequest,
+    },
+    cpu: cpuUse,
+    pg_backends_avg: activity,
+    floor: floorFig ? `${def.floorKey} (${floorFig.tps} tps)` : null,
+    ratio_to_floor: floorFig ? Number((entriesPerSecond / floorFig.tps).toFixed(3)) : null,
+  };
+  log(`${name}: ${summary.requests_per_s} req/s, ${summary.entries_per_s} entries/s, p50 ${summary.latency_ms.p50} ms, p99 ${summary.latency_ms.p99} ms, non2xx ${non2xx}, GraphQL errors ${counts.graphqlErrorResponses}, ratio ${summary.ratio_to_floor}`);
+  return summary;
+}
+
+/** Unloaded latency of one postEntry, sequentially: what a request costs with no queueing. */
+async function singleRequestLatency(seeded, n = 30) {
+  const times = [];
+  for (let i = 0; i < n; i += 1) {
+    const [from, to] = randomPair(seeded.walletIds);
+    const t = performance.now();
+    await gql(postEntryDoc, { input: transfer(nextKey('s'), from, to, amount()) });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { n, p50: Number(times[Math.floor(n / 2)].toFixed(2)), min: Number(times[0].toFixed(2)), max: Number(times[n - 1].toFixed(2)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  await db.connect();
+  const started = new Date();
+  const seeded = await seed();
+  const idle = await singleRequestLatency(seeded);
+  log(`one postEntry, unloaded: p50 ${idle.p50} ms (min ${idle.min}, max ${idle.max})`);
+  const defs = scenarioDefs(seeded);
+  const results = {};
+  for (const name of scenarios) {
+    if (!defs[name]) throw new Error(`unknown scenario ${name}`);
+    results[name] = await runScenario(name, defs[name]);
+  }
+  const verify = (await gql('{ verifyLedger { ok accountsChecked unbalancedEntryIds mismatches { accountId } currencyNets { amount currency } } }')).verifyLedger;
+  const { rows: [pgInfo] } = await db.query("select current_setting('server_version') as version, current_setting('synchronous_commit') as sync, current_setting('fsync') as fsync");
+  const errorsTotal = Object.values(results).reduce((n, s) => n + s.non2xx + s.socket_errors + s.timeouts + s.graphql_error_responses + s.failed_entries, 0);
+  const goal = (name, min) => (results[name]?.ratio_to_floor == null ? null : { ratio: results[name].ratio_to_floor, min, met: results[name].ratio_to_floor >= min });
+  const summary = {
+    date: started.toISOString(),
+    machine: { cores: os.cpus().length, loadavg_at_start: os.loadavg().map((x) => Number(x.toFixed(2))), node: process.version, postgres: pgInfo.version, fsync: pgInfo.fsync, synchronous_commit: pgInfo.sync },
+    settings: { connections, duration_s: duration, warmup_s: warmup, wallets, batch_entries: batchSize },
+    floor,
+    seed: { wallets, open_s: Number(seeded.openSeconds.toFixed(1)), fund_s: Number(seeded.fundSeconds.toFixed(1)) },
+    single_postEntry_unloaded_ms: idle,
+    scenarios: results,
+    verify_ledger: { ok: verify.ok, accounts_checked: verify.accountsChecked, mismatches: verify.mismatches.length, unbalanced_entries: verify.unbalancedEntryIds.length, currency_nets: verify.currencyNets },
+    goals: {
+      random_vs_floor: goal('random', 0.3),
+      hot_vs_hot_floor: goal('hot', 1.0),
+      batch_entries_vs_random_floor: goal('batch', 1.0),
+      zero_errors: { errors: errorsTotal, ledger_ok: verify.ok, db_consistent: Object.values(results).every((s) => s.db_check.consistent), met: errorsTotal === 0 && verify.ok && Object.values(results).every((s) => s.db_check.consistent) },
+    },
+  };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(JSON.stringify(summary, null, 2));
+  await db.end();
+}
+
+main().catch(async (error) => {
+  console.error('[bench] failed:', error);
+  await db.end().catch(() => {});
+  process.exit(1);
+});

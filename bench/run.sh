@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Folio's benchmark, in one run against one PostgreSQL server:
+#   1. the plain-SQL floor (../shared/bench/floor.sh random and hot),
+#   2. a Folio gateway on a fresh database, seeded through the GraphQL API,
+#   3. autocannon load: random transfers, one hot wallet, postEntries batches (bench/load.mjs),
+#   4. one JSON summary on stdout and in bench/results/latest.json,
+#   5. the gateway stopped and the database dropped.
+# Environment: PGHOST, PGPORT, PGUSER (default 127.0.0.1, 5432, postgres; trust auth assumed),
+#   BENCH_DB (folio_bench), BENCH_PORT (a free port), FLOOR_CLIENTS (16), FLOOR_SECONDS (20),
+#   SKIP_FLOOR=1, and load.mjs's BENCH_WALLETS, BENCH_CONNECTIONS, BENCH_DURATION, BENCH_BATCH,
+#   BENCH_WARMUP, BENCH_SCENARIOS. See bench/README.md.
+set -euo pipefail
+root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+cd "$root"
+node=$root/node_modules/.bin/node
+[ -x "$node" ] || { echo "bench: $node missing; run npm ci" >&2; exit 2; }
+
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export PGOPTIONS="-c client_min_messages=warning"
+db=${BENCH_DB:-folio_bench}
+results=$root/bench/results
+mkdir -p "$results"
+say() { echo "[bench] $*" >&2; }
+
+# --- 1. the plain-SQL floor --------------------------------------------------------------------
+floor_sh=$root/../shared/bench/floor.sh
+floor_random='' floor_hot=''
+if [ "${SKIP_FLOOR:-0}" = 1 ]; then
+  say "SKIP_FLOOR=1: no floor measured; ratios will be null"
+elif [ ! -f "$floor_sh" ]; then
+  say "floor script not found at $floor_sh: no floor measured; ratios will be null"
+else
+  for kind in random hot; do
+    say "floor: $kind, ${FLOOR_CLIENTS:-16} clients, ${FLOOR_SECONDS:-20} s"
+    if line=$(bash "$floor_sh" "$kind" "${FLOOR_CLIENTS:-16}" "${FLOOR_SECONDS:-20}" | tail -n 1); then
+      say "floor $kind: $line"
+      if [ "$kind" = random ]; then floor_random=$line; else floor_hot=$line; fi
+    else
+      say "floor $kind failed; continuing without it"
+    fi
+  done
+fi
+
+# --- 2. the gateway on a fresh database --------------------------------------------------------
+gw_pid=''
+cleanup() {
+  local rc=$?
+  if [ -n "$gw_pid" ] && kill -0 "$gw_pid" 2>/dev/null; then
+    say "stopping the gateway (pid $gw_pid)"
+    kill -TERM "$gw_pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$gw_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$gw_pid" 2>/dev/null && kill -KILL "$gw_pid" 2>/dev/null || true
+  fi
+  psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 \
+    && say "dropped database $db" || say "could not drop database $db"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null
+port=${BENCH_PORT:-$("$node" -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
+database_url="postgresql://$PGUSER@$PGHOST:$PGPORT/$db"
+say "starting the gateway on 127.0.0.1:$port (log: bench/results/gateway.log)"
+DATABASE_URL=$database_url PORT=$port HOST=127.0.0.1 LOG_LEVEL=warn GRAPHIQL=false NODE_ENV=production \
+  "$node" --import @swc-node/register/esm-register src/main.ts >"$results/gateway.log" 2>&1 &
+gw_pid=$!
+for i in $(seq 1 600); do
+  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  kill -0 "$gw_pid" 2>/dev/null || { say "the gateway exited during start-up:"; cat "$results/gateway.log" >&2; exit 1; }
+  [ "$i" = 600 ] && { say "the gateway did not answer /healthz within 60 s"; exit 1; }
+  sleep 0.1
+done
+say "gateway up"
+
+# --- 3-5. seed, load, summarise ----------------------------------------------------------------
+BENCH_URL="http://127.0.0.1:$port" DATABASE_URL=$database_url GATEWAY_PID=$gw_pid \
+FLOOR_RANDOM=$floor_random FLOOR_HOT=$floor_hot BENCH_OUT=$results/latest.json \
+  "$node" bench/load.mjs
+say "summary written to bench/results/latest.json"
