@@ -8,7 +8,7 @@ export class OpenAccountInput {
   code!: string;
   @Field({ description: 'At most 200 characters.' })
   name!: string;
-  @Field(() => AccountType)
+  @Field(() => AccountType, { description: 'Fixes the normal side: DEBIT for ASSET and EXPENSE, CREDIT otherwise.' })
   type!: AccountType;
   @Field({ description: 'ISO 4217 currency code.' })
   currency!: string;
@@ -22,23 +22,23 @@ export class OpenAccountInput {
 
 @InputType({ description: 'Changes to an account; omitted fields stay as they are.' })
 export class UpdateAccountInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the account.' })
   id!: string;
-  @Field({ nullable: true })
+  @Field({ nullable: true , description: 'New display name.' })
   name?: string;
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Replaces the metadata whole.' })
   metadata?: Record<string, unknown>;
   @Field(() => AccountStatus, { nullable: true, description: 'FROZEN refuses postings until set OPEN again; CLOSED is final and needs a zero balance.' })
   status?: AccountStatus;
-  @Field(() => NegativeBalancePolicy, { nullable: true })
+  @Field(() => NegativeBalancePolicy, { nullable: true , description: 'New negative-balance policy; applies to the next posting.' })
   negativeBalance?: NegativeBalancePolicy;
 }
 
 @InputType({ description: 'Which accounts to list; all filters are combined.' })
 export class AccountFilterInput {
-  @Field(() => AccountType, { nullable: true }) type?: AccountType;
-  @Field({ nullable: true }) currency?: string;
-  @Field(() => AccountStatus, { nullable: true }) status?: AccountStatus;
-  @Field(() => ID, { nullable: true }) parentId?: string;
+  @Field(() => AccountType, { nullable: true , description: 'Only accounts of this type.' }) type?: AccountType;
+  @Field({ nullable: true , description: 'Only accounts in this ISO 4217 currency.' }) currency?: string;
+  @Field(() => AccountStatus, { nullable: true , description: 'Only accounts with this status.' }) status?: AccountStatus;
+  @Field(() => ID, { nullable: true , description: 'Only the children of this account.' }) parentId?: string;
   @Field({ nullable: true, description: 'Accounts whose code starts with this text.' }) codePrefix?: string;
 }

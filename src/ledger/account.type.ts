@@ -25,10 +25,10 @@ export class Account {
   @Field({ description: 'Unique code within the ledger, e.g. "wallet:user:42:usd".' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Display name, at most 200 characters.' })
   name!: string;
 
-  @Field(() => AccountType)
+  @Field(() => AccountType, { description: 'ASSET, LIABILITY, EQUITY, REVENUE or EXPENSE.' })
   type!: AccountType;
 
   @Field(() => Direction, { description: 'The side on which the balance grows: DEBIT for ASSET and EXPENSE, CREDIT otherwise.' })
@@ -37,19 +37,19 @@ export class Account {
   @Field({ description: 'ISO 4217 currency of every posting to this account.' })
   currency!: string;
 
-  @Field(() => AccountStatus)
+  @Field(() => AccountStatus, { description: 'OPEN, FROZEN or CLOSED.' })
   status!: AccountStatus;
 
-  @Field(() => NegativeBalancePolicy)
+  @Field(() => NegativeBalancePolicy, { description: 'FORBID (default): the available balance may not go below zero; ALLOW: it may.' })
   negativeBalance!: NegativeBalancePolicy;
 
   @Field(() => GraphQLJSONObject, { description: 'Free-form JSON object for the client.' })
   metadata!: Record<string, unknown>;
 
-  @Field()
+  @Field({ description: 'When the account was opened.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the account last changed (a posting or an update).' })
   updatedAt!: Date;
 
   static from(row: AccountRow): Account {
@@ -62,14 +62,14 @@ export class Account {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'One account of a page, with its cursor.' })
 export class AccountEdge {
-  @Field() cursor!: string;
-  @Field(() => Account) node!: Account;
+  @Field({ description: 'Opaque position of this account; pass it as `after`.' }) cursor!: string;
+  @Field(() => Account, { description: 'The account.' }) node!: Account;
 }
 
 @ObjectType({ description: 'A page of accounts in id order.' })
 export class AccountConnection {
-  @Field(() => [AccountEdge]) edges!: AccountEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => [AccountEdge], { description: 'The accounts of this page.' }) edges!: AccountEdge[];
+  @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to ask for the next.' }) pageInfo!: PageInfo;
 }

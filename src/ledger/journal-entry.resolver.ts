@@ -35,7 +35,7 @@ export class JournalEntryResolver {
 
 @Resolver(() => Posting)
 export class PostingResolver {
-  @FieldResolver(() => Account)
+  @FieldResolver(() => Account, { description: 'The account the posting lands on.' })
   async account(@Root() posting: Posting, @Ctx() context: GraphQLContext): Promise<Account> {
     const row = await context.loaders.account.load(posting.accountRowId);
     if (!row) throw new Error(`posting references missing account ${posting.accountRowId}`);

@@ -18,7 +18,7 @@ export class Posting {
   @Field(() => ID, { description: 'Global id, e.g. "pst_7".' })
   id!: string;
 
-  @Field(() => Direction)
+  @Field(() => Direction, { description: 'DEBIT or CREDIT.' })
   direction!: Direction;
 
   @Field(() => Money, { description: 'Always positive.' })
@@ -46,13 +46,13 @@ export class JournalEntry {
   @Field({ description: 'The client-generated key the entry was created with.' })
   idempotencyKey!: string;
 
-  @Field()
+  @Field({ description: 'Free text from the client.' })
   description!: string;
 
-  @Field(() => GraphQLJSONObject)
+  @Field(() => GraphQLJSONObject, { description: 'Free-form JSON object from the client.' })
   metadata!: Record<string, unknown>;
 
-  @Field(() => EntryStatus)
+  @Field(() => EntryStatus, { description: 'POSTED, PENDING, COMMITTED, VOIDED or EXPIRED.' })
   status!: EntryStatus;
 
   @Field({ description: 'The business time of the entry; may be backdated. Balances `asOf` use it.' })
@@ -77,23 +77,23 @@ export class JournalEntry {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'One entry of a page, with its cursor.' })
 export class JournalEntryEdge {
-  @Field() cursor!: string;
-  @Field(() => JournalEntry) node!: JournalEntry;
+  @Field({ description: 'Opaque position of this entry; pass it as `after`.' }) cursor!: string;
+  @Field(() => JournalEntry, { description: 'The entry.' }) node!: JournalEntry;
 }
 
 @ObjectType({ description: 'A page of journal entries, newest first.' })
 export class JournalEntryConnection {
-  @Field(() => [JournalEntryEdge]) edges!: JournalEntryEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => [JournalEntryEdge], { description: 'The entries of this page.' }) edges!: JournalEntryEdge[];
+  @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to ask for the next.' }) pageInfo!: PageInfo;
 }
 
 @ObjectType({ description: 'Why one entry of a batch was refused.' })
 export class EntryError {
   @Field({ description: 'A stable code, the same as `extensions.code` of a single postEntry.' })
   code!: string;
-  @Field()
+  @Field({ description: 'A human explanation.' })
   message!: string;
 }
 
@@ -101,9 +101,9 @@ export class EntryError {
 export class BatchEntryResult {
   @Field(() => Int, { description: 'Position of the entry in the request.' })
   index!: number;
-  @Field(() => JournalEntry, { nullable: true })
+  @Field(() => JournalEntry, { nullable: true , description: 'The entry, when it was posted (or replayed).' })
   entry!: JournalEntry | null;
-  @Field(() => EntryError, { nullable: true })
+  @Field(() => EntryError, { nullable: true , description: 'Why the entry was refused, when it was.' })
   error!: EntryError | null;
   @Field({ description: 'True when the idempotency key had already been used with this input: the first result is returned.' })
   replayed!: boolean;
@@ -111,22 +111,22 @@ export class BatchEntryResult {
 
 @ObjectType({ description: 'An account whose stored totals differ from the sum of its postings.' })
 export class BalanceMismatch {
-  @Field(() => ID) accountId!: string;
-  @Field() storedPostedDebits!: string;
-  @Field() computedPostedDebits!: string;
-  @Field() storedPostedCredits!: string;
-  @Field() computedPostedCredits!: string;
-  @Field() storedPendingDebits!: string;
-  @Field() computedPendingDebits!: string;
-  @Field() storedPendingCredits!: string;
-  @Field() computedPendingCredits!: string;
+  @Field(() => ID, { description: 'Global id of the account.' }) accountId!: string;
+  @Field({ description: 'Posted debits as stored on the account.' }) storedPostedDebits!: string;
+  @Field({ description: 'Posted debits summed from postings.' }) computedPostedDebits!: string;
+  @Field({ description: 'Posted credits as stored on the account.' }) storedPostedCredits!: string;
+  @Field({ description: 'Posted credits summed from postings.' }) computedPostedCredits!: string;
+  @Field({ description: 'Pending debits as stored on the account.' }) storedPendingDebits!: string;
+  @Field({ description: 'Pending debits summed from open pending entries.' }) computedPendingDebits!: string;
+  @Field({ description: 'Pending credits as stored on the account.' }) storedPendingCredits!: string;
+  @Field({ description: 'Pending credits summed from open pending entries.' }) computedPendingCredits!: string;
 }
 
 @ObjectType({ description: 'The result of recomputing every balance from the immutable postings.' })
 export class LedgerVerification {
   @Field({ description: 'True when every stored balance equals its postings, every entry balances and every currency nets to zero.' })
   ok!: boolean;
-  @Field(() => Int) accountsChecked!: number;
+  @Field(() => Int, { description: 'How many accounts were recomputed.' }) accountsChecked!: number;
   @Field(() => [BalanceMismatch], { description: 'At most 100.' }) mismatches!: BalanceMismatch[];
   @Field(() => [Money], { description: 'Posted debits minus credits per currency: zero in a sound ledger.' }) currencyNets!: Money[];
   @Field(() => [ID], { description: 'Entries whose postings do not balance (at most 100): empty in a sound ledger.' }) unbalancedEntryIds!: string[];

@@ -19,7 +19,7 @@ export class EntryEvent {
   @Field({ description: 'Event sequence number (decimal string). Resubscribe with `after` set to the last one you saw to receive everything you missed.' })
   sequence!: string;
 
-  @Field(() => EntryEventType)
+  @Field(() => EntryEventType, { description: 'What happened to the entry.' })
   type!: EntryEventType;
 }
 
@@ -31,7 +31,7 @@ export class BalanceChange {
   @Field({ description: 'Event sequence number (decimal string), usable as `after` when resubscribing.' })
   sequence!: string;
 
-  @Field(() => EntryEventType)
+  @Field(() => EntryEventType, { description: 'What happened to the entry that changed the balance.' })
   type!: EntryEventType;
 
   @Field(() => ID, { description: 'Global id of the account.' })

@@ -17,6 +17,7 @@ type Documents = {
     "\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": typeof types.FreezeAccountDocument,
     "\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n": typeof types.AccountEntryCountDocument,
     "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n": typeof types.AccountsPageDocument,
+    "\n  query NestedAccounts($prefix: String!, $first: Int!) {\n    accounts(filter: { codePrefix: $prefix }, first: $first) {\n      edges { node {\n        code parent { code }\n        balance { posted { amount } }\n        recentEntries(first: 3) {\n          id reversedBy { id } pendingEntry { id }\n          postings { amount { amount } account { code balance { available { amount } } } }\n        }\n      } }\n    }\n  }\n": typeof types.NestedAccountsDocument,
     "\n  mutation CommitPending($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": typeof types.CommitPendingDocument,
     "\n  mutation VoidPending($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status resolvedAt } }\n": typeof types.VoidPendingDocument,
     "\n  mutation ReverseEntry($input: ReverseEntryInput!) {\n    reverseEntry(input: $input) { id status reverses { id reversedBy { id } } postings { direction account { id } } }\n  }\n": typeof types.ReverseEntryDocument,
@@ -28,11 +29,15 @@ type Documents = {
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": typeof types.PostEntryDocument,
     "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": typeof types.AccountBalanceDocument,
     "\n  query VerifyLedger {\n    verifyLedger { ok accountsChecked mismatches { accountId } currencyNets { amount currency } unbalancedEntryIds }\n  }\n": typeof types.VerifyLedgerDocument,
+    "\n  mutation CommitHold($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": typeof types.CommitHoldDocument,
+    "\n  mutation VoidHold($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status } }\n": typeof types.VoidHoldDocument,
+    "\n  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }\n": typeof types.ReversePostedDocument,
 };
 const documents: Documents = {
     "\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": types.FreezeAccountDocument,
     "\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n": types.AccountEntryCountDocument,
     "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n": types.AccountsPageDocument,
+    "\n  query NestedAccounts($prefix: String!, $first: Int!) {\n    accounts(filter: { codePrefix: $prefix }, first: $first) {\n      edges { node {\n        code parent { code }\n        balance { posted { amount } }\n        recentEntries(first: 3) {\n          id reversedBy { id } pendingEntry { id }\n          postings { amount { amount } account { code balance { available { amount } } } }\n        }\n      } }\n    }\n  }\n": types.NestedAccountsDocument,
     "\n  mutation CommitPending($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": types.CommitPendingDocument,
     "\n  mutation VoidPending($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status resolvedAt } }\n": types.VoidPendingDocument,
     "\n  mutation ReverseEntry($input: ReverseEntryInput!) {\n    reverseEntry(input: $input) { id status reverses { id reversedBy { id } } postings { direction account { id } } }\n  }\n": types.ReverseEntryDocument,
@@ -44,6 +49,9 @@ const documents: Documents = {
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": types.PostEntryDocument,
     "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": types.AccountBalanceDocument,
     "\n  query VerifyLedger {\n    verifyLedger { ok accountsChecked mismatches { accountId } currencyNets { amount currency } unbalancedEntryIds }\n  }\n": types.VerifyLedgerDocument,
+    "\n  mutation CommitHold($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": types.CommitHoldDocument,
+    "\n  mutation VoidHold($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status } }\n": types.VoidHoldDocument,
+    "\n  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }\n": types.ReversePostedDocument,
 };
 
 /**
@@ -72,6 +80,10 @@ export function graphql(source: "\n  query AccountEntryCount($accountId: ID!) { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n"): (typeof documents)["\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NestedAccounts($prefix: String!, $first: Int!) {\n    accounts(filter: { codePrefix: $prefix }, first: $first) {\n      edges { node {\n        code parent { code }\n        balance { posted { amount } }\n        recentEntries(first: 3) {\n          id reversedBy { id } pendingEntry { id }\n          postings { amount { amount } account { code balance { available { amount } } } }\n        }\n      } }\n    }\n  }\n"): (typeof documents)["\n  query NestedAccounts($prefix: String!, $first: Int!) {\n    accounts(filter: { codePrefix: $prefix }, first: $first) {\n      edges { node {\n        code parent { code }\n        balance { posted { amount } }\n        recentEntries(first: 3) {\n          id reversedBy { id } pendingEntry { id }\n          postings { amount { amount } account { code balance { available { amount } } } }\n        }\n      } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -116,6 +128,18 @@ export function graphql(source: "\n  query AccountBalance($id: ID!, $asOf: DateT
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query VerifyLedger {\n    verifyLedger { ok accountsChecked mismatches { accountId } currencyNets { amount currency } unbalancedEntryIds }\n  }\n"): (typeof documents)["\n  query VerifyLedger {\n    verifyLedger { ok accountsChecked mismatches { accountId } currencyNets { amount currency } unbalancedEntryIds }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CommitHold($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n"): (typeof documents)["\n  mutation CommitHold($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VoidHold($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status } }\n"): (typeof documents)["\n  mutation VoidHold($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }\n"): (typeof documents)["\n  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -15,10 +15,18 @@ export const resolvers = [
 
 let built: Promise<GraphQLSchema> | undefined;
 
+/** type-graphql has no way to describe the root types; GraphiQL's docs pane shows these first. */
+function describeRoots(schema: GraphQLSchema): GraphQLSchema {
+  schema.getQueryType()!.description = 'Reads of the ledger: accounts, entries, balances at any time, and verification.';
+  schema.getMutationType()!.description = 'Changes to the ledger. Every mutation that moves money takes a client-generated idempotency key.';
+  schema.getSubscriptionType()!.description = 'Live changes over graphql-ws at the same URL, resumable from an event sequence number.';
+  return schema;
+}
+
 /** Builds the schema once per process (type-graphql's metadata is global). */
 export function folioSchema(): Promise<GraphQLSchema> {
   // Folio's subscriptions use their own `subscribe` (the outbox EventHub, resumable from a cursor);
   // type-graphql still insists on a PubSub for topic-based ones, of which there are none.
-  built ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false, pubSub: createPubSub() });
+  built ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false, pubSub: createPubSub() }).then(describeRoots);
   return built;
 }

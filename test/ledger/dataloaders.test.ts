@@ -1,0 +1,69 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.js';
+import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
+import { openAccount, OpenAccount, transfer } from '../testkit/ledger-fixtures.js';
+
+const NestedAccounts = graphql(`
+  query NestedAccounts($prefix: String!, $first: Int!) {
+    accounts(filter: { codePrefix: $prefix }, first: $first) {
+      edges { node {
+        code parent { code }
+        balance { posted { amount } }
+        recentEntries(first: 3) {
+          id reversedBy { id } pendingEntry { id }
+          postings { amount { amount } account { code balance { available { amount } } } }
+        }
+      } }
+    }
+  }
+`);
+
+/** Counts the SQL statements this process sends while `run` executes, leaving out background work. */
+async function countStatements(run: () => Promise<unknown>): Promise<number> {
+  const original = pg.Client.prototype.query;
+  let count = 0;
+  pg.Client.prototype.query = function patched(this: pg.Client, ...args: unknown[]) {
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text ?? '';
+    // The outbox relay, the event hub and the expiry sweeper poll in the background.
+    if (!/ledger_event|pg_try_advisory|expires_at <= now\(\)|^listen|^(begin|commit|rollback)/i.test(text.trim())) count += 1;
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    await run();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return count;
+}
+
+let gw: TestGateway;
+let prefix: string;
+beforeAll(async () => {
+  gw = await startTestGateway();
+  prefix = uniq('nest');
+  const bank = await openAccount(gw, { type: 'ASSET', allowNegative: true });
+  const parent = (await gw.request(OpenAccount, { input: { code: `${prefix}-parent`, name: 'Parent', type: 'LIABILITY', currency: 'USD' } })).data!.openAccount;
+  for (let i = 0; i < 50; i += 1) {
+    const child = await gw.request(OpenAccount, { input: { code: `${prefix}-c${String(i).padStart(2, '0')}`, name: `Child ${i}`, type: 'LIABILITY', currency: 'USD', parentId: parent.id } });
+    await transfer(gw, bank.id, child.data!.openAccount.id, String(i + 1));
+    await transfer(gw, bank.id, child.data!.openAccount.id, '1');
+  }
+});
+afterAll(async () => { await gw?.close(); });
+
+describe('nested queries go through DataLoaders', () => {
+  it('costs the same number of statements for 50 accounts as for 5', async () => {
+    let small: Awaited<ReturnType<TestGateway['request']>> | undefined;
+    let large: typeof small;
+    const few = await countStatements(async () => { small = await gw.request(NestedAccounts, { prefix: `${prefix}-c`, first: 5 }); });
+    const many = await countStatements(async () => { large = await gw.request(NestedAccounts, { prefix: `${prefix}-c`, first: 50 }); });
+    expect(small!.errors).toBeUndefined();
+    expect(large!.errors).toBeUndefined();
+    const edges = (large!.data as { accounts: { edges: { node: { recentEntries: unknown[] } }[] } }).accounts.edges;
+    expect(edges).toHaveLength(50);
+    expect(edges.every((e) => e.node.recentEntries.length === 2)).toBe(true);
+    expect(many).toBe(few);
+    expect(many).toBeLessThanOrEqual(8);
+  });
+});
