@@ -15,6 +15,8 @@ export const limits = {
   writerRetriesMax: 5,
   /** How long a posting transaction waits for a row lock before it fails and is retried. */
   lockTimeoutMs: 5_000,
+  /** A session idle inside a transaction this long is ended by PostgreSQL, releasing its locks. */
+  idleInTransactionMs: 60_000,
   /** Items in one page of any connection. */
   pageSizeMax: 100,
   /** Page size when the client gives none. */

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { entities } from './entities.js';
+import { limits } from '../limits.js';
 
 /** The migrations folder, found from this file so it works from src/ and from dist/. */
 export const migrationsPath = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -12,6 +13,9 @@ export function ormOptions(url: string, poolMax: number): Options {
     entities,
     extensions: [Migrator],
     pool: { min: 0, max: poolMax },
+    // A posting transaction that waits on a row lock longer than this fails and is retried by the
+    // writer; an abandoned transaction cannot hold locks for ever.
+    driverOptions: { options: `-c lock_timeout=${limits.lockTimeoutMs} -c idle_in_transaction_session_timeout=${limits.idleInTransactionMs}` },
     debug: false,
     allowGlobalContext: false,
     migrations: {
