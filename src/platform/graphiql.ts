@@ -18,10 +18,15 @@ import { gzipSync } from 'node:zlib';
 import type { Express, NextFunction, Request, Response } from 'express';
 
 /** Shown in the editor on a browser's first visit (GraphiQL keeps the user's tabs afterwards). */
-export const graphiqlDefaultQuery = `# Welcome to Folio's GraphiQL.
-# Ctrl-Enter runs the operation; subscriptions run over graphql-ws.
-query {
+export const graphiqlDefaultQuery = `# Welcome to Folio, a double-entry ledger. Ctrl-Enter runs the operation.
+# The Docs button explains every type and field; subscriptions run over graphql-ws.
+# The README's "first session" opens accounts, posts an entry and watches a balance.
+query Accounts {
   __typename
+  accounts(first: 10) {
+    edges { node { id code type currency balance { posted { amount } available { amount } } } }
+    pageInfo { hasNextPage endCursor }
+  }
 }
 `;
 
