@@ -1,4 +1,4 @@
-import { EntryStatus } from './ledger.enums.js';
+import { EntryEventType, EntryStatus } from './ledger.enums.js';
 import { LedgerError } from './ledger.errors.js';
 import type { LedgerOp, OpResult, PostRequest } from './ledger-ops.js';
 import {
@@ -35,7 +35,7 @@ export interface PostingRow extends PostingDraft {
 }
 
 export interface LedgerEventRow {
-  type: string;
+  type: EntryEventType;
   payload: Record<string, unknown>;
 }
 
@@ -61,7 +61,7 @@ export interface BatchPlan {
   touchedAccountIds: Set<string>;
 }
 
-type Planned = { entry?: EntryRow; postings?: PostingRow[]; statusChange?: { id: string; status: EntryStatus }; eventType: string; entryId: string; relatedEntryId?: string };
+type Planned = { entry?: EntryRow; postings?: PostingRow[]; statusChange?: { id: string; status: EntryStatus }; eventType: EntryEventType; entryId: string; relatedEntryId?: string };
 
 function resolvePostings(request: PostRequest, state: BatchState): PostingDraft[] {
   return request.postings.map((posting) => {
@@ -112,7 +112,7 @@ function planOp(op: LedgerOp, state: BatchState): { planned: Planned; changes: {
         expiresAt: pending ? op.request.expiresAt ?? null : null, pendingEntryId: null, reversesEntryId: null,
       };
       return {
-        planned: { entry, postings: rows(reserved, postings, pending, effectiveAt), eventType: pending ? 'ENTRY_PENDING' : 'ENTRY_POSTED', entryId: reserved },
+        planned: { entry, postings: rows(reserved, postings, pending, effectiveAt), eventType: pending ? EntryEventType.ENTRY_PENDING : EntryEventType.ENTRY_POSTED, entryId: reserved },
         changes: [{ postings, change: pending ? 'hold' : 'post' }],
       };
     }
@@ -127,7 +127,7 @@ function planOp(op: LedgerOp, state: BatchState): { planned: Planned; changes: {
         status: EntryStatus.POSTED, effectiveAt: state.now, expiresAt: null, pendingEntryId: target.id, reversesEntryId: null,
       };
       return {
-        planned: { entry, postings: rows(reserved, postings, false, state.now), statusChange: { id: target.id, status: EntryStatus.COMMITTED }, eventType: 'ENTRY_COMMITTED', entryId: reserved, relatedEntryId: target.id },
+        planned: { entry, postings: rows(reserved, postings, false, state.now), statusChange: { id: target.id, status: EntryStatus.COMMITTED }, eventType: EntryEventType.ENTRY_COMMITTED, entryId: reserved, relatedEntryId: target.id },
         changes: [{ postings: target.postings, change: 'release' }, { postings, change: 'post' }],
       };
     }
@@ -137,7 +137,7 @@ function planOp(op: LedgerOp, state: BatchState): { planned: Planned; changes: {
       requirePending(target);
       const status = op.kind === 'void' ? EntryStatus.VOIDED : EntryStatus.EXPIRED;
       return {
-        planned: { statusChange: { id: target.id, status }, eventType: op.kind === 'void' ? 'ENTRY_VOIDED' : 'ENTRY_EXPIRED', entryId: target.id },
+        planned: { statusChange: { id: target.id, status }, eventType: op.kind === 'void' ? EntryEventType.ENTRY_VOIDED : EntryEventType.ENTRY_EXPIRED, entryId: target.id },
         changes: [{ postings: target.postings, change: 'release' }],
       };
     }
@@ -155,7 +155,7 @@ function planOp(op: LedgerOp, state: BatchState): { planned: Planned; changes: {
         status: EntryStatus.POSTED, effectiveAt, expiresAt: null, pendingEntryId: null, reversesEntryId: target.id,
       };
       return {
-        planned: { entry, postings: rows(reserved, postings, false, effectiveAt), eventType: 'ENTRY_REVERSED', entryId: reserved, relatedEntryId: target.id },
+        planned: { entry, postings: rows(reserved, postings, false, effectiveAt), eventType: EntryEventType.ENTRY_REVERSED, entryId: reserved, relatedEntryId: target.id },
         changes: [{ postings, change: 'post' }],
       };
     }

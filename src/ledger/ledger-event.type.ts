@@ -1,14 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Balance } from './money.type.js';
+import { EntryEventType } from './ledger.enums.js';
 
-export enum EntryEventType {
-  ENTRY_POSTED = 'ENTRY_POSTED',
-  ENTRY_PENDING = 'ENTRY_PENDING',
-  ENTRY_COMMITTED = 'ENTRY_COMMITTED',
-  ENTRY_VOIDED = 'ENTRY_VOIDED',
-  ENTRY_EXPIRED = 'ENTRY_EXPIRED',
-  ENTRY_REVERSED = 'ENTRY_REVERSED',
-}
 registerEnumType(EntryEventType, { name: 'EntryEventType', description: 'What happened to the entry.' });
 
 @ObjectType({ description: 'A committed change to the ledger, in the order the ledger numbered it.' })

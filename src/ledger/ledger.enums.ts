@@ -38,6 +38,16 @@ export enum EntryStatus {
   EXPIRED = 'EXPIRED',
 }
 
+/** What a ledger event says happened to an entry; the outbox's `type` column. */
+export enum EntryEventType {
+  ENTRY_POSTED = 'ENTRY_POSTED',
+  ENTRY_PENDING = 'ENTRY_PENDING',
+  ENTRY_COMMITTED = 'ENTRY_COMMITTED',
+  ENTRY_VOIDED = 'ENTRY_VOIDED',
+  ENTRY_EXPIRED = 'ENTRY_EXPIRED',
+  ENTRY_REVERSED = 'ENTRY_REVERSED',
+}
+
 /** Debit-normal accounts grow with debits; the others with credits. */
 export function normalSideOf(type: AccountType): Direction {
   return type === AccountType.ASSET || type === AccountType.EXPENSE ? Direction.DEBIT : Direction.CREDIT;

@@ -5,7 +5,8 @@ import { limits } from '../platform/limits.js';
 import { Account } from './account.type.js';
 import { JournalEntry } from './journal-entry.type.js';
 import { LedgerError } from './ledger.errors.js';
-import { BalanceChange, EntryEvent, EntryEventType } from './ledger-event.type.js';
+import { BalanceChange, EntryEvent } from './ledger-event.type.js';
+import type { EntryEventType } from './ledger.enums.js';
 import { Balance } from './money.type.js';
 
 function parseAfter(after: string | undefined | null): bigint | undefined {
