@@ -7,7 +7,7 @@ import path from 'node:path';
 const blank = process.argv.includes('--blank');
 const name = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 const db = await startEmbeddedPostgres({ dir: path.resolve('.data/migration-gen'), port: await freePort(), persistent: false, fast: true });
-const orm = await openOrm(db.url, 2);
+const orm = await openOrm(db.url, 2, true);
 try {
   await orm.migrator.up();
   const result = await orm.migrator.create(undefined, blank, false, name);

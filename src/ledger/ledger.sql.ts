@@ -48,15 +48,21 @@ interface EntryRowDb {
   postings: { accountId: string; direction: Direction; amount: string; currency: string }[];
 }
 
-/** Locks the entries that commits, voids, reversals and expiries act on, in id order, with their postings. */
+/**
+ * Locks the entries that commits, voids, reversals and expiries act on, in id order, then reads them
+ * with their postings. Two statements on purpose: a statement that waited for a row lock still sees
+ * the other rows as of its start, so reading `reversed_by` in the locking statement would miss a
+ * reversal committed while it waited; the second statement sees it.
+ */
 export async function lockEntries(db: Db, ids: string[]): Promise<Map<string, LockedEntry>> {
+  await sql`select id from ledger_entry where id = any(${ids}::bigint[]) order by id for update`.execute(db);
   const { rows } = await sql<EntryRowDb>`
     select e.id::text, e.status, e.description, e.expires_at::text,
       (select r.id::text from ledger_entry r where r.reverses_entry_id = e.id) as reversed_by,
       coalesce((select json_agg(json_build_object('accountId', p.account_id::text, 'direction', p.direction,
         'amount', p.amount::text, 'currency', p.currency) order by p.id)
         from ledger_posting p where p.entry_id = e.id), '[]') as postings
-    from ledger_entry e where e.id = any(${ids}::bigint[]) order by e.id for update of e`.execute(db);
+    from ledger_entry e where e.id = any(${ids}::bigint[])`.execute(db);
   return new Map(rows.map((row) => [row.id, {
     id: row.id, status: row.status, description: row.description,
     expiresAt: row.expires_at ? new Date(row.expires_at) : null, reversedBy: row.reversed_by,

@@ -70,3 +70,35 @@ export async function balanceOf(gw: TestGateway, accountId: string, asOf?: strin
   const { balance } = result.data!.account!;
   return { posted: balance.posted.amount, pending: balance.pending.amount, available: balance.available.amount };
 }
+
+export const CommitHold = graphql(`
+  mutation CommitHold($input: CommitPendingEntryInput!) {
+    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }
+  }
+`);
+
+export const VoidHold = graphql(`
+  mutation VoidHold($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status } }
+`);
+
+export const ReversePosted = graphql(`
+  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }
+`);
+
+/** The `extensions.code` of a response's first error, or undefined when it succeeded. */
+export function errorCode(result: { errors?: readonly { extensions?: Record<string, unknown> }[] }): string | undefined {
+  return result.errors?.[0]?.extensions?.code as string | undefined;
+}
+
+/** Commits a pending entry, in full or for `amount`. */
+export function commitPending(gw: TestGateway, entryId: string, amount?: string) {
+  return gw.request(CommitHold, { input: { idempotencyKey: uniq('commit'), entryId, amount } });
+}
+
+export function voidPending(gw: TestGateway, entryId: string) {
+  return gw.request(VoidHold, { input: { idempotencyKey: uniq('void'), entryId } });
+}
+
+export function reverseEntry(gw: TestGateway, entryId: string, effectiveAt?: string) {
+  return gw.request(ReversePosted, { input: { idempotencyKey: uniq('reverse'), entryId, effectiveAt } });
+}

@@ -7,7 +7,8 @@ import { limits } from '../limits.js';
 /** The migrations folder, found from this file so it works from src/ and from dist/. */
 export const migrationsPath = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
-export function ormOptions(url: string, poolMax: number): Options {
+/** `snapshot` is for generating migrations only; at run time the migrator must not write files. */
+export function ormOptions(url: string, poolMax: number, snapshot = false): Options {
   return {
     clientUrl: url,
     entities,
@@ -24,13 +25,13 @@ export function ormOptions(url: string, poolMax: number): Options {
       glob: '!(*.d).{js,ts}',
       transactional: true,
       allOrNothing: true,
-      snapshot: true,
+      snapshot,
     },
   };
 }
 
-export async function openOrm(url: string, poolMax: number): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(url, poolMax));
+export async function openOrm(url: string, poolMax: number, snapshot = false): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(url, poolMax, snapshot));
 }
 
 /** Applies pending migrations; the schema is never created any other way. */
