@@ -11,7 +11,7 @@
 //   GATEWAY_PID        the gateway's pid, to measure its CPU time per scenario
 //   BENCH_WALLETS (10000), BENCH_CONNECTIONS (50), BENCH_DURATION (20 s), BENCH_BATCH (100),
 //   BENCH_WARMUP (3 s), BENCH_SCENARIOS (random,hot,batch)
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import os from 'node:os';
 import autocannon from 'autocannon';
@@ -162,6 +162,19 @@ function procTicks(pid) {
   } catch { return undefined; }
 }
 
+/** CPU ticks of every live PostgreSQL process (server-wide: other databases' backends count too). */
+function postgresTicks() {
+  let sum = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      sum += procTicks(pid) ?? 0;
+    } catch { /* gone */ }
+  }
+  return sum;
+}
+
 function machineTicks() {
   const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   const idle = cpu[3] + cpu[4];
@@ -173,18 +186,28 @@ function cpuMeter() {
   const t0 = performance.now();
   const g0 = gatewayPid ? procTicks(gatewayPid) : undefined;
   const m0 = machineTicks();
+  const p0 = postgresTicks();
   const l0 = process.cpuUsage();
   return () => {
     const secs = (performance.now() - t0) / 1000;
     const g1 = gatewayPid ? procTicks(gatewayPid) : undefined;
     const m1 = machineTicks();
+    const p1 = postgresTicks();
     const l = process.cpuUsage(l0);
     const cores = os.cpus().length;
     const busy = 1 - (m1.idle - m0.idle) / Math.max(m1.total - m0.total, 1);
+    const gateway = g0 !== undefined && g1 !== undefined ? ((g1 - g0) / hz / secs) * 100 : 0;
+    const postgres = ((p1 - p0) / hz / secs) * 100;
+    const loadgen = ((l.user + l.system) / 1e6 / secs) * 100;
     return {
       // percent of one core
-      gateway_pct: g0 !== undefined && g1 !== undefined ? Math.round(((g1 - g0) / hz / secs) * 100) : null,
-      loadgen_pct: Math.round(((l.user + l.system) / 1e6 / secs) * 100),
+      gateway_pct: gatewayPid ? Math.round(gateway) : null,
+      // every postgres process of the server; backends that exited meanwhile are not counted
+      postgres_pct: Math.round(postgres),
+      loadgen_pct: Math.round(loadgen),
+      // the rest of the busy time: kernel work not charged to a process, and other tenants'
+      // work on this shared machine (a high figure means the run was disturbed)
+      other_pct: Math.max(0, Math.round(busy * cores * 100 - gateway - postgres - loadgen)),
       // percent of the whole machine (all cores)
       machine_busy_pct: Math.round(busy * 100),
       cores,
@@ -316,6 +339,8 @@ async function runScenario(name, def) {
       consistent: dbEntries >= okEntries && dbEntries - okEntries <= connections * def.entriesPerRequest,
     },
     cpu: cpuUse,
+    // more than half a core busy outside the gateway, PostgreSQL and the load generator
+    disturbed: cpuUse.other_pct > 50,
     pg_backends_avg: activity,
     floor: floorFig ? `${def.floorKey} (${floorFig.tps} tps)` : null,
     ratio_to_floor: floorFig ? Number((entriesPerSecond / floorFig.tps).toFixed(3)) : null,
@@ -357,12 +382,16 @@ async function main() {
   const goal = (name, min) => (results[name]?.ratio_to_floor == null ? null : { ratio: results[name].ratio_to_floor, min, met: results[name].ratio_to_floor >= min });
   const summary = {
     date: started.toISOString(),
+    // the commit measured; "+changes" when src/, migrations/ or package.json differed from it
+    git: env.BENCH_GIT ?? null,
     machine: { cores: os.cpus().length, loadavg_at_start: os.loadavg().map((x) => Number(x.toFixed(2))), node: process.version, postgres: pgInfo.version, fsync: pgInfo.fsync, synchronous_commit: pgInfo.sync },
     settings: { connections, duration_s: duration, warmup_s: warmup, wallets, batch_entries: batchSize },
     floor,
     seed: { wallets, open_s: Number(seeded.openSeconds.toFixed(1)), fund_s: Number(seeded.fundSeconds.toFixed(1)) },
     single_postEntry_unloaded_ms: idle,
     scenarios: results,
+    // scenarios during which other work took more than half a core: their figures are low
+    disturbed_scenarios: Object.keys(results).filter((name) => results[name].disturbed),
     verify_ledger: { ok: verify.ok, accounts_checked: verify.accountsChecked, mismatches: verify.mismatches.length, unbalanced_entries: verify.unbalancedEntryIds.length, currency_nets: verify.currencyNets },
     goals: {
       random_vs_floor: goal('random', 0.3),

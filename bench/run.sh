@@ -43,6 +43,9 @@ fi
 
 # --- 2. the gateway on a fresh database --------------------------------------------------------
 gw_pid=''
+# The gateway's migrator once wrote migrations/.snapshot-<database>.json at start-up; never leave one behind.
+snapshot=$root/migrations/.snapshot-$db.json
+[ -e "$snapshot" ] && keep_snapshot=1 || keep_snapshot=0
 cleanup() {
   local rc=$?
   if [ -n "$gw_pid" ] && kill -0 "$gw_pid" 2>/dev/null; then
@@ -51,6 +54,7 @@ cleanup() {
     for _ in $(seq 1 100); do kill -0 "$gw_pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$gw_pid" 2>/dev/null && kill -KILL "$gw_pid" 2>/dev/null || true
   fi
+  [ "$keep_snapshot" = 1 ] || rm -f "$snapshot"
   psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 \
     && say "dropped database $db" || say "could not drop database $db"
   exit "$rc"
@@ -74,6 +78,7 @@ done
 say "gateway up"
 
 # --- 3-5. seed, load, summarise ----------------------------------------------------------------
+BENCH_GIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations package.json 2>/dev/null || echo '+changes')" \
 BENCH_URL="http://127.0.0.1:$port" DATABASE_URL=$database_url GATEWAY_PID=$gw_pid \
 FLOOR_RANDOM=$floor_random FLOOR_HOT=$floor_hot BENCH_OUT=$results/latest.json \
   "$node" bench/load.mjs

@@ -79,10 +79,10 @@ interface AccountRowDb {
 /** Locks the accounts an operation touches, in id order, and reads their current totals. */
 export async function lockAccounts(db: Db, ids: string[], codes: string[]): Promise<AccountState[]> {
   const { rows } = await sql<AccountRowDb>`
-    select id::text, code, type, currency, status, negative_balance,
-      posted_debits::text, posted_credits::text, pending_debits::text, pending_credits::text
-    from ledger_account where id = any(${ids}::bigint[]) or code = any(${codes}::text[])
-    order by id for update`.execute(db);
+    select a.id::text as id, a.code, a.type, a.currency, a.status, a.negative_balance,
+      a.posted_debits::text, a.posted_credits::text, a.pending_debits::text, a.pending_credits::text
+    from ledger_account a where a.id = any(${ids}::bigint[]) or a.code = any(${codes}::text[])
+    order by a.id for update`.execute(db);
   return rows.map((row) => ({
     id: row.id, code: row.code, type: row.type, currency: row.currency, status: row.status,
     negativeBalance: row.negative_balance,

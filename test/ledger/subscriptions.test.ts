@@ -78,6 +78,20 @@ describe('balanceChanged over a real WebSocket', () => {
     sub.stop();
   });
 
+  // Regression: `select seq::text ... order by seq` sorted by the text output column, so events
+  // after 95 came back as 100, 1000, ... and 96-99 were skipped.
+  it('reads and replays events in numeric sequence order across digit boundaries', async () => {
+    const { bank, wallet } = await fundedWallet(gw, '0');
+    for (let i = 0; i < 12; i += 1) await transfer(gw, bank.id, wallet.id, '1');
+    await expect.poll(async () => (await gw.services.events.readAfter(0n, 10_000)).length).toBeGreaterThan(12);
+    const seqs = (await gw.services.events.readAfter(0n, 10_000)).map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => BigInt(i + 1)));
+    const sub = collect(gw.ws(), BalanceChanged, { accountIds: [wallet.id], after: '0' });
+    await expect.poll(() => sub.items.length).toBe(12);
+    expect(amounts(sub.items)).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
+    sub.stop();
+  });
+
   it('refuses a subscription without accounts or with a malformed cursor', async () => {
     const none = collect(gw.ws(), BalanceChanged, { accountIds: [] });
     await expect.poll(() => none.errors.length).toBeGreaterThan(0);

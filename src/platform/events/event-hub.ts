@@ -80,7 +80,8 @@ export class EventHub {
   async readAfter(after: bigint, limit: number): Promise<LedgerEventMessage[]> {
     const db = this.orm.em.fork().getKysely() as Kysely<any>;
     const { rows } = await sql<{ seq: string; type: string; payload: LedgerEventMessage['payload'] }>`
-      select seq::text, type, payload from ledger_event where seq > ${String(after)}::bigint order by seq limit ${limit}`.execute(db);
+      select e.seq::text as seq, e.type, e.payload from ledger_event e
+      where e.seq > ${String(after)}::bigint order by e.seq limit ${limit}`.execute(db);
     return rows.map((row) => ({ seq: BigInt(row.seq), type: row.type, payload: row.payload }));
   }
 
