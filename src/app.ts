@@ -79,7 +79,7 @@ const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GraphQLContext> = {
 
 async function startServices(orm: MikroORM, databaseUrl: string): Promise<{ services: Services; relay: OutboxRelay; writer: PostingWriter; sweeper: ExpirySweeper }> {
   const relay = new OutboxRelay(orm);
-  const writer = new PostingWriter(orm, () => relay.poke());
+  const writer = new PostingWriter(orm.em.fork().getKysely(), () => relay.poke());
   const ledger = new LedgerService(writer);
   const events = new EventHub(orm, databaseUrl);
   await events.start();

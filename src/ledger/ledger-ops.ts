@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Direction } from './ledger.enums.js';
+import type { Direction, EntryStatus } from './ledger.enums.js';
 import type { LedgerError } from './ledger.errors.js';
 
 /** One posting as a client asks for it: the account by id or by code. */
@@ -31,8 +31,26 @@ export type LedgerOp =
   | { kind: 'reverse'; key: string; hash: string; entryId: string; description?: string; effectiveAt?: Date }
   | { kind: 'expire'; entryId: string };
 
-/** The entry an operation produced (for void and expire, the pending entry), or why it was refused. */
-export type OpResult = { entryId: string; replayed: boolean } | { error: LedgerError };
+/** A journal entry as the posting transaction wrote it. */
+export interface CreatedEntry {
+  id: string;
+  idempotencyKey: string;
+  description: string;
+  metadata: Record<string, unknown>;
+  status: EntryStatus;
+  effectiveAt: Date;
+  recordedAt: Date;
+  expiresAt: Date | null;
+  resolvedAt: Date | null;
+  pendingEntryId: string | null;
+  reversesEntryId: string | null;
+}
+
+/**
+ * The entry an operation produced (for void and expire, the pending entry), with its row when this
+ * transaction created it (so the API need not read it back), or why the operation was refused.
+ */
+export type OpResult = { entryId: string; replayed: boolean; entry?: CreatedEntry } | { error: LedgerError };
 
 export function isKeyed(op: LedgerOp): op is Exclude<LedgerOp, { kind: 'expire' }> {
   return op.kind !== 'expire';

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { LedgerError } from './ledger.errors.js';
 import { planBatch } from './ledger-batch.js';
 import { createsEntry, isKeyed, type LedgerOp, type OpResult } from './ledger-ops.js';
@@ -36,12 +35,11 @@ async function replayCommitted(db: Db, ops: readonly LedgerOp[], pending: number
 export class RetryBatch extends Error {}
 
 /**
- * Runs a batch of ledger operations inside the caller's transaction (`em` must be in one). This is
- * the only code that writes entries, postings and balances. Modules call it through LedgerService
- * so that their own rows commit atomically with the postings.
+ * Runs a batch of ledger operations inside the caller's open transaction (`db` must be in one).
+ * This is the only code that writes entries, postings and balances. Modules reach it through
+ * LedgerService.executeWithin so that their own rows commit atomically with the postings.
  */
-export async function executeBatch(em: EntityManager, ops: readonly LedgerOp[]): Promise<OpResult[]> {
-  const db = em.getKysely() as Db;
+export async function executeBatch(db: Db, ops: readonly LedgerOp[]): Promise<OpResult[]> {
   const results: OpResult[] = new Array(ops.length);
   const repeats = repeatsInBatch(ops);
   const keyed = ops.map((op, index) => ({ op, index })).filter(({ op, index }) => isKeyed(op) && !repeats.has(index));
@@ -73,14 +71,20 @@ export async function executeBatch(em: EntityManager, ops: readonly LedgerOp[]):
   const plan = planBatch(ops, {
     accounts, accountIdsByCode: new Map(locked.map((a) => [a.code, a.id])), entries, reservedIds, now: new Date(),
   }, skip);
-  if (plan.entries.length || plan.statusChanges.length || plan.releasedKeys.length) await writePlan(db, plan, accounts);
-  plan.results.forEach((result, index) => { if (result) results[index] = result; });
+  const recordedAt = plan.entries.length || plan.statusChanges.length || plan.releasedKeys.length
+    ? await writePlan(db, plan, accounts) : new Map<string, Date>();
+  const created = new Map(plan.entries.map((entry) => [entry.id, entry]));
+  plan.results.forEach((result, index) => {
+    if (!result) return;
+    const entry = 'entryId' in result ? created.get(result.entryId) : undefined;
+    results[index] = entry ? { ...result, entry: { ...entry, recordedAt: recordedAt.get(entry.id)!, resolvedAt: null } } : result;
+  });
   for (const [index, earlier] of repeats) {
     const op = ops[index] as { key: string; hash: string };
     const first = results[earlier];
     results[index] = op.hash !== (ops[earlier] as { hash: string }).hash
       ? { error: LedgerError.idempotencyKeyReused(op.key) }
-      : 'error' in first ? first : { entryId: first.entryId, replayed: true };
+      : 'error' in first ? first : { entryId: first.entryId, replayed: true, entry: first.entry };
   }
   return results;
 }

@@ -7,6 +7,8 @@ import { Account, AccountConnection } from './account.type.js';
 import { BatchEntryResult, JournalEntry, JournalEntryConnection, LedgerVerification } from './journal-entry.type.js';
 import { LedgerError } from './ledger.errors.js';
 import type { PostEntryCommand } from './ledger.service.js';
+import type { CreatedEntry } from './ledger-ops.js';
+import type { EntryRow } from './ledger.queries.js';
 import { parseCurrency } from './money.js';
 import { Money } from './money.type.js';
 import {
@@ -24,7 +26,9 @@ function toCommand(input: PostEntryInput): PostEntryCommand {
   };
 }
 
-async function loadEntry(context: GraphQLContext, entryId: string): Promise<JournalEntry> {
+/** The entry a ledger operation returned: primed from the write when it created it, else loaded. */
+async function loadEntry(context: GraphQLContext, entryId: string, created?: CreatedEntry): Promise<JournalEntry> {
+  if (created) context.loaders.entry.prime(entryId, created as unknown as EntryRow);
   const row = await context.loaders.entry.load(entryId);
   if (!row) throw LedgerError.notFound('entry', entryId);
   return JournalEntry.from(row);
@@ -108,8 +112,8 @@ export class LedgerResolver {
     description: 'Posts a balanced entry, or creates it PENDING. Idempotent on `idempotencyKey`. Errors: BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY, TOO_FEW_POSTINGS, TOO_MANY_POSTINGS, IDEMPOTENCY_KEY_REUSED, NOT_FOUND, CURRENCY_MISMATCH, UNBALANCED_ENTRY, ACCOUNT_FROZEN, ACCOUNT_CLOSED, BALANCE_OVERFLOW, INSUFFICIENT_FUNDS.',
   })
   async postEntry(@Arg('input', () => PostEntryInput) input: PostEntryInput, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
-    const { entryId } = await context.ledger.postEntry(toCommand(input));
-    return loadEntry(context, entryId);
+    const { entryId, entry } = await context.ledger.postEntry(toCommand(input));
+    return loadEntry(context, entryId, entry);
   }
 
   @Mutation(() => [BatchEntryResult], {
@@ -125,14 +129,14 @@ export class LedgerResolver {
     return Promise.all(commands.map(async (command, index) => {
       const result = command instanceof LedgerError ? { error: command } : results[next++];
       if ('error' in result) return { index, entry: null, replayed: false, error: { code: result.error.code, message: result.error.message } };
-      return { index, entry: await loadEntry(context, result.entryId), replayed: result.replayed, error: null };
+      return { index, entry: await loadEntry(context, result.entryId, result.entry), replayed: result.replayed, error: null };
     }));
   }
 
   @Mutation(() => JournalEntry, { description: 'Commits a pending entry, in full or for less; returns the new POSTED commit entry. Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING, PENDING_ENTRY_EXPIRED, COMMIT_EXCEEDS_PENDING, BAD_USER_INPUT, ACCOUNT_FROZEN, ACCOUNT_CLOSED.' })
   async commitPendingEntry(@Arg('input', () => CommitPendingEntryInput) input: CommitPendingEntryInput, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
-    const { entryId } = await context.ledger.commitPending({ ...input, entryId: fromGlobalId('JournalEntry', input.entryId, 'entryId') });
-    return loadEntry(context, entryId);
+    const { entryId, entry } = await context.ledger.commitPending({ ...input, entryId: fromGlobalId('JournalEntry', input.entryId, 'entryId') });
+    return loadEntry(context, entryId, entry);
   }
 
   @Mutation(() => JournalEntry, { description: 'Voids a pending entry, releasing its hold; returns the VOIDED entry. Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING.' })
@@ -143,7 +147,7 @@ export class LedgerResolver {
 
   @Mutation(() => JournalEntry, { description: 'Reverses a POSTED entry with a new entry of the same postings, sides swapped, linked to it. Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_REVERSIBLE, ENTRY_ALREADY_REVERSED, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS.' })
   async reverseEntry(@Arg('input', () => ReverseEntryInput) input: ReverseEntryInput, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
-    const { entryId } = await context.ledger.reverseEntry({ ...input, entryId: fromGlobalId('JournalEntry', input.entryId, 'entryId') });
-    return loadEntry(context, entryId);
+    const { entryId, entry } = await context.ledger.reverseEntry({ ...input, entryId: fromGlobalId('JournalEntry', input.entryId, 'entryId') });
+    return loadEntry(context, entryId, entry);
   }
 }

@@ -6,6 +6,7 @@ import { AccountStatus, AccountType, Direction, NegativeBalancePolicy } from './
 import { LedgerError } from './ledger.errors.js';
 import { requestHash, type LedgerOp, type OpResult, type PostRequest } from './ledger-ops.js';
 import { executeBatch } from './ledger-transaction.js';
+import type { Db } from './ledger.sql.js';
 import { parseAmount, parseCurrency } from './money.js';
 import { balanceOf, checkPostingCount } from './posting-rules.js';
 import type { PostingWriter } from './posting-writer.js';
@@ -73,7 +74,7 @@ export function toPostRequest(command: PostEntryCommand): PostRequest {
   };
 }
 
-function unwrap(result: OpResult): { entryId: string; replayed: boolean } {
+function unwrap(result: OpResult): Exclude<OpResult, { error: LedgerError }> {
   if ('error' in result) throw result.error;
   return result;
 }
@@ -191,7 +192,7 @@ export class LedgerService {
 
   /** Runs operations inside the caller's open transaction, for modules whose rows commit with the postings. */
   executeWithin(em: EntityManager, ops: LedgerOp[]): Promise<OpResult[]> {
-    return executeBatch(em, ops);
+    return executeBatch(em.getKysely() as Db, ops);
   }
 
   /** Builds the writer's operation for a client entry; exported for modules that use executeWithin. */

@@ -93,11 +93,14 @@ export async function lockAccounts(db: Db, ids: string[], codes: string[]): Prom
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-/** Writes a planned batch in one statement: entries, postings, totals, status changes, claims, events. */
-export async function writePlan(db: Db, plan: BatchPlan, accounts: Map<string, AccountState>): Promise<void> {
+/**
+ * Writes a planned batch in one statement: entries, postings, totals, status changes, claims,
+ * events. Returns when each new entry was recorded (the transaction's time).
+ */
+export async function writePlan(db: Db, plan: BatchPlan, accounts: Map<string, AccountState>): Promise<Map<string, Date>> {
   const { entries: e, postings: p, statusChanges: s, events: v } = plan;
   const touched = [...plan.touchedAccountIds].map((id) => accounts.get(id)!);
-  await sql`
+  const { rows } = await sql<{ id: string; recorded_at: string }>`
     with ins_entries as (
       insert into ledger_entry (id, idempotency_key, description, metadata, status, effective_at, expires_at, pending_entry_id, reverses_entry_id)
       select * from unnest(${e.map((x) => x.id)}::bigint[], ${e.map((x) => x.idempotencyKey)}::text[],
@@ -105,6 +108,7 @@ export async function writePlan(db: Db, plan: BatchPlan, accounts: Map<string, A
         ${e.map((x) => x.status)}::entry_status[], ${e.map((x) => iso(x.effectiveAt))}::timestamptz[],
         ${e.map((x) => iso(x.expiresAt))}::timestamptz[], ${e.map((x) => x.pendingEntryId)}::bigint[],
         ${e.map((x) => x.reversesEntryId)}::bigint[])
+      returning id, recorded_at
     ), ins_postings as (
       insert into ledger_posting (entry_id, account_id, direction, amount, currency, pending, effective_at)
       select * from unnest(${p.map((x) => x.entryId)}::bigint[], ${p.map((x) => x.accountId)}::bigint[],
@@ -123,7 +127,10 @@ export async function writePlan(db: Db, plan: BatchPlan, accounts: Map<string, A
       where x.id = t.id
     ), del_claims as (
       delete from ledger_idempotency where key = any(${plan.releasedKeys}::text[])
+    ), ins_events as (
+      insert into ledger_event (type, payload)
+      select * from unnest(${v.map((x) => x.type)}::text[], ${v.map((x) => JSON.stringify(x.payload))}::jsonb[])
     )
-    insert into ledger_event (type, payload)
-    select * from unnest(${v.map((x) => x.type)}::text[], ${v.map((x) => JSON.stringify(x.payload))}::jsonb[])`.execute(db);
+    select id::text as id, recorded_at::text as recorded_at from ins_entries`.execute(db);
+  return new Map(rows.map((row) => [row.id, new Date(row.recorded_at)]));
 }

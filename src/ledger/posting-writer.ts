@@ -1,12 +1,14 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Kysely } from 'kysely';
 import { logger } from '../platform/logger.js';
 import { limits } from '../platform/limits.js';
 import type { LedgerOp, OpResult } from './ledger-ops.js';
 import { executeBatch, RetryBatch } from './ledger-transaction.js';
+import type { Db } from './ledger.sql.js';
 
-interface Waiting {
-  op: LedgerOp;
-  resolve: (result: OpResult) => void;
+/** Operations that must commit together, in order (one request, or one batch mutation). */
+interface Group {
+  ops: LedgerOp[];
+  resolve: (results: OpResult[]) => void;
   reject: (error: unknown) => void;
 }
 
@@ -21,43 +23,58 @@ function isRetryable(error: unknown): boolean {
 
 /**
  * The ledger's writer. Requests from concurrent clients queue here and are coalesced: each lane
- * takes whatever has queued while it was busy and posts it in one transaction. A hot account then
- * costs one row lock per batch instead of one per entry, and the connection pool never fights over
- * it. A batch that fails for an unexpected reason is split, so one poisoned request fails alone.
+ * takes whatever has queued while it was busy (up to writerBatchEntriesMax operations, a batch
+ * mutation always whole) and posts it in one transaction. A hot account then costs one row lock
+ * per transaction instead of one per entry, and the connection pool never fights over it. A
+ * transaction that fails for an unexpected reason is split by group, so one poisoned request fails
+ * alone. The transaction is a plain Kysely one on the ORM's pool: this path flushes no entities,
+ * so MikroORM's unit of work would only add cost.
  */
 export class PostingWriter {
-  private readonly queue: Waiting[] = [];
+  private readonly queue: Group[] = [];
   private busyLanes = 0;
   private closed = false;
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly db: Kysely<any>,
     private readonly onCommit: () => void,
     private readonly lanes: number = limits.writerLanes,
   ) {}
 
-  submit(op: LedgerOp): Promise<OpResult> {
+  async submit(op: LedgerOp): Promise<OpResult> {
+    const [result] = await this.submitTogether([op]);
+    return result;
+  }
+
+  /** Submits operations that must go in one transaction together, in order (a batch mutation). */
+  submitTogether(ops: LedgerOp[]): Promise<OpResult[]> {
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new Error('the ledger writer is shut down'));
-      this.queue.push({ op, resolve, reject });
+      this.queue.push({ ops, resolve, reject });
       this.pump();
     });
   }
 
-  /** Submits operations that must go in one transaction together, in order (a batch mutation). */
-  async submitTogether(ops: LedgerOp[]): Promise<OpResult[]> {
-    if (this.closed) throw new Error('the ledger writer is shut down');
-    return this.runWithRetries(ops);
-  }
-
+  /** Stops taking operations and waits for the queued ones to finish. */
   async close(): Promise<void> {
     this.closed = true;
     while (this.busyLanes > 0 || this.queue.length > 0) await new Promise((r) => setTimeout(r, 10));
   }
 
+  private takeBatch(): Group[] {
+    const batch = [this.queue.shift()!];
+    let size = batch[0].ops.length;
+    while (this.queue.length > 0 && size + this.queue[0].ops.length <= limits.writerBatchEntriesMax) {
+      const group = this.queue.shift()!;
+      size += group.ops.length;
+      batch.push(group);
+    }
+    return batch;
+  }
+
   private pump(): void {
     while (this.busyLanes < this.lanes && this.queue.length > 0) {
-      const batch = this.queue.splice(0, limits.writerBatchEntriesMax);
+      const batch = this.takeBatch();
       this.busyLanes += 1;
       void this.flush(batch).finally(() => {
         this.busyLanes -= 1;
@@ -66,21 +83,25 @@ export class PostingWriter {
     }
   }
 
-  private async flush(batch: Waiting[]): Promise<void> {
+  private async flush(batch: Group[]): Promise<void> {
     try {
-      const results = await this.runWithRetries(batch.map((w) => w.op));
-      batch.forEach((w, i) => w.resolve(results[i]));
+      const results = await this.runWithRetries(batch.flatMap((group) => group.ops));
+      let next = 0;
+      for (const group of batch) {
+        group.resolve(results.slice(next, next + group.ops.length));
+        next += group.ops.length;
+      }
     } catch (error) {
       if (batch.length === 1) return batch[0].reject(error);
-      logger.warn({ err: error, size: batch.length }, 'ledger batch failed; retrying its operations one by one');
-      await Promise.all(batch.map((w) => this.runWithRetries([w.op]).then((r) => w.resolve(r[0]), w.reject)));
+      logger.warn({ err: error, groups: batch.length }, 'ledger batch failed; retrying its requests one by one');
+      await Promise.all(batch.map((group) => this.runWithRetries(group.ops).then(group.resolve, group.reject)));
     }
   }
 
   private async runWithRetries(ops: LedgerOp[]): Promise<OpResult[]> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const results = await this.orm.em.fork().transactional((em) => executeBatch(em, ops));
+        const results = await this.db.transaction().execute((trx) => executeBatch(trx as Db, ops));
         this.onCommit();
         return results;
       } catch (error) {
