@@ -3,6 +3,7 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { entities } from './entities.js';
 import { limits } from '../limits.js';
+import { logger } from '../logger.js';
 
 /** The migrations folder, found from this file so it works from src/ and from dist/. */
 export const migrationsPath = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -18,6 +19,8 @@ export function ormOptions(url: string, poolMax: number, snapshot = false): Opti
     // writer; an abandoned transaction cannot hold locks for ever.
     driverOptions: { options: `-c lock_timeout=${limits.lockTimeoutMs} -c idle_in_transaction_session_timeout=${limits.idleInTransactionMs}` },
     debug: false,
+    // ORM messages (migrations applied, warnings) go through the JSON logger, not raw console lines.
+    logger: (message: string) => logger.info({ component: 'mikro-orm' }, message.replace(/\u001b\[[0-9;]*m/g, '')),
     allowGlobalContext: false,
     migrations: {
       path: migrationsPath,
