@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { Node } from '../platform/graphql/node.type.js';
 import { toGlobalId } from '../platform/graphql/global-id.js';
 import { PageInfo } from '../platform/graphql/connection.js';
 import { AccountStatus, AccountType, Direction, NegativeBalancePolicy, normalSideOf } from './ledger.enums.js';
@@ -13,14 +14,14 @@ registerEnumType(AccountStatus, {
 });
 registerEnumType(NegativeBalancePolicy, { name: 'NegativeBalancePolicy', description: 'Whether the available balance may go below zero on the normal side.' });
 
-@ObjectType({ description: 'A ledger account: where postings land. Its balance is kept current by every posting and can be recomputed from them (see `verifyLedger`).' })
-export class Account {
+@ObjectType({ implements: Node, description: 'A ledger account: where postings land. Its balance is kept current by every posting and can be recomputed from them (see `verifyLedger`).' })
+export class Account extends Node {
   /** The database id, for field resolvers; not exposed. */
   rowId!: string;
   row!: AccountRow;
 
   @Field(() => ID, { description: 'Global id, e.g. "acc_42".' })
-  id!: string;
+  override id!: string;
 
   @Field({ description: 'Unique code within the ledger, e.g. "wallet:user:42:usd".' })
   code!: string;

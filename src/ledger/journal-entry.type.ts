@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageInfo } from '../platform/graphql/connection.js';
+import { Node } from '../platform/graphql/node.type.js';
 import { toGlobalId } from '../platform/graphql/global-id.js';
 import { Direction, EntryStatus } from './ledger.enums.js';
 import type { EntryRow, PostingRow } from './ledger.queries.js';
@@ -11,12 +12,12 @@ registerEnumType(EntryStatus, {
   description: 'POSTED entries count in posted balances. PENDING entries hold funds until committed (COMMITTED, with a separate POSTED commit entry), VOIDED, or EXPIRED.',
 });
 
-@ObjectType({ description: 'One leg of a journal entry: an amount debited or credited to one account. Immutable.' })
-export class Posting {
+@ObjectType({ implements: Node, description: 'One leg of a journal entry: an amount debited or credited to one account. Immutable.' })
+export class Posting extends Node {
   accountRowId!: string;
 
   @Field(() => ID, { description: 'Global id, e.g. "pst_7".' })
-  id!: string;
+  override id!: string;
 
   @Field(() => Direction, { description: 'DEBIT or CREDIT.' })
   direction!: Direction;
@@ -32,13 +33,13 @@ export class Posting {
   }
 }
 
-@ObjectType({ description: 'A balanced journal entry: two or more postings whose debits equal credits in every currency. Posted entries are never changed; a mistake is undone by a reversing entry.' })
-export class JournalEntry {
+@ObjectType({ implements: Node, description: 'A balanced journal entry: two or more postings whose debits equal credits in every currency. Posted entries are never changed; a mistake is undone by a reversing entry.' })
+export class JournalEntry extends Node {
   rowId!: string;
   row!: EntryRow;
 
   @Field(() => ID, { description: 'Global id, e.g. "ent_1001".' })
-  id!: string;
+  override id!: string;
 
   @Field({ description: 'Ledger-wide sequence number (a decimal string): unique and increasing in the order entries were recorded; gaps are possible.' })
   sequence!: string;

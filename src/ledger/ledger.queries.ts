@@ -53,6 +53,10 @@ export class LedgerQueries {
     return em.find(JournalEntryEntity, { id: { $in: [...ids] } });
   }
 
+  postingById(em: EntityManager, id: string): Promise<PostingRow | null> {
+    return em.findOne(PostingEntity, { id });
+  }
+
   postingsByEntryIds(em: EntityManager, entryIds: readonly string[]): Promise<PostingRow[]> {
     return em.find(PostingEntity, { entryId: { $in: [...entryIds] } }, { orderBy: { id: 'asc' } });
   }

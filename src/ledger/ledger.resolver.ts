@@ -1,10 +1,11 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
-import { fromGlobalId } from '../platform/graphql/global-id.js';
+import { fromGlobalId, typeOfGlobalId } from '../platform/graphql/global-id.js';
+import { Node } from '../platform/graphql/node.type.js';
 import { AccountFilterInput, OpenAccountInput, UpdateAccountInput } from './account.input.js';
 import { Account, AccountConnection } from './account.type.js';
-import { BatchEntryResult, JournalEntry, JournalEntryConnection, LedgerVerification } from './journal-entry.type.js';
+import { BatchEntryResult, JournalEntry, JournalEntryConnection, LedgerVerification, Posting } from './journal-entry.type.js';
 import { LedgerError } from './ledger.errors.js';
 import type { PostEntryCommand } from './ledger.service.js';
 import type { CreatedEntry } from './ledger-ops.js';
@@ -40,6 +41,18 @@ export class LedgerResolver {
   async account(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Account | null> {
     const row = await context.loaders.account.load(fromGlobalId('Account', id));
     return row ? Account.from(row) : null;
+  }
+
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id (Relay refetching); null when there is none.' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Node | null> {
+    const type = typeOfGlobalId(id);
+    if (type === 'Account') return this.account(id, context);
+    if (type === 'JournalEntry') return this.entry(id, context);
+    if (type === 'Posting') {
+      const row = await context.queries.postingById(context.em, fromGlobalId('Posting', id));
+      return row ? Posting.from(row) : null;
+    }
+    throw LedgerError.badInput(`"${id.slice(0, 40)}" is not a global id`, 'id');
   }
 
   @Query(() => Account, { nullable: true, description: 'An account by its code; null when there is none.' })

@@ -23,6 +23,8 @@ type Documents = {
     "\n  mutation ReverseEntry($input: ReverseEntryInput!) {\n    reverseEntry(input: $input) { id status reverses { id reversedBy { id } } postings { direction account { id } } }\n  }\n": typeof types.ReverseEntryDocument,
     "\n  mutation PostEntries($input: PostEntriesInput!) {\n    postEntries(input: $input) { index replayed entry { id } error { code message } }\n  }\n": typeof types.PostEntriesDocument,
     "\n  query EntriesOfAccount($accountId: ID!, $first: Int, $after: String) {\n    entries(filter: { accountId: $accountId }, first: $first, after: $after) {\n      edges { cursor node { id sequence } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.EntriesOfAccountDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on Account { code }\n      ... on JournalEntry { status }\n      ... on Posting { direction amount { amount } }\n    }\n  }\n": typeof types.NodeByIdDocument,
+    "\n  query EntryPostingIds($id: ID!) { entry(id: $id) { postings { id } } }\n": typeof types.EntryPostingIdsDocument,
     "\n  subscription BalanceChanged($accountIds: [ID!]!, $after: String) {\n    balanceChanged(accountIds: $accountIds, after: $after) {\n      sequence type accountId balance { posted { amount currency } available { amount } } entry { id }\n    }\n  }\n": typeof types.BalanceChangedDocument,
     "\n  subscription EntryPosted($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id status } }\n  }\n": typeof types.EntryPostedDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": typeof types.OpenAccountDocument,
@@ -43,6 +45,8 @@ const documents: Documents = {
     "\n  mutation ReverseEntry($input: ReverseEntryInput!) {\n    reverseEntry(input: $input) { id status reverses { id reversedBy { id } } postings { direction account { id } } }\n  }\n": types.ReverseEntryDocument,
     "\n  mutation PostEntries($input: PostEntriesInput!) {\n    postEntries(input: $input) { index replayed entry { id } error { code message } }\n  }\n": types.PostEntriesDocument,
     "\n  query EntriesOfAccount($accountId: ID!, $first: Int, $after: String) {\n    entries(filter: { accountId: $accountId }, first: $first, after: $after) {\n      edges { cursor node { id sequence } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.EntriesOfAccountDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on Account { code }\n      ... on JournalEntry { status }\n      ... on Posting { direction amount { amount } }\n    }\n  }\n": types.NodeByIdDocument,
+    "\n  query EntryPostingIds($id: ID!) { entry(id: $id) { postings { id } } }\n": types.EntryPostingIdsDocument,
     "\n  subscription BalanceChanged($accountIds: [ID!]!, $after: String) {\n    balanceChanged(accountIds: $accountIds, after: $after) {\n      sequence type accountId balance { posted { amount currency } available { amount } } entry { id }\n    }\n  }\n": types.BalanceChangedDocument,
     "\n  subscription EntryPosted($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id status } }\n  }\n": types.EntryPostedDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": types.OpenAccountDocument,
@@ -104,6 +108,14 @@ export function graphql(source: "\n  mutation PostEntries($input: PostEntriesInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EntriesOfAccount($accountId: ID!, $first: Int, $after: String) {\n    entries(filter: { accountId: $accountId }, first: $first, after: $after) {\n      edges { cursor node { id sequence } } pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query EntriesOfAccount($accountId: ID!, $first: Int, $after: String) {\n    entries(filter: { accountId: $accountId }, first: $first, after: $after) {\n      edges { cursor node { id sequence } } pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on Account { code }\n      ... on JournalEntry { status }\n      ... on Posting { direction amount { amount } }\n    }\n  }\n"): (typeof documents)["\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on Account { code }\n      ... on JournalEntry { status }\n      ... on Posting { direction amount { amount } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EntryPostingIds($id: ID!) { entry(id: $id) { postings { id } } }\n"): (typeof documents)["\n  query EntryPostingIds($id: ID!) { entry(id: $id) { postings { id } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

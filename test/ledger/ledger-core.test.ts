@@ -29,6 +29,21 @@ const EntriesOfAccount = graphql(`
   }
 `);
 
+const NodeById = graphql(`
+  query NodeById($id: ID!) {
+    node(id: $id) {
+      __typename id
+      ... on Account { code }
+      ... on JournalEntry { status }
+      ... on Posting { direction amount { amount } }
+    }
+  }
+`);
+
+const EntryPostingIds = graphql(`
+  query EntryPostingIds($id: ID!) { entry(id: $id) { postings { id } } }
+`);
+
 let gw: TestGateway;
 beforeAll(async () => { gw = await startTestGateway(); });
 afterAll(async () => { await gw?.close(); });
@@ -173,6 +188,24 @@ describe('batch', () => {
     const rows = result.data!.postEntries;
     expect(rows.map((r) => r.error?.code ?? 'OK')).toEqual(['OK', 'AMOUNT_NOT_POSITIVE', 'OK', 'INVALID_AMOUNT']);
     expect((await balanceOf(gw, wallet.id)).posted).toBe('30');
+  });
+});
+
+describe('global ids', () => {
+  it('refetches accounts, entries and postings by id alone, and refuses ids of no type', async () => {
+    const { bank, wallet } = await fundedWallet(gw, '0');
+    const posted = (await transfer(gw, bank.id, wallet.id, '12')).data!.postEntry;
+    const account = await gw.request(NodeById, { id: wallet.id });
+    expect(account.data!.node).toEqual({ __typename: 'Account', id: wallet.id, code: wallet.code });
+    const entry = await gw.request(NodeById, { id: posted.id });
+    expect(entry.data!.node).toEqual({ __typename: 'JournalEntry', id: posted.id, status: 'POSTED' });
+    const postingIds = (await gw.request(EntryPostingIds, { id: posted.id })).data!.entry!.postings.map((p) => p.id);
+    const posting = await gw.request(NodeById, { id: postingIds[0] });
+    expect(posting.data!.node).toEqual({ __typename: 'Posting', id: postingIds[0], direction: 'DEBIT', amount: { amount: '12' } });
+    const missing = await gw.request(NodeById, { id: 'acc_999999999999' });
+    expect(missing.data!.node).toBeNull();
+    const bad = await gw.request(NodeById, { id: 'xyz_1' });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 
