@@ -95,70 +95,82 @@ function commitPostings(entry: LockedEntry, amount: bigint | undefined): Posting
   return entry.postings.map((posting) => ({ ...posting, amount }));
 }
 
+type OpPlan = { planned: Planned; changes: { postings: PostingDraft[]; change: TotalsChange }[] };
+
+function planPost(op: Extract<LedgerOp, { kind: 'post' }>, state: BatchState, id: string): OpPlan {
+  const postings = resolvePostings(op.request, state);
+  checkAccounts(postings, state.accounts);
+  checkBalanced(postings);
+  checkStatus(postings, state.accounts);
+  const { pending } = op.request;
+  const effectiveAt = op.request.effectiveAt ?? state.now;
+  const entry: EntryRow = {
+    id, idempotencyKey: op.key, description: op.request.description, metadata: op.request.metadata,
+    status: pending ? EntryStatus.PENDING : EntryStatus.POSTED, effectiveAt,
+    expiresAt: pending ? op.request.expiresAt ?? null : null, pendingEntryId: null, reversesEntryId: null,
+  };
+  return {
+    planned: { entry, postings: rows(id, postings, pending, effectiveAt), eventType: pending ? EntryEventType.ENTRY_PENDING : EntryEventType.ENTRY_POSTED, entryId: id },
+    changes: [{ postings, change: pending ? 'hold' : 'post' }],
+  };
+}
+
+/** A commit releases the whole hold and posts what is committed, as a new entry linked to the hold. */
+function planCommit(op: Extract<LedgerOp, { kind: 'commit' }>, state: BatchState, id: string): OpPlan {
+  const target = lockedEntry(state, op.entryId);
+  requirePending(target);
+  if (target.expiresAt && target.expiresAt <= state.now) throw LedgerError.pendingExpired(target.id);
+  const postings = commitPostings(target, op.amount);
+  checkStatus(postings, state.accounts);
+  const entry: EntryRow = {
+    id, idempotencyKey: op.key, description: op.description ?? target.description, metadata: {},
+    status: EntryStatus.POSTED, effectiveAt: state.now, expiresAt: null, pendingEntryId: target.id, reversesEntryId: null,
+  };
+  return {
+    planned: { entry, postings: rows(id, postings, false, state.now), statusChange: { id: target.id, status: EntryStatus.COMMITTED }, eventType: EntryEventType.ENTRY_COMMITTED, entryId: id, relatedEntryId: target.id },
+    changes: [{ postings: target.postings, change: 'release' }, { postings, change: 'post' }],
+  };
+}
+
+/** A void or an expiry releases the hold; no entry is created and frozen accounts do not block it. */
+function planRelease(op: Extract<LedgerOp, { kind: 'void' | 'expire' }>, state: BatchState): OpPlan {
+  const target = lockedEntry(state, op.entryId);
+  requirePending(target);
+  const voided = op.kind === 'void';
+  return {
+    planned: { statusChange: { id: target.id, status: voided ? EntryStatus.VOIDED : EntryStatus.EXPIRED }, eventType: voided ? EntryEventType.ENTRY_VOIDED : EntryEventType.ENTRY_EXPIRED, entryId: target.id },
+    changes: [{ postings: target.postings, change: 'release' }],
+  };
+}
+
+function planReverse(op: Extract<LedgerOp, { kind: 'reverse' }>, state: BatchState, id: string): OpPlan {
+  const target = lockedEntry(state, op.entryId);
+  if (target.status !== EntryStatus.POSTED) {
+    throw LedgerError.notReversible(target.id, `it is ${target.status}; only POSTED entries are reversed (void a pending entry, reverse its commit)`);
+  }
+  if (target.reversedBy) throw LedgerError.alreadyReversed(target.id);
+  const postings = swapSides(target.postings);
+  checkStatus(postings, state.accounts);
+  const effectiveAt = op.effectiveAt ?? state.now;
+  const entry: EntryRow = {
+    id, idempotencyKey: op.key, description: op.description ?? `Reversal of entry ${target.id}`, metadata: {},
+    status: EntryStatus.POSTED, effectiveAt, expiresAt: null, pendingEntryId: null, reversesEntryId: target.id,
+  };
+  return {
+    planned: { entry, postings: rows(id, postings, false, effectiveAt), eventType: EntryEventType.ENTRY_REVERSED, entryId: id, relatedEntryId: target.id },
+    changes: [{ postings, change: 'post' }],
+  };
+}
+
 /** Checks one operation against the current state; returns what it writes and the totals it changes. */
-function planOp(op: LedgerOp, state: BatchState): { planned: Planned; changes: { postings: PostingDraft[]; change: TotalsChange }[] } {
+function planOp(op: LedgerOp, state: BatchState): OpPlan {
   const reserved = op.kind === 'expire' ? '' : state.reservedIds.get(op.key) ?? '';
   switch (op.kind) {
-    case 'post': {
-      const postings = resolvePostings(op.request, state);
-      checkAccounts(postings, state.accounts);
-      checkBalanced(postings);
-      checkStatus(postings, state.accounts);
-      const { pending } = op.request;
-      const effectiveAt = op.request.effectiveAt ?? state.now;
-      const entry: EntryRow = {
-        id: reserved, idempotencyKey: op.key, description: op.request.description, metadata: op.request.metadata,
-        status: pending ? EntryStatus.PENDING : EntryStatus.POSTED, effectiveAt,
-        expiresAt: pending ? op.request.expiresAt ?? null : null, pendingEntryId: null, reversesEntryId: null,
-      };
-      return {
-        planned: { entry, postings: rows(reserved, postings, pending, effectiveAt), eventType: pending ? EntryEventType.ENTRY_PENDING : EntryEventType.ENTRY_POSTED, entryId: reserved },
-        changes: [{ postings, change: pending ? 'hold' : 'post' }],
-      };
-    }
-    case 'commit': {
-      const target = lockedEntry(state, op.entryId);
-      requirePending(target);
-      if (target.expiresAt && target.expiresAt <= state.now) throw LedgerError.pendingExpired(target.id);
-      const postings = commitPostings(target, op.amount);
-      checkStatus(postings, state.accounts);
-      const entry: EntryRow = {
-        id: reserved, idempotencyKey: op.key, description: op.description ?? target.description, metadata: {},
-        status: EntryStatus.POSTED, effectiveAt: state.now, expiresAt: null, pendingEntryId: target.id, reversesEntryId: null,
-      };
-      return {
-        planned: { entry, postings: rows(reserved, postings, false, state.now), statusChange: { id: target.id, status: EntryStatus.COMMITTED }, eventType: EntryEventType.ENTRY_COMMITTED, entryId: reserved, relatedEntryId: target.id },
-        changes: [{ postings: target.postings, change: 'release' }, { postings, change: 'post' }],
-      };
-    }
+    case 'post': return planPost(op, state, reserved);
+    case 'commit': return planCommit(op, state, reserved);
     case 'void':
-    case 'expire': {
-      const target = lockedEntry(state, op.entryId);
-      requirePending(target);
-      const status = op.kind === 'void' ? EntryStatus.VOIDED : EntryStatus.EXPIRED;
-      return {
-        planned: { statusChange: { id: target.id, status }, eventType: op.kind === 'void' ? EntryEventType.ENTRY_VOIDED : EntryEventType.ENTRY_EXPIRED, entryId: target.id },
-        changes: [{ postings: target.postings, change: 'release' }],
-      };
-    }
-    case 'reverse': {
-      const target = lockedEntry(state, op.entryId);
-      if (target.status !== EntryStatus.POSTED) {
-        throw LedgerError.notReversible(target.id, `it is ${target.status}; only POSTED entries are reversed (void a pending entry, reverse its commit)`);
-      }
-      if (target.reversedBy) throw LedgerError.alreadyReversed(target.id);
-      const postings = swapSides(target.postings);
-      checkStatus(postings, state.accounts);
-      const effectiveAt = op.effectiveAt ?? state.now;
-      const entry: EntryRow = {
-        id: reserved, idempotencyKey: op.key, description: op.description ?? `Reversal of entry ${target.id}`, metadata: {},
-        status: EntryStatus.POSTED, effectiveAt, expiresAt: null, pendingEntryId: null, reversesEntryId: target.id,
-      };
-      return {
-        planned: { entry, postings: rows(reserved, postings, false, effectiveAt), eventType: EntryEventType.ENTRY_REVERSED, entryId: reserved, relatedEntryId: target.id },
-        changes: [{ postings, change: 'post' }],
-      };
-    }
+    case 'expire': return planRelease(op, state);
+    case 'reverse': return planReverse(op, state, reserved);
   }
 }
 
