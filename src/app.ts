@@ -115,6 +115,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
+    includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
