@@ -14,11 +14,12 @@ export const AccountEntity = defineEntity({
     code: p.string().length(200).unique(),
     name: p.string().length(200),
     type: p.enum(() => AccountType).nativeEnumName('account_type'),
-    currency: p.string().length(3).columnType('char(3)'),
+    currency: p.string().length(3).columnType('char(3)').check("currency ~ '^[A-Z]{3}$'"),
     status: p.enum(() => AccountStatus).nativeEnumName('account_status').default(AccountStatus.OPEN),
     negativeBalance: p.enum(() => NegativeBalancePolicy).nativeEnumName('negative_balance_policy')
       .default(NegativeBalancePolicy.FORBID),
-    parentId: p.bigint('string').nullable().index(),
+    parentId: () => p.manyToOne(AccountEntity).mapToPk().nullable().joinColumn('parent_id')
+      .foreignKeyName('ledger_account_parent_fk').updateRule('no action').deleteRule('no action').index(),
     metadata: p.json<Record<string, unknown>>().columnType('jsonb').default('{}'),
     postedDebits: p.bigint('string').default(0),
     postedCredits: p.bigint('string').default(0),
@@ -28,4 +29,8 @@ export const AccountEntity = defineEntity({
     updatedAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
   },
   indexes: [{ properties: ['type', 'currency'] }],
+  checks: [{
+    name: 'ledger_account_totals_check',
+    expression: 'posted_debits >= 0 and posted_credits >= 0 and pending_debits >= 0 and pending_credits >= 0',
+  }],
 });

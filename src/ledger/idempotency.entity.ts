@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { JournalEntryEntity } from './journal-entry.entity.js';
 
 /**
  * The claim of a client idempotency key by one ledger operation, with a hash of its input.
@@ -12,7 +13,9 @@ export const IdempotencyEntity = defineEntity({
     key: p.string().length(200).primary(),
     requestHash: p.string().length(64),
     operation: p.string().length(32),
-    entryId: p.bigint('string').nullable(),
+    // Deferred: a claim reserves its entry id before the entry row exists, in the same transaction.
+    entryId: () => p.manyToOne(JournalEntryEntity).mapToPk().nullable().joinColumn('entry_id')
+      .foreignKeyName('ledger_idempotency_entry_fk').updateRule('no action').deleteRule('no action').deferMode('deferred'),
     createdAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
   },
 });

@@ -18,8 +18,10 @@ export const JournalEntryEntity = defineEntity({
     recordedAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
     expiresAt: p.datetime().columnType('timestamptz').nullable(),
     resolvedAt: p.datetime().columnType('timestamptz').nullable(),
-    pendingEntryId: p.bigint('string').nullable().index(),
-    reversesEntryId: p.bigint('string').nullable().unique(),
+    pendingEntryId: () => p.manyToOne(JournalEntryEntity).mapToPk().nullable().joinColumn('pending_entry_id')
+      .foreignKeyName('ledger_entry_pending_fk').updateRule('no action').deleteRule('no action').index(),
+    reversesEntryId: () => p.manyToOne(JournalEntryEntity).mapToPk().nullable().joinColumn('reverses_entry_id')
+      .foreignKeyName('ledger_entry_reverses_fk').updateRule('no action').deleteRule('no action').unique(),
   },
   indexes: [
     { properties: ['effectiveAt'] },

@@ -1,4 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { AccountEntity } from './account.entity.js';
+import { JournalEntryEntity } from './journal-entry.entity.js';
 import { Direction } from './ledger.enums.js';
 
 /**
@@ -10,10 +12,12 @@ export const PostingEntity = defineEntity({
   tableName: 'ledger_posting',
   properties: {
     id: p.bigint('string').primary().autoincrement(),
-    entryId: p.bigint('string').index(),
-    accountId: p.bigint('string'),
+    entryId: () => p.manyToOne(JournalEntryEntity).mapToPk().joinColumn('entry_id').foreignKeyName('ledger_posting_entry_fk')
+      .updateRule('no action').deleteRule('no action').index(),
+    accountId: () => p.manyToOne(AccountEntity).mapToPk().joinColumn('account_id').foreignKeyName('ledger_posting_account_fk')
+      .updateRule('no action').deleteRule('no action'),
     direction: p.enum(() => Direction).nativeEnumName('posting_direction'),
-    amount: p.bigint('string'),
+    amount: p.bigint('string').check('amount > 0'),
     currency: p.string().length(3).columnType('char(3)'),
     pending: p.boolean(),
     effectiveAt: p.datetime().columnType('timestamptz'),

@@ -78,6 +78,38 @@ describe('balanceChanged over a real WebSocket', () => {
     sub.stop();
   });
 
+  // Regression: the relay once numbered only events below the snapshot's xmin, so any open
+  // transaction in the cluster (even in another database) held back every subscriber.
+  it('delivers a committed event while an older transaction is still open', async () => {
+    const { bank, wallet } = await fundedWallet(gw, '0');
+    const elsewhere = await fundedWallet(gw, '0');
+    const sub = collect(gw.ws(), EntryPosted, { accountIds: [wallet.id], after: '0' });
+    let release!: () => void;
+    let opened!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const isOpen = new Promise<void>((resolve) => { opened = resolve; });
+    const older = gw.services.orm.em.fork().transactional(async (em) => {
+      await gw.services.ledger.executeWithin(em, [{
+        kind: 'post', key: uniq('older'), hash: requestHash('post', {}),
+        request: { description: 'held open', metadata: {}, pending: false, postings: [
+          { accountId: elsewhere.wallet.id.slice(4), direction: Direction.CREDIT, amount: 1n, currency: 'USD' },
+          { accountId: elsewhere.bank.id.slice(4), direction: Direction.DEBIT, amount: 1n, currency: 'USD' },
+        ] },
+      }]);
+      opened();
+      await held;
+    });
+    try {
+      await isOpen;
+      const committed = await transfer(gw, bank.id, wallet.id, '3');
+      await expect.poll(() => sub.items.map((i) => i.entryPosted.entry.id), { timeout: 5_000 }).toEqual([committed.data!.postEntry.id]);
+    } finally {
+      release();
+      await older;
+      sub.stop();
+    }
+  });
+
   // Regression: `select seq::text ... order by seq` sorted by the text output column, so events
   // after 95 came back as 100, 1000, ... and 96-99 were skipped.
   it('reads and replays events in numeric sequence order across digit boundaries', async () => {

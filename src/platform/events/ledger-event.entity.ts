@@ -1,19 +1,20 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
 /**
- * The transactional outbox. A posting transaction inserts its events with its own transaction id
- * (`xid`); the relay later gives each committed event its `seq` in commit-safe order, and only
- * numbered events are delivered. A rolled-back transaction's rows never exist, so never publish.
+ * The transactional outbox. A posting transaction inserts its events; the relay later gives each
+ * committed event its `seq`, and only numbered events are delivered. A rolled-back transaction's
+ * rows never exist, so they are never published.
  */
 export const LedgerEventEntity = defineEntity({
   name: 'LedgerEvent',
   tableName: 'ledger_event',
   properties: {
     id: p.bigint('string').primary().autoincrement(),
-    xid: p.string().columnType('xid8').defaultRaw('pg_current_xact_id()'),
     seq: p.bigint('string').nullable().unique(),
     type: p.string().length(32),
     payload: p.json<Record<string, unknown>>().columnType('jsonb'),
     createdAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
   },
+  // The relay's work list: the events not yet numbered.
+  indexes: [{ name: 'ledger_event_unnumbered_idx', properties: ['id'], where: { seq: null } as never }],
 });

@@ -8,11 +8,12 @@ const relayLockKey = 0x666f6c696f; // "folio"
 export const eventsChannel = 'folio_events';
 
 /**
- * Numbers committed outbox events in an order that never goes back in time. An event is numbered
- * only once every transaction older than its own has ended (its xid is below the snapshot's xmin),
- * so no event can later appear below a sequence a subscriber has already passed. Any gateway may
- * run the relay; the advisory lock lets one at a time do so. Each run ends with a NOTIFY that wakes
- * every gateway's EventHub.
+ * Numbers committed outbox events in an order that never goes back in time. Only one relay runs at
+ * a time (an advisory lock held to its commit), and a relay can number only rows already committed,
+ * so each run's numbers are above every number visible before it: a subscriber that has seen
+ * sequence N will never later find an event below N. An open transaction holds back nothing but its
+ * own events. Any gateway may run the relay; each run ends with a NOTIFY that wakes every
+ * gateway's EventHub.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -58,7 +59,7 @@ export class OutboxRelay {
       const { rows: [result] } = await sql<{ last: string | null; n: number }>`
         with ready as (
           select id from ledger_event
-          where seq is null and xid < pg_snapshot_xmin(pg_current_snapshot())
+          where seq is null
           order by id limit ${limits.relayBatchMax}),
         base as (select coalesce(max(seq), 0) as b from ledger_event),
         numbered as (
