@@ -1,6 +1,6 @@
 import { EntryEventType, EntryStatus } from './ledger.enums.js';
 import { LedgerError } from './ledger.errors.js';
-import type { LedgerOp, OpResult, PostRequest } from './ledger-ops.js';
+import type { EntryDraft, LedgerOp, OpResult, PostRequest } from './ledger-ops.js';
 import {
   applyChanges, balanceOf, checkAccounts, checkBalanced, checkStatus, swapSides,
   type AccountState, type PostingDraft, type TotalsChange,
@@ -14,18 +14,6 @@ export interface LockedEntry {
   expiresAt: Date | null;
   reversedBy: string | null;
   postings: PostingDraft[];
-}
-
-export interface EntryRow {
-  id: string;
-  idempotencyKey: string;
-  description: string;
-  metadata: Record<string, unknown>;
-  status: EntryStatus;
-  effectiveAt: Date;
-  expiresAt: Date | null;
-  pendingEntryId: string | null;
-  reversesEntryId: string | null;
 }
 
 export interface PostingRow extends PostingDraft {
@@ -52,7 +40,7 @@ export interface BatchState {
 /** Everything one batch writes: the result of planning, applied by one statement. */
 export interface BatchPlan {
   results: (OpResult | undefined)[];
-  entries: EntryRow[];
+  entries: EntryDraft[];
   postings: PostingRow[];
   statusChanges: { id: string; status: EntryStatus }[];
   events: LedgerEventRow[];
@@ -61,7 +49,7 @@ export interface BatchPlan {
   touchedAccountIds: Set<string>;
 }
 
-type Planned = { entry?: EntryRow; postings?: PostingRow[]; statusChange?: { id: string; status: EntryStatus }; eventType: EntryEventType; entryId: string; relatedEntryId?: string };
+type Planned = { entry?: EntryDraft; postings?: PostingRow[]; statusChange?: { id: string; status: EntryStatus }; eventType: EntryEventType; entryId: string; relatedEntryId?: string };
 
 function resolvePostings(request: PostRequest, state: BatchState): PostingDraft[] {
   return request.postings.map((posting) => {
@@ -104,7 +92,7 @@ function planPost(op: Extract<LedgerOp, { kind: 'post' }>, state: BatchState, id
   checkStatus(postings, state.accounts);
   const { pending } = op.request;
   const effectiveAt = op.request.effectiveAt ?? state.now;
-  const entry: EntryRow = {
+  const entry: EntryDraft = {
     id, idempotencyKey: op.key, description: op.request.description, metadata: op.request.metadata,
     status: pending ? EntryStatus.PENDING : EntryStatus.POSTED, effectiveAt,
     expiresAt: pending ? op.request.expiresAt ?? null : null, pendingEntryId: null, reversesEntryId: null,
@@ -122,7 +110,7 @@ function planCommit(op: Extract<LedgerOp, { kind: 'commit' }>, state: BatchState
   if (target.expiresAt && target.expiresAt <= state.now) throw LedgerError.pendingExpired(target.id);
   const postings = commitPostings(target, op.amount);
   checkStatus(postings, state.accounts);
-  const entry: EntryRow = {
+  const entry: EntryDraft = {
     id, idempotencyKey: op.key, description: op.description ?? target.description, metadata: {},
     status: EntryStatus.POSTED, effectiveAt: state.now, expiresAt: null, pendingEntryId: target.id, reversesEntryId: null,
   };
@@ -152,7 +140,7 @@ function planReverse(op: Extract<LedgerOp, { kind: 'reverse' }>, state: BatchSta
   const postings = swapSides(target.postings);
   checkStatus(postings, state.accounts);
   const effectiveAt = op.effectiveAt ?? state.now;
-  const entry: EntryRow = {
+  const entry: EntryDraft = {
     id, idempotencyKey: op.key, description: op.description ?? `Reversal of entry ${target.id}`, metadata: {},
     status: EntryStatus.POSTED, effectiveAt, expiresAt: null, pendingEntryId: null, reversesEntryId: target.id,
   };

@@ -31,19 +31,23 @@ export type LedgerOp =
   | { kind: 'reverse'; key: string; hash: string; entryId: string; description?: string; effectiveAt?: Date }
   | { kind: 'expire'; entryId: string };
 
-/** A journal entry as the posting transaction wrote it. */
-export interface CreatedEntry {
+/** A journal entry as the planner makes it, before the database records it. */
+export interface EntryDraft {
   id: string;
   idempotencyKey: string;
   description: string;
   metadata: Record<string, unknown>;
   status: EntryStatus;
   effectiveAt: Date;
-  recordedAt: Date;
   expiresAt: Date | null;
-  resolvedAt: Date | null;
   pendingEntryId: string | null;
   reversesEntryId: string | null;
+}
+
+/** A journal entry as the posting transaction wrote it. */
+export interface CreatedEntry extends EntryDraft {
+  recordedAt: Date;
+  resolvedAt: Date | null;
 }
 
 /**
