@@ -1,5 +1,6 @@
-import { LedgerError } from './ledger.errors.js';
-import { planBatch } from './ledger-batch.js';
+import { Direction } from './ledger.enums.js';
+import { invariant, LedgerError } from './ledger.errors.js';
+import { planBatch, type PostingRow } from './ledger-batch.js';
 import { createsEntry, isKeyed, type LedgerOp, type OpResult } from './ledger-ops.js';
 import { claimKeys, loadClaims, lockAccounts, lockEntries, writePlan, type Db } from './ledger.sql.js';
 
@@ -29,6 +30,20 @@ async function replayCommitted(db: Db, ops: readonly LedgerOp[], pending: number
       ? { entryId: claim.entryId, replayed: true }
       : { error: LedgerError.idempotencyKeyReused(op.key) };
   }
+}
+
+/**
+ * Every entry about to be written balances per currency. The planner refuses unbalanced client
+ * entries with UNBALANCED_ENTRY and derives commits and reversals from balanced ones, so only a bug
+ * can trip this; it stays on in production.
+ */
+function assertEntriesBalance(postings: readonly PostingRow[]): void {
+  const nets = new Map<string, bigint>();
+  for (const p of postings) {
+    const key = `${p.entryId}:${p.currency}`;
+    nets.set(key, (nets.get(key) ?? 0n) + (p.direction === Direction.DEBIT ? p.amount : -p.amount));
+  }
+  for (const [key, net] of nets) invariant(net === 0n, `entry ${key} does not balance before insert (${net})`);
 }
 
 /** Thrown to make the writer run the batch again in a fresh transaction. */
@@ -71,6 +86,7 @@ export async function executeBatch(db: Db, ops: readonly LedgerOp[]): Promise<Op
   const plan = planBatch(ops, {
     accounts, accountIdsByCode: new Map(locked.map((a) => [a.code, a.id])), entries, reservedIds, now: new Date(),
   }, skip);
+  assertEntriesBalance(plan.postings);
   const recordedAt = plan.entries.length || plan.statusChanges.length || plan.releasedKeys.length
     ? await writePlan(db, plan, accounts) : new Map<string, Date>();
   const created = new Map(plan.entries.map((entry) => [entry.id, entry]));

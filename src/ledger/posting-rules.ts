@@ -1,6 +1,6 @@
 import { limits } from '../platform/limits.js';
 import { AccountStatus, Direction, NegativeBalancePolicy, normalSideOf, type AccountType } from './ledger.enums.js';
-import { LedgerError } from './ledger.errors.js';
+import { invariant, LedgerError } from './ledger.errors.js';
 import { int64Max } from './money.js';
 
 /** The locked state of an account inside a posting transaction. */
@@ -115,7 +115,7 @@ export function applyChanges(
   for (const state of next.values()) {
     const totals = [state.postedDebits, state.postedCredits, state.pendingDebits, state.pendingCredits];
     if (totals.some((total) => total > int64Max)) throw LedgerError.balanceOverflow(state.id);
-    if (totals.some((total) => total < 0n)) throw new Error(`ledger invariant broken: negative total on account ${state.id}`);
+    invariant(totals.every((total) => total >= 0n), `negative total on account ${state.id}`);
   }
   for (const state of next.values()) {
     if (state.negativeBalance !== NegativeBalancePolicy.FORBID) continue;

@@ -6,5 +6,3 @@ export const logger = pino({
   base: { service: 'folio' },
   redact: { paths: ['req.headers.authorization', '*.password', '*.token'], censor: '[redacted]' },
 });
-
-export type Logger = typeof logger;

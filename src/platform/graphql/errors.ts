@@ -5,11 +5,6 @@ import { LedgerError } from '../../ledger/ledger.errors.js';
 import { logger } from '../logger.js';
 import { currentRequestId } from '../request-context.js';
 
-/** Turns a ledger error into the GraphQL error a client sees: stable code, message, details. */
-export function toGraphQLError(error: LedgerError): GraphQLError {
-  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } });
-}
-
 const clientCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
