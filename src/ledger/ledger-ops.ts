@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Direction, EntryStatus } from './ledger.enums.js';
-import type { LedgerError } from './ledger.errors.js';
+import { LedgerError } from './ledger.errors.js';
 
 /** One posting as a client asks for it: the account by id or by code. */
 export interface PostingRequest {
@@ -82,4 +82,20 @@ function canonical(value: unknown): unknown {
 /** A stable hash of an operation's input: key order and bigint-vs-string do not change it. */
 export function requestHash(kind: string, input: unknown): string {
   return createHash('sha256').update(JSON.stringify([kind, canonical(input)])).digest('hex');
+}
+
+/**
+ * Builds each item of a batch, keeping an expected refusal (a LedgerError) in the item's place
+ * instead of failing the whole batch; anything else is a bug and is thrown.
+ */
+export function buildEach<I, T>(items: readonly (I | LedgerError)[], build: (item: I) => T): (T | LedgerError)[] {
+  return items.map((item) => {
+    if (item instanceof LedgerError) return item;
+    try {
+      return build(item);
+    } catch (error) {
+      if (error instanceof LedgerError) return error;
+      throw error;
+    }
+  });
 }

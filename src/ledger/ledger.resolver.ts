@@ -8,7 +8,7 @@ import { Account, AccountConnection } from './account.type.js';
 import { BatchEntryResult, JournalEntry, JournalEntryConnection, LedgerVerification, Posting } from './journal-entry.type.js';
 import { LedgerError } from './ledger.errors.js';
 import type { PostEntryCommand } from './ledger.service.js';
-import type { CreatedEntry } from './ledger-ops.js';
+import { buildEach, type CreatedEntry } from './ledger-ops.js';
 import type { EntryRow } from './ledger.queries.js';
 import { parseCurrency } from './money.js';
 import { Money } from './money.type.js';
@@ -133,14 +133,8 @@ export class LedgerResolver {
     description: 'Posts up to 500 entries in one database transaction, in order. NOT all-or-nothing: each entry succeeds or fails on its own and the result reports each, in request order (a later entry sees the effects of the earlier ones). Each entry is idempotent on its own key.',
   })
   async postEntries(@Arg('input', () => PostEntriesInput) input: PostEntriesInput, @Ctx() context: GraphQLContext): Promise<BatchEntryResult[]> {
-    const commands = input.entries.map((entry) => {
-      try { return toCommand(entry); } catch (error) { if (error instanceof LedgerError) return error; throw error; }
-    });
-    const valid = commands.filter((c): c is PostEntryCommand => !(c instanceof LedgerError));
-    const results = valid.length ? await context.ledger.postEntries(valid) : [];
-    let next = 0;
-    return Promise.all(commands.map(async (command, index) => {
-      const result = command instanceof LedgerError ? { error: command } : results[next++];
+    const results = await context.ledger.postEntries(buildEach(input.entries, toCommand));
+    return Promise.all(results.map(async (result, index) => {
       if ('error' in result) return { index, entry: null, replayed: false, error: { code: result.error.code, message: result.error.message } };
       return { index, entry: await loadEntry(context, result.entryId, result.entry), replayed: result.replayed, error: null };
     }));

@@ -4,7 +4,7 @@ import { AccountEntity } from './account.entity.js';
 import type { AccountRow } from './ledger.queries.js';
 import { AccountStatus, AccountType, Direction, NegativeBalancePolicy } from './ledger.enums.js';
 import { LedgerError } from './ledger.errors.js';
-import { requestHash, type LedgerOp, type OpResult, type PostRequest } from './ledger-ops.js';
+import { buildEach, requestHash, type LedgerOp, type OpResult, type PostRequest } from './ledger-ops.js';
 import { executeBatch } from './ledger-transaction.js';
 import type { Db } from './ledger.sql.js';
 import { parseAmount, parseCurrency } from './money.js';
@@ -147,14 +147,16 @@ export class LedgerService {
     return unwrap(await this.writer.submit(this.postOp(command)));
   }
 
-  /** Posts up to entriesPerBatchMax entries in one transaction; each gets its own result. */
-  async postEntries(commands: PostEntryCommand[]): Promise<OpResult[]> {
+  /**
+   * Posts up to entriesPerBatchMax entries in one transaction; each gets its own result, in order.
+   * A command the API layer already refused (a malformed id) comes as its LedgerError and keeps
+   * its place.
+   */
+  async postEntries(commands: (PostEntryCommand | LedgerError)[]): Promise<OpResult[]> {
     if (commands.length === 0 || commands.length > limits.entriesPerBatchMax) {
       throw LedgerError.badInput(`a batch holds 1 to ${limits.entriesPerBatchMax} entries`, 'entries');
     }
-    const ops: (LedgerOp | LedgerError)[] = commands.map((command) => {
-      try { return this.postOp(command); } catch (error) { if (error instanceof LedgerError) return error; throw error; }
-    });
+    const ops = buildEach(commands, (command) => this.postOp(command));
     const valid = ops.filter((op): op is LedgerOp => !(op instanceof LedgerError));
     const results = valid.length ? await this.writer.submitTogether(valid) : [];
     let next = 0;
