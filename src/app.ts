@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './platform/config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/db/embedded-postgres.js';
@@ -17,12 +14,15 @@ import { migrate, openOrm } from './platform/db/orm.js';
 import { EventHub } from './platform/events/event-hub.js';
 import { OutboxRelay } from './platform/events/outbox-relay.js';
 import { mountGraphiql } from './platform/graphiql.js';
-import { createContext, type GraphQLContext, type Services } from './platform/graphql/context.js';
+import { createContext, type Caller, type GraphQLContext, type Services } from './platform/graphql/context.js';
 import { formatError } from './platform/graphql/errors.js';
+import { startWsServer } from './platform/graphql/ws-server.js';
+import { authenticate, jsonErrors, requestIds } from './platform/http/middleware.js';
+import { Authenticator } from './identity/authenticator.js';
+import { AccessTokens } from './identity/tokens.js';
 import { folioSchema } from './platform/graphql/schema.js';
 import { limits } from './platform/limits.js';
 import { logger } from './platform/logger.js';
-import { requestScope } from './platform/request-context.js';
 import { ExpirySweeper } from './ledger/expiry-sweeper.js';
 import { LedgerQueries } from './ledger/ledger.queries.js';
 import { LedgerService } from './ledger/ledger.service.js';
@@ -45,23 +45,6 @@ async function database(config: Config): Promise<{ url: string; embedded?: Embed
   return { url: embedded.url, embedded };
 }
 
-/** Sets the request id (the caller's x-request-id, or a new one) for logs, errors and the response. */
-function requestIds(req: Request, res: Response, next: NextFunction): void {
-  const given = req.header('x-request-id');
-  const requestId = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
-  res.setHeader('x-request-id', requestId);
-  requestScope.run({ requestId }, next);
-}
-
-/** Body-parser failures (bad JSON, too large) answer as GraphQL-shaped JSON, never an HTML page. */
-function jsonErrors(error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, next: NextFunction): void {
-  if (res.headersSent) return next(error);
-  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-  if (status === 500) logger.error({ err: error }, 'unexpected HTTP error');
-  const message = status === 413 ? `request body larger than ${limits.requestBodyBytesMax} bytes` : status === 500 ? 'Internal server error' : 'malformed request body';
-  res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
-}
-
 /** Apollo would run a subscription sent over HTTP once and return null; say where it belongs instead. */
 const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
@@ -77,8 +60,10 @@ const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
-async function startServices(orm: MikroORM, databaseUrl: string): Promise<{ services: Services; relay: OutboxRelay; writer: PostingWriter; sweeper: ExpirySweeper }> {
+async function startServices(orm: MikroORM, databaseUrl: string, config: Config): Promise<{ services: Services; relay: OutboxRelay; writer: PostingWriter; sweeper: ExpirySweeper }> {
   const relay = new OutboxRelay(orm);
+  const tokens = new AccessTokens(config.jwtSecret, config.accessTokenTtlSeconds);
+  const authenticator = new Authenticator(orm.em.fork().getKysely(), tokens);
   const writer = new PostingWriter(orm.em.fork().getKysely(), () => relay.poke());
   const ledger = new LedgerService(writer);
   const events = new EventHub(orm, databaseUrl);
@@ -86,7 +71,7 @@ async function startServices(orm: MikroORM, databaseUrl: string): Promise<{ serv
   relay.start();
   const sweeper = new ExpirySweeper(orm, ledger);
   sweeper.start();
-  return { services: { orm, ledger, queries: new LedgerQueries(), events }, relay, writer, sweeper };
+  return { services: { orm, ledger, queries: new LedgerQueries(), events, authenticator }, relay, writer, sweeper };
 }
 
 /**
@@ -97,20 +82,14 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const db = await database(config);
   const orm = await openOrm(db.url, config.dbPoolMax);
   await migrate(orm);
-  const { services, relay, writer, sweeper } = await startServices(orm, db.url);
+  const { services, relay, writer, sweeper } = await startServices(orm, db.url, config);
   const schema = await folioSchema();
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxyHops);
   const httpServer = http.createServer(app);
-  const wsServer = new WebSocketServer({ server: httpServer, path: graphqlPath, maxPayload: limits.requestBodyBytesMax });
-  const wsCleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>({
-    schema,
-    context: () => createContext(services, randomUUID()),
-    onNext: (_ctx, _id, _payload, _args, result) => (result.errors
-      ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } as never
-      : result),
-  }, wsServer);
+  const wsCleanup = startWsServer(httpServer, graphqlPath, schema, services);
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -128,8 +107,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
   app.use(requestIds);
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   if (config.graphiql) mountGraphiql(app, graphqlPath);
-  app.use(graphqlPath, express.json({ limit: limits.requestBodyBytesMax }), expressMiddleware(apollo, {
-    context: async ({ res }) => createContext(services, String(res.getHeader('x-request-id'))),
+  app.use(graphqlPath, authenticate(services.authenticator), express.json({ limit: limits.requestBodyBytesMax }), expressMiddleware(apollo, {
+    context: async ({ res }) => createContext(services, res.locals.caller as Caller),
   }));
   app.use(jsonErrors);
 

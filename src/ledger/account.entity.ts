@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { UserEntity } from '../identity/user.entity.js';
 import { AccountStatus, AccountType, NegativeBalancePolicy } from './ledger.enums.js';
 
 /**
@@ -20,6 +21,9 @@ export const AccountEntity = defineEntity({
       .default(NegativeBalancePolicy.FORBID),
     parentId: () => p.manyToOne(AccountEntity).mapToPk().nullable().joinColumn('parent_id')
       .foreignKeyName('ledger_account_parent_fk').updateRule('no action').deleteRule('no action').index(),
+    // The user (customer or merchant) who owns the account and may read it; null for system accounts.
+    ownerId: () => p.manyToOne(UserEntity).mapToPk().nullable().joinColumn('owner_id')
+      .foreignKeyName('ledger_account_owner_fk').updateRule('no action').deleteRule('no action').index(),
     metadata: p.json<Record<string, unknown>>().columnType('jsonb').default('{}'),
     postedDebits: p.bigint('string').default(0),
     postedCredits: p.bigint('string').default(0),

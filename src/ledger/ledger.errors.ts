@@ -1,3 +1,5 @@
+import { FolioError } from '../platform/errors.js';
+
 /**
  * Every expected failure of the ledger, with its stable code. The list is in order of precedence:
  * when an entry breaks several rules, the first code here is the one reported (TigerBeetle's
@@ -30,13 +32,11 @@ export const ledgerErrorCodes = [
 export type LedgerErrorCode = (typeof ledgerErrorCodes)[number];
 
 /** An expected, typed failure; the GraphQL layer turns it into an error with `extensions.code`. */
-export class LedgerError extends Error {
-  constructor(
-    readonly code: LedgerErrorCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
+export class LedgerError extends FolioError {
+  declare readonly code: LedgerErrorCode;
+
+  constructor(code: LedgerErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(code, message, details);
     this.name = 'LedgerError';
   }
 

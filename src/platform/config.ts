@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** Gateway settings, read once from the environment and validated at start. */
@@ -16,6 +18,28 @@ export interface Config {
   dbPoolMax: number;
   /** Serve GraphiQL at GET /graphql. */
   graphiql: boolean;
+  /** Answer introspection queries (GraphiQL needs them); switch off in production if wanted. */
+  introspection: boolean;
+  /** HMAC key (HS256) that signs access tokens: JWT_SECRET, or a development key under the data dir. */
+  jwtSecret: Uint8Array;
+  /** Lifetime of an access token. */
+  accessTokenTtlSeconds: number;
+  /** Lifetime of a refresh token (each refresh issues a new one). */
+  refreshTokenTtlSeconds: number;
+  /** Requests per minute from one IP address; 0 switches the limit off. */
+  rateLimitIpPerMinute: number;
+  /** Requests per minute from one user or API key; 0 switches the limit off. */
+  rateLimitCallerPerMinute: number;
+  /** Failed logins for one email from one IP address per 15 minutes before logins are refused. */
+  loginFailuresMax: number;
+  /** Redis for the rate-limit counters; when absent they live in PostgreSQL. */
+  redisUrl: string | undefined;
+  /** Express `trust proxy`: how many proxies in front may set X-Forwarded-For (0: none). */
+  trustProxyHops: number;
+  /** When set, GET /metrics requires `Authorization: Bearer <this>`. */
+  metricsToken: string | undefined;
+  /** How long SIGTERM waits for in-flight requests before closing anyway. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -38,17 +62,49 @@ function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
-function urlVar(env: NodeJS.ProcessEnv, name: string): string | undefined {
+function urlVar(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   try {
     const url = new URL(raw);
-    if (!['postgres:', 'postgresql:'].includes(url.protocol)) throw new Error('protocol');
+    if (!protocols.includes(url.protocol)) throw new Error('protocol');
     return raw;
   } catch {
-    throw new ConfigError(`${name} must be a postgres:// URL, got "${raw}"`);
+    // The value may hold a password: name the variable, not the value.
+    throw new ConfigError(`${name} must be a ${protocols[0]}// URL`);
   }
 }
+
+const jwtSecretBytesMin = 32;
+
+/**
+ * JWT_SECRET when given (at least 32 bytes). Otherwise, outside production, a random development key
+ * kept in `<data dir>/jwt-secret` (mode 0600, never committed: .data is ignored), so tokens survive
+ * a restart. Production without JWT_SECRET is a configuration error, not a silent default.
+ */
+function jwtSecretVar(env: NodeJS.ProcessEnv, dataDir: string): Uint8Array {
+  const raw = env.JWT_SECRET;
+  if (raw !== undefined && raw !== '') {
+    if (Buffer.byteLength(raw) < jwtSecretBytesMin) throw new ConfigError(`JWT_SECRET must be at least ${jwtSecretBytesMin} bytes long`);
+    return new TextEncoder().encode(raw);
+  }
+  if (env.NODE_ENV === 'production') throw new ConfigError('JWT_SECRET must be set when NODE_ENV=production');
+  const file = path.join(dataDir, 'jwt-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
+}
+
+function textVar(env: NodeJS.ProcessEnv, name: string, minBytes: number): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (Buffer.byteLength(raw) < minBytes) throw new ConfigError(`${name} must be at least ${minBytes} bytes long`);
+  return raw;
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads the configuration; throws ConfigError naming the variable that is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,13 +112,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (embeddedPgPort === 5432) {
     throw new ConfigError('EMBEDDED_PG_PORT must not be 5432: that port belongs to a real PostgreSQL');
   }
+  const logLevel = env.LOG_LEVEL;
+  if (logLevel && !logLevels.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
+  const dataDir = path.resolve(env.DATA_DIR || '.data');
   return {
     port: intVar(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
-    databaseUrl: urlVar(env, 'DATABASE_URL'),
-    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    databaseUrl: urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir,
     embeddedPgPort,
     dbPoolMax: intVar(env, 'DB_POOL_MAX', 20, 2, 500),
     graphiql: boolVar(env, 'GRAPHIQL', true),
+    introspection: boolVar(env, 'INTROSPECTION', true),
+    jwtSecret: jwtSecretVar(env, dataDir),
+    accessTokenTtlSeconds: intVar(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86_400),
+    refreshTokenTtlSeconds: intVar(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),
+    rateLimitIpPerMinute: intVar(env, 'RATE_LIMIT_IP_PER_MINUTE', 100, 0, 1_000_000),
+    rateLimitCallerPerMinute: intVar(env, 'RATE_LIMIT_CALLER_PER_MINUTE', 600, 0, 1_000_000),
+    loginFailuresMax: intVar(env, 'LOGIN_FAILURES_MAX', 5, 1, 1_000),
+    redisUrl: urlVar(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    trustProxyHops: intVar(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    metricsToken: textVar(env, 'METRICS_TOKEN', 16),
+    shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
 }

@@ -1,3 +1,6 @@
+import { ApiKeyEntity } from '../../identity/api-key.entity.js';
+import { RefreshTokenEntity } from '../../identity/refresh-token.entity.js';
+import { UserEntity } from '../../identity/user.entity.js';
 import { AccountEntity } from '../../ledger/account.entity.js';
 import { IdempotencyEntity } from '../../ledger/idempotency.entity.js';
 import { JournalEntryEntity } from '../../ledger/journal-entry.entity.js';
@@ -5,4 +8,5 @@ import { PostingEntity } from '../../ledger/posting.entity.js';
 import { LedgerEventEntity } from '../events/ledger-event.entity.js';
 
 /** Every ORM entity, registered with MikroORM in one list. */
-export const entities = [AccountEntity, JournalEntryEntity, PostingEntity, IdempotencyEntity, LedgerEventEntity];
+export const entities = [AccountEntity, JournalEntryEntity, PostingEntity, IdempotencyEntity, LedgerEventEntity,
+  UserEntity, RefreshTokenEntity, ApiKeyEntity];

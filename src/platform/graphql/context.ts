@@ -1,7 +1,9 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Authenticator } from '../../identity/authenticator.js';
 import { createLedgerLoaders, type LedgerLoaders } from '../../ledger/ledger.loaders.js';
 import type { LedgerQueries } from '../../ledger/ledger.queries.js';
 import type { LedgerService } from '../../ledger/ledger.service.js';
+import type { Principal } from '../auth/principal.js';
 import type { EventHub } from '../events/event-hub.js';
 
 /** The long-lived parts of the gateway that resolvers reach through their context. */
@@ -10,21 +12,31 @@ export interface Services {
   ledger: LedgerService;
   queries: LedgerQueries;
   events: EventHub;
+  authenticator: Authenticator;
+}
+
+/** Who sent a request and from where, as the HTTP or WebSocket entry point found it. */
+export interface Caller {
+  requestId: string;
+  principal?: Principal;
+  /** Why credentials that were sent were refused (expired, revoked, ...). */
+  authFailure?: string;
+  /** The client's address (after TRUST_PROXY_HOPS), for rate limits. */
+  ip: string;
 }
 
 /**
- * Per-request state: a forked EntityManager and fresh DataLoaders, so no request sees another's
- * identity map or cache. Authentication (the next issue) adds the caller here.
+ * Per-request state: the caller, a forked EntityManager and fresh DataLoaders, so no request sees
+ * another's identity map or cache.
  */
-export interface GraphQLContext extends Services {
-  requestId: string;
+export interface GraphQLContext extends Services, Caller {
   em: EntityManager;
   loaders: LedgerLoaders;
 }
 
-export function createContext(services: Services, requestId: string): GraphQLContext {
+export function createContext(services: Services, caller: Caller): GraphQLContext {
   const em = services.orm.em.fork();
-  return { ...services, requestId, em, loaders: createLedgerLoaders(em, services.queries) };
+  return { ...services, ...caller, em, loaders: createLedgerLoaders(em, services.queries) };
 }
 
 /** Gives a long-lived context (a subscription's) a fresh EntityManager and loaders for one event. */

@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
-import { LedgerError } from '../../ledger/ledger.errors.js';
+import { FolioError } from '../errors.js';
 import { logger } from '../logger.js';
 import { currentRequestId } from '../request-context.js';
 
@@ -9,13 +9,13 @@ const clientCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED'
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
 /**
- * Apollo's formatError: ledger errors keep their code; GraphQL's own request errors pass; anything
+ * Apollo's formatError: Folio's typed errors (ledger, access, identity) keep their code; GraphQL's own request errors pass; anything
  * else is a bug, logged whole with the request id and masked to INTERNAL_SERVER_ERROR.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const requestId = currentRequestId();
   const original = unwrapResolverError(error);
-  if (original instanceof LedgerError) {
+  if (original instanceof FolioError) {
     return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
   }
   if (original instanceof ArgumentValidationError) {

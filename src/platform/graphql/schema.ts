@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
+import { authChecker } from '../auth/auth-checker.js';
 import { AccountResolver } from '../../ledger/account.resolver.js';
 import { JournalEntryResolver, PostingResolver } from '../../ledger/journal-entry.resolver.js';
 import { LedgerResolver } from '../../ledger/ledger.resolver.js';
@@ -27,6 +28,6 @@ function describeRoots(schema: GraphQLSchema): GraphQLSchema {
 export function folioSchema(): Promise<GraphQLSchema> {
   // Folio's subscriptions use their own `subscribe` (the outbox EventHub, resumable from a cursor);
   // type-graphql still insists on a PubSub for topic-based ones, of which there are none.
-  built ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false, pubSub: createPubSub() }).then(describeRoots);
+  built ??= buildSchema({ resolvers, authChecker, validate: false, emitSchemaFile: false, pubSub: createPubSub() }).then(describeRoots);
   return built;
 }

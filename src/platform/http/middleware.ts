@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Authenticator } from '../../identity/authenticator.js';
+import type { Caller } from '../graphql/context.js';
+import { limits } from '../limits.js';
+import { logger } from '../logger.js';
+import { requestScope } from '../request-context.js';
+
+/** Sets the request id (the caller's x-request-id, or a new one) for logs, errors and the response. */
+export function requestIds(req: Request, res: Response, next: NextFunction): void {
+  const given = req.header('x-request-id');
+  const requestId = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', requestId);
+  res.locals.caller = { requestId, ip: req.ip ?? 'unknown' } satisfies Caller;
+  requestScope.run({ requestId }, next);
+}
+
+/**
+ * Reads the Authorization header into `res.locals.caller`. Refused credentials do not stop the
+ * request here: public operations (login, register, refresh) still work, and every other operation
+ * answers UNAUTHENTICATED with the reason.
+ */
+export function authenticate(authenticator: Authenticator) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    authenticator.authenticate(req.header('authorization')).then((auth) => {
+      const caller = res.locals.caller as Caller;
+      caller.principal = auth.principal;
+      caller.authFailure = auth.failure;
+      next();
+    }, next);
+  };
+}
+
+/** Body-parser failures (bad JSON, too large) answer as GraphQL-shaped JSON, never an HTML page. */
+export function jsonErrors(error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(error);
+  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+  if (status === 500) logger.error({ err: error }, 'unexpected HTTP error');
+  const message = status === 413 ? `request body larger than ${limits.requestBodyBytesMax} bytes` : status === 500 ? 'Internal server error' : 'malformed request body';
+  res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+}
