@@ -18,6 +18,8 @@ export class OpenAccountInput {
   metadata?: Record<string, unknown>;
   @Field(() => NegativeBalancePolicy, { nullable: true, description: 'Default FORBID.' })
   negativeBalance?: NegativeBalancePolicy;
+  @Field(() => ID, { nullable: true, description: 'Global id of the user (customer or merchant) who owns the account and may see it; omit for a system account.' })
+  ownerId?: string;
 }
 
 @InputType({ description: 'Changes to an account; omitted fields stay as they are.' })
@@ -41,4 +43,5 @@ export class AccountFilterInput {
   @Field(() => AccountStatus, { nullable: true , description: 'Only accounts with this status.' }) status?: AccountStatus;
   @Field(() => ID, { nullable: true , description: 'Only the children of this account.' }) parentId?: string;
   @Field({ nullable: true, description: 'Accounts whose code starts with this text.' }) codePrefix?: string;
+  @Field(() => ID, { nullable: true, description: 'Only the accounts of this user (staff only; a customer or merchant always sees only its own).' }) ownerId?: string;
 }

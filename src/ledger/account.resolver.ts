@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
+import { canSeeAccount } from './ledger.access.js';
 import { LedgerError } from './ledger.errors.js';
 import { currentBalance } from './ledger.queries.js';
 import { EntryStatus } from './ledger.enums.js';
@@ -17,11 +18,11 @@ export class AccountResolver {
     return Balance.of(await context.loaders.balanceAsOf.load({ account: account.row, at: asOf }), account.currency, asOf);
   }
 
-  @FieldResolver(() => Account, { nullable: true, description: 'The parent account, for rollups.' })
+  @FieldResolver(() => Account, { nullable: true, description: 'The parent account, for rollups; null when there is none or the caller may not see it.' })
   async parent(@Root() account: Account, @Ctx() context: GraphQLContext): Promise<Account | null> {
     if (!account.row.parentId) return null;
     const row = await context.loaders.account.load(account.row.parentId);
-    return row ? Account.from(row) : null;
+    return canSeeAccount(context, row) ? Account.from(row) : null;
   }
 
   @FieldResolver(() => [JournalEntry], { description: 'The latest entries with a posting to this account, newest first (1 to 100, default 10). Batched across accounts.' })

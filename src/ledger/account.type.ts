@@ -44,6 +44,9 @@ export class Account extends Node {
   @Field(() => NegativeBalancePolicy, { description: 'FORBID (default): the available balance may not go below zero; ALLOW: it may.' })
   negativeBalance!: NegativeBalancePolicy;
 
+  @Field(() => ID, { nullable: true, description: 'Global id of the user (customer or merchant) who owns the account and may see it; null for system accounts.' })
+  ownerId!: string | null;
+
   @Field(() => GraphQLJSONObject, { description: 'Free-form JSON object for the client.' })
   metadata!: Record<string, unknown>;
 
@@ -57,7 +60,7 @@ export class Account extends Node {
     return Object.assign(new Account(), {
       rowId: row.id, row, id: toGlobalId('Account', row.id), code: row.code, name: row.name, type: row.type,
       normalSide: normalSideOf(row.type), currency: row.currency.trim(), status: row.status,
-      negativeBalance: row.negativeBalance, metadata: row.metadata ?? {},
+      negativeBalance: row.negativeBalance, metadata: row.metadata ?? {}, ownerId: row.ownerId ? toGlobalId('User', row.ownerId) : null,
       createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt),
     });
   }

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../platform/graphql/context.js';
 import { Account } from './account.type.js';
+import { canSeeAccount } from './ledger.access.js';
 import { JournalEntry, Posting } from './journal-entry.type.js';
 
 async function entryOrNull(context: GraphQLContext, id: string | null | undefined): Promise<JournalEntry | null> {
@@ -35,10 +36,10 @@ export class JournalEntryResolver {
 
 @Resolver(() => Posting)
 export class PostingResolver {
-  @FieldResolver(() => Account, { description: 'The account the posting lands on.' })
-  async account(@Root() posting: Posting, @Ctx() context: GraphQLContext): Promise<Account> {
+  @FieldResolver(() => Account, { nullable: true, description: "The account the posting lands on; null for a customer or merchant when it is another user's or a system account." })
+  async account(@Root() posting: Posting, @Ctx() context: GraphQLContext): Promise<Account | null> {
     const row = await context.loaders.account.load(posting.accountRowId);
     if (!row) throw new Error(`posting references missing account ${posting.accountRowId}`);
-    return Account.from(row);
+    return canSeeAccount(context, row) ? Account.from(row) : null;
   }
 }

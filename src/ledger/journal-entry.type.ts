@@ -19,6 +19,9 @@ export class Posting extends Node {
   @Field(() => ID, { description: 'Global id, e.g. "pst_7".' })
   override id!: string;
 
+  @Field(() => ID, { description: 'Global id of the account the posting lands on (always shown; the `account` object only to those who may see it).' })
+  accountId!: string;
+
   @Field(() => Direction, { description: 'DEBIT or CREDIT.' })
   direction!: Direction;
 
@@ -27,7 +30,7 @@ export class Posting extends Node {
 
   static from(row: PostingRow): Posting {
     return Object.assign(new Posting(), {
-      accountRowId: row.accountId, id: toGlobalId('Posting', row.id), direction: row.direction,
+      accountRowId: row.accountId, accountId: toGlobalId('Account', row.accountId), id: toGlobalId('Posting', row.id), direction: row.direction,
       amount: Money.of(BigInt(row.amount), row.currency.trim()),
     });
   }

@@ -54,7 +54,12 @@ export function createLedgerLoaders(em: EntityManager, queries: LedgerQueries) {
     }
     return keys.map((key) => found.get(`${key.account.id}@${key.at.toISOString()}`)!);
   }, { cacheKeyFn: (key) => `${key.account.id}@${key.at.toISOString()}` });
-  return { account, entry, postings, reversal, recentEntryIds, balanceAsOf };
+  /** The users who own an account an entry posts to: who, besides staff, may see the entry. */
+  const entryOwners = new DataLoader<string, string[]>(async (entryIds) => {
+    const owners = await queries.ownersOfEntries(em, entryIds);
+    return entryIds.map((id) => owners.get(id) ?? []);
+  });
+  return { account, entry, postings, reversal, recentEntryIds, balanceAsOf, entryOwners };
 }
 
 export type LedgerLoaders = ReturnType<typeof createLedgerLoaders>;

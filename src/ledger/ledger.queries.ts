@@ -13,8 +13,9 @@ export type PostingRow = InferEntity<typeof PostingEntity>;
 
 export interface Page<T> { rows: T[]; hasMore: boolean }
 
-export interface AccountFilter { type?: AccountType; currency?: string; status?: AccountStatus; parentId?: string; codePrefix?: string }
-export interface EntryFilter { accountId?: string; status?: EntryStatus; effectiveFrom?: Date; effectiveTo?: Date }
+export interface AccountFilter { type?: AccountType; currency?: string; status?: AccountStatus; parentId?: string; codePrefix?: string; ownerId?: string }
+/** `ownerId` limits entries to those with a posting to an account the user owns. */
+export interface EntryFilter { accountId?: string; ownerId?: string; status?: EntryStatus; effectiveFrom?: Date; effectiveTo?: Date }
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -43,6 +44,7 @@ export class LedgerQueries {
     if (filter.currency) where.currency = filter.currency;
     if (filter.status) where.status = filter.status;
     if (filter.parentId) where.parentId = filter.parentId;
+    if (filter.ownerId) where.ownerId = filter.ownerId;
     if (filter.codePrefix) where.code = { $like: `${likeEscape(filter.codePrefix)}%` };
     if (afterId) where.id = { $gt: afterId };
     const rows = await em.find(AccountEntity, where as never, { orderBy: { id: 'asc' }, limit: first + 1 });
@@ -63,8 +65,8 @@ export class LedgerQueries {
 
   /** Entries newest first (by sequence), before `beforeId`. */
   async listEntries(em: EntityManager, filter: EntryFilter, first: number, beforeId?: string): Promise<Page<EntryRow>> {
-    const rows = filter.accountId
-      ? await this.entriesOfAccount(em, filter.accountId, filter, first + 1, beforeId)
+    const rows = filter.accountId || filter.ownerId
+      ? await this.entriesOfAccounts(em, filter, first + 1, beforeId)
       : await em.find(JournalEntryEntity, this.entryWhere(filter, beforeId) as never, { orderBy: { id: 'desc' }, limit: first + 1 });
     return { rows: rows.slice(0, first), hasMore: rows.length > first };
   }
@@ -79,14 +81,16 @@ export class LedgerQueries {
     return where;
   }
 
-  /** An account's entries through its postings index, newest first. */
-  private async entriesOfAccount(em: EntityManager, accountId: string, filter: EntryFilter, limit: number, beforeId?: string): Promise<EntryRow[]> {
+  /** Entries of one account, or of every account a user owns, through the postings index, newest first. */
+  private async entriesOfAccounts(em: EntityManager, filter: EntryFilter, limit: number, beforeId?: string): Promise<EntryRow[]> {
     const db = em.getKysely() as Db;
     const from = filter.effectiveFrom?.toISOString() ?? null;
     const to = filter.effectiveTo?.toISOString() ?? null;
     const { rows } = await sql<{ id: string }>`
       select distinct p.entry_id::text as id, p.entry_id from ledger_posting p join ledger_entry e on e.id = p.entry_id
-      where p.account_id = ${accountId}::bigint
+      where (${filter.accountId ?? null}::bigint is null or p.account_id = ${filter.accountId ?? null}::bigint)
+        and (${filter.ownerId ?? null}::bigint is null
+             or p.account_id in (select id from ledger_account where owner_id = ${filter.ownerId ?? null}::bigint))
         and (${filter.status ?? null}::entry_status is null or e.status = ${filter.status ?? null}::entry_status)
         and (${from}::timestamptz is null or e.effective_at >= ${from}::timestamptz)
         and (${to}::timestamptz is null or e.effective_at < ${to}::timestamptz)
@@ -94,6 +98,17 @@ export class LedgerQueries {
       order by p.entry_id desc limit ${limit}`.execute(db);
     const byId = new Map((await this.entriesByIds(em, rows.map((row) => row.id))).map((row) => [row.id, row]));
     return rows.map((row) => byId.get(row.id)!);
+  }
+
+  /** For each entry, the users who own an account it posts to (who may therefore see it). */
+  async ownersOfEntries(em: EntityManager, entryIds: readonly string[]): Promise<Map<string, string[]>> {
+    const db = em.getKysely() as Db;
+    const { rows } = await sql<{ entry_id: string; owner_id: string }>`
+      select distinct p.entry_id::text, a.owner_id::text from ledger_posting p join ledger_account a on a.id = p.account_id
+      where p.entry_id = any(${[...entryIds]}::bigint[]) and a.owner_id is not null`.execute(db);
+    const owners = new Map<string, string[]>(entryIds.map((id) => [id, []]));
+    for (const row of rows) owners.get(row.entry_id)?.push(row.owner_id);
+    return owners;
   }
 
   /** The most recent entries of many accounts in one query (an account's `recentEntries` field). */

@@ -1,4 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ownerScope } from '../platform/auth/principal.js';
+import { Role } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
 import { fromGlobalId, typeOfGlobalId } from '../platform/graphql/global-id.js';
@@ -6,6 +8,7 @@ import { Node } from '../platform/graphql/node.type.js';
 import { AccountFilterInput, OpenAccountInput, UpdateAccountInput } from './account.input.js';
 import { Account, AccountConnection } from './account.type.js';
 import { BatchEntryResult, JournalEntry, JournalEntryConnection, LedgerVerification, Posting } from './journal-entry.type.js';
+import { canSeeAccount, canSeeEntry } from './ledger.access.js';
 import { LedgerError } from './ledger.errors.js';
 import type { PostEntryCommand } from './ledger.service.js';
 import { buildEach, type CreatedEntry } from './ledger-ops.js';
@@ -37,31 +40,35 @@ async function loadEntry(context: GraphQLContext, entryId: string, created?: Cre
 
 @Resolver()
 export class LedgerResolver {
-  @Query(() => Account, { nullable: true, description: 'An account by global id; null when there is none.' })
+  @Authorized()
+  @Query(() => Account, { nullable: true, description: 'An account by global id; null when there is none or the caller may not see it.' })
   async account(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Account | null> {
     const row = await context.loaders.account.load(fromGlobalId('Account', id));
-    return row ? Account.from(row) : null;
+    return canSeeAccount(context, row) ? Account.from(row) : null;
   }
 
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id (Relay refetching); null when there is none.' })
+  @Authorized()
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id (Relay refetching); null when there is none or the caller may not see it.' })
   async node(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Node | null> {
     const type = typeOfGlobalId(id);
     if (type === 'Account') return this.account(id, context);
     if (type === 'JournalEntry') return this.entry(id, context);
     if (type === 'Posting') {
       const row = await context.queries.postingById(context.em, fromGlobalId('Posting', id));
-      return row ? Posting.from(row) : null;
+      return row && (await canSeeEntry(context, await context.loaders.entry.load(row.entryId))) ? Posting.from(row) : null;
     }
     throw LedgerError.badInput(`"${id.slice(0, 40)}" is not a global id`, 'id');
   }
 
-  @Query(() => Account, { nullable: true, description: 'An account by its code; null when there is none.' })
+  @Authorized()
+  @Query(() => Account, { nullable: true, description: 'An account by its code; null when there is none or the caller may not see it.' })
   async accountByCode(@Arg('code') code: string, @Ctx() context: GraphQLContext): Promise<Account | null> {
     const [row] = await context.queries.accountsByCodes(context.em, [code]);
-    return row ? Account.from(row) : null;
+    return canSeeAccount(context, row) ? Account.from(row) : null;
   }
 
-  @Query(() => AccountConnection, { description: 'Accounts in id order, filtered; at most 100 a page.' })
+  @Authorized()
+  @Query(() => AccountConnection, { description: 'Accounts in id order, filtered; at most 100 a page. A customer or merchant sees only its own.' })
   async accounts(
     @Ctx() context: GraphQLContext,
     @Arg('filter', () => AccountFilterInput, { nullable: true }) filter?: AccountFilterInput,
@@ -73,17 +80,20 @@ export class LedgerResolver {
       ...filter,
       currency: filter?.currency ? parseCurrency(filter.currency, 'filter.currency') : undefined,
       parentId: filter?.parentId ? fromGlobalId('Account', filter.parentId, 'filter.parentId') : undefined,
+      ownerId: ownerScope(context.principal) ?? (filter?.ownerId ? fromGlobalId('User', filter.ownerId, 'filter.ownerId') : undefined),
     }, size, decodeCursor(after));
     return toConnection(page, Account.from);
   }
 
-  @Query(() => JournalEntry, { nullable: true, description: 'A journal entry by global id; null when there is none.' })
+  @Authorized()
+  @Query(() => JournalEntry, { nullable: true, description: 'A journal entry by global id; null when there is none or the caller may not see it.' })
   async entry(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<JournalEntry | null> {
     const row = await context.loaders.entry.load(fromGlobalId('JournalEntry', id));
-    return row ? JournalEntry.from(row) : null;
+    return row && (await canSeeEntry(context, row)) ? JournalEntry.from(row) : null;
   }
 
-  @Query(() => JournalEntryConnection, { description: 'Journal entries, newest first, filtered by account, status and effective time; at most 100 a page.' })
+  @Authorized()
+  @Query(() => JournalEntryConnection, { description: 'Journal entries, newest first, filtered by account, status and effective time; at most 100 a page. A customer or merchant sees only entries that post to its own accounts.' })
   async entries(
     @Ctx() context: GraphQLContext,
     @Arg('filter', () => EntryFilterInput, { nullable: true }) filter?: EntryFilterInput,
@@ -94,10 +104,13 @@ export class LedgerResolver {
     const page = await context.queries.listEntries(context.em, {
       ...filter,
       accountId: filter?.accountId ? fromGlobalId('Account', filter.accountId, 'filter.accountId') : undefined,
+      // A customer or merchant lists only entries that post to its own accounts.
+      ownerId: ownerScope(context.principal),
     }, size, decodeCursor(after));
     return toConnection(page, JournalEntry.from);
   }
 
+  @Authorized(Role.FINANCE, Role.ADMIN)
   @Query(() => LedgerVerification, { description: 'Recomputes every balance from the immutable postings and reports any difference. Reads the whole ledger: an operator query.' })
   async verifyLedger(@Ctx() context: GraphQLContext): Promise<LedgerVerification> {
     const report = await context.queries.verify(context.em);
@@ -110,17 +123,21 @@ export class LedgerResolver {
     };
   }
 
+  @Authorized(Role.FINANCE, Role.ADMIN)
   @Mutation(() => Account, { description: 'Opens an account. Errors: BAD_USER_INPUT, INVALID_CURRENCY, NOT_FOUND (parent), CURRENCY_MISMATCH (parent), ACCOUNT_CODE_TAKEN.' })
   async openAccount(@Arg('input', () => OpenAccountInput) input: OpenAccountInput, @Ctx() context: GraphQLContext): Promise<Account> {
     const parentId = input.parentId ? fromGlobalId('Account', input.parentId, 'parentId') : undefined;
-    return Account.from(await context.ledger.openAccount(context.em, { ...input, parentId }));
+    const ownerId = input.ownerId ? fromGlobalId('User', input.ownerId, 'ownerId') : undefined;
+    return Account.from(await context.ledger.openAccount(context.em, { ...input, parentId, ownerId }));
   }
 
+  @Authorized(Role.FINANCE, Role.ADMIN)
   @Mutation(() => Account, { description: 'Renames, re-tags, freezes, unfreezes or closes an account. Errors: NOT_FOUND, BAD_USER_INPUT, ACCOUNT_CLOSED.' })
   async updateAccount(@Arg('input', () => UpdateAccountInput) input: UpdateAccountInput, @Ctx() context: GraphQLContext): Promise<Account> {
     return Account.from(await context.ledger.updateAccount(context.em, { ...input, id: fromGlobalId('Account', input.id) }));
   }
 
+  @Authorized(Role.FINANCE, Role.ADMIN)
   @Mutation(() => JournalEntry, {
     description: 'Posts a balanced entry, or creates it PENDING. Idempotent on `idempotencyKey`. Errors: BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY, TOO_FEW_POSTINGS, TOO_MANY_POSTINGS, IDEMPOTENCY_KEY_REUSED, NOT_FOUND, CURRENCY_MISMATCH, UNBALANCED_ENTRY, ACCOUNT_FROZEN, ACCOUNT_CLOSED, BALANCE_OVERFLOW, INSUFFICIENT_FUNDS.',
   })
@@ -129,6 +146,7 @@ export class LedgerResolver {
     return loadEntry(context, entryId, entry);
   }
 
+  @Authorized(Role.FINANCE, Role.ADMIN)
   @Mutation(() => [BatchEntryResult], {
     description: 'Posts up to 500 entries in one database transaction, in order. NOT all-or-nothing: each entry succeeds or fails on its own and the result reports each, in request order (a later entry sees the effects of the earlier ones). Each entry is idempotent on its own key.',
   })
@@ -140,18 +158,21 @@ export class LedgerResolver {
     }));
   }
 
+  @Authorized(Role.FINANCE, Role.ADMIN)
   @Mutation(() => JournalEntry, { description: 'Commits a pending entry, in full or for less; returns the new POSTED commit entry. Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING, PENDING_ENTRY_EXPIRED, COMMIT_EXCEEDS_PENDING, BAD_USER_INPUT, ACCOUNT_FROZEN, ACCOUNT_CLOSED.' })
   async commitPendingEntry(@Arg('input', () => CommitPendingEntryInput) input: CommitPendingEntryInput, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
     const { entryId, entry } = await context.ledger.commitPending({ ...input, entryId: fromGlobalId('JournalEntry', input.entryId, 'entryId') });
     return loadEntry(context, entryId, entry);
   }
 
+  @Authorized(Role.FINANCE, Role.ADMIN)
   @Mutation(() => JournalEntry, { description: 'Voids a pending entry, releasing its hold; returns the VOIDED entry. Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING.' })
   async voidPendingEntry(@Arg('input', () => VoidPendingEntryInput) input: VoidPendingEntryInput, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
     const { entryId } = await context.ledger.voidPending({ ...input, entryId: fromGlobalId('JournalEntry', input.entryId, 'entryId') });
     return loadEntry(context, entryId);
   }
 
+  @Authorized(Role.FINANCE, Role.ADMIN)
   @Mutation(() => JournalEntry, { description: 'Reverses a POSTED entry with a new entry of the same postings, sides swapped, linked to it. Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_REVERSIBLE, ENTRY_ALREADY_REVERSED, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS.' })
   async reverseEntry(@Arg('input', () => ReverseEntryInput) input: ReverseEntryInput, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
     const { entryId, entry } = await context.ledger.reverseEntry({ ...input, entryId: fromGlobalId('JournalEntry', input.entryId, 'entryId') });

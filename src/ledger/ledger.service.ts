@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { ForeignKeyConstraintViolationException, LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { limits } from '../platform/limits.js';
 import { AccountEntity } from './account.entity.js';
 import type { AccountRow } from './ledger.queries.js';
@@ -13,7 +13,7 @@ import type { PostingWriter } from './posting-writer.js';
 
 export interface OpenAccountCommand {
   code: string; name: string; type: AccountType; currency: string;
-  parentId?: string; metadata?: Record<string, unknown>; negativeBalance?: NegativeBalancePolicy;
+  parentId?: string; metadata?: Record<string, unknown>; negativeBalance?: NegativeBalancePolicy; ownerId?: string;
 }
 export interface UpdateAccountCommand {
   id: string; name?: string; metadata?: Record<string, unknown>; status?: AccountStatus; negativeBalance?: NegativeBalancePolicy;
@@ -87,7 +87,7 @@ function unwrap(result: OpResult): Exclude<OpResult, { error: LedgerError }> {
 export class LedgerService {
   constructor(private readonly writer: PostingWriter) {}
 
-  /** Errors: BAD_USER_INPUT, INVALID_CURRENCY, NOT_FOUND (parent), CURRENCY_MISMATCH (parent), ACCOUNT_CODE_TAKEN. */
+  /** Errors: BAD_USER_INPUT, INVALID_CURRENCY, NOT_FOUND (parent or owner), CURRENCY_MISMATCH (parent), ACCOUNT_CODE_TAKEN. */
   async openAccount(em: EntityManager, command: OpenAccountCommand): Promise<AccountRow> {
     checkText(command.code, limits.accountCodeLengthMax, 'code', false);
     checkText(command.name, limits.nameLengthMax, 'name', false);
@@ -99,13 +99,15 @@ export class LedgerService {
     }
     const account = em.create(AccountEntity, {
       code: command.code, name: command.name, type: command.type, currency,
-      parentId: command.parentId ?? null, metadata: checkMetadata(command.metadata),
+      parentId: command.parentId ?? null, ownerId: command.ownerId ?? null, metadata: checkMetadata(command.metadata),
       negativeBalance: command.negativeBalance ?? NegativeBalancePolicy.FORBID,
     } as never);
     try {
       await em.flush();
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw LedgerError.accountCodeTaken(command.code);
+      // The only foreign key not checked above is the owner: a user id that does not exist.
+      if (error instanceof ForeignKeyConstraintViolationException) throw LedgerError.notFound('user', command.ownerId ?? '');
       throw error;
     }
     await em.refresh(account);

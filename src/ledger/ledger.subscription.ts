@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { refreshContext, type GraphQLContext } from '../platform/graphql/context.js';
 import { fromGlobalId, toGlobalId } from '../platform/graphql/global-id.js';
 import { limits } from '../platform/limits.js';
 import { Account } from './account.type.js';
 import { JournalEntry } from './journal-entry.type.js';
+import { assertCanWatch } from './ledger.access.js';
 import { LedgerError } from './ledger.errors.js';
+import { ownerScope } from '../platform/auth/principal.js';
 import { BalanceChange, EntryEvent } from './ledger-event.type.js';
 import type { EntryEventType } from './ledger.enums.js';
 import { Balance } from './money.type.js';
@@ -30,8 +32,9 @@ function watchedAccounts(ids: string[] | undefined | null, required: boolean): S
  * Arguments are checked before the stream starts, so a bad subscription gets a GraphQL error at
  * once; each event expands to one BalanceChange per watched account it touched.
  */
-function balanceChanges({ args, context }: Data): AsyncIterableIterator<BalanceChange> {
+async function balanceChanges({ args, context }: Data): Promise<AsyncIterableIterator<BalanceChange>> {
   const watched = watchedAccounts(args.accountIds, true)!;
+  await assertCanWatch(context, watched);
   return context.events.stream(parseAfter(args.after), (event) => event.payload.balances
     .filter((b) => watched.has(b.accountId))
     .map((b) => Object.assign(new BalanceChange(), {
@@ -41,8 +44,10 @@ function balanceChanges({ args, context }: Data): AsyncIterableIterator<BalanceC
     })));
 }
 
-function entryEvents({ args, context }: Data): AsyncIterableIterator<EntryEvent> {
-  const watched = watchedAccounts(args.accountIds, false);
+/** Staff may watch every entry; a customer or merchant must name accounts it owns. */
+async function entryEvents({ args, context }: Data): Promise<AsyncIterableIterator<EntryEvent>> {
+  const watched = watchedAccounts(args.accountIds, ownerScope(context.principal) !== undefined);
+  await assertCanWatch(context, watched ?? []);
   return context.events.stream(parseAfter(args.after), (event) => {
     if (watched && !event.payload.balances.some((b) => watched.has(b.accountId))) return [];
     return [Object.assign(new EntryEvent(), {
@@ -54,9 +59,10 @@ function entryEvents({ args, context }: Data): AsyncIterableIterator<EntryEvent>
 
 @Resolver()
 export class LedgerSubscriptionResolver {
+  @Authorized()
   @Subscription(() => BalanceChange, {
     subscribe: balanceChanges as never,
-    description: 'Balance changes of the given accounts (1 to 100), as they commit. With `after`, first replays every change after that sequence number, then continues live: a client that reconnects misses nothing. Changes of rolled-back work are never sent.',
+    description: 'Balance changes of the given accounts (1 to 100), as they commit. A customer or merchant may watch only accounts it owns (FORBIDDEN otherwise). With `after`, first replays every change after that sequence number, then continues live: a client that reconnects misses nothing. Changes of rolled-back work are never sent.',
   })
   balanceChanged(
     @Root() change: BalanceChange,
@@ -68,9 +74,10 @@ export class LedgerSubscriptionResolver {
     return change;
   }
 
+  @Authorized()
   @Subscription(() => EntryEvent, {
     subscribe: entryEvents as never,
-    description: 'Every committed entry event (posted, pending, committed, voided, expired, reversed), optionally only those touching the given accounts. Resumable with `after`.',
+    description: 'Every committed entry event (posted, pending, committed, voided, expired, reversed), optionally only those touching the given accounts. Resumable with `after`. A customer or merchant must name accounts it owns.',
   })
   entryPosted(
     @Root() event: EntryEvent,

@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AccountView($id: ID!) { account(id: $id) { id ownerId parent { id } balance { posted { amount } } } }\n": typeof types.AccountViewDocument,
+    "query AccountByCodeView($code: String!) { accountByCode(code: $code) { id } }": typeof types.AccountByCodeViewDocument,
+    "query MyAccounts { accounts(first: 100) { edges { node { id ownerId } } } }": typeof types.MyAccountsDocument,
+    "\n  query MyEntries($accountId: ID) {\n    entries(first: 100, filter: { accountId: $accountId }) { edges { node { id postings { accountId account { id } } } } }\n  }\n": typeof types.MyEntriesDocument,
+    "query EntryView($id: ID!) { entry(id: $id) { id } }": typeof types.EntryViewDocument,
+    "query NodeView($id: ID!) { node(id: $id) { id } }": typeof types.NodeViewDocument,
+    "\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n": typeof types.WatchBalancesDocument,
+    "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n": typeof types.WatchEntriesDocument,
     "\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": typeof types.FreezeAccountDocument,
     "\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n": typeof types.AccountEntryCountDocument,
     "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n": typeof types.AccountsPageDocument,
@@ -36,6 +44,14 @@ type Documents = {
     "\n  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }\n": typeof types.ReversePostedDocument,
 };
 const documents: Documents = {
+    "\n  query AccountView($id: ID!) { account(id: $id) { id ownerId parent { id } balance { posted { amount } } } }\n": types.AccountViewDocument,
+    "query AccountByCodeView($code: String!) { accountByCode(code: $code) { id } }": types.AccountByCodeViewDocument,
+    "query MyAccounts { accounts(first: 100) { edges { node { id ownerId } } } }": types.MyAccountsDocument,
+    "\n  query MyEntries($accountId: ID) {\n    entries(first: 100, filter: { accountId: $accountId }) { edges { node { id postings { accountId account { id } } } } }\n  }\n": types.MyEntriesDocument,
+    "query EntryView($id: ID!) { entry(id: $id) { id } }": types.EntryViewDocument,
+    "query NodeView($id: ID!) { node(id: $id) { id } }": types.NodeViewDocument,
+    "\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n": types.WatchBalancesDocument,
+    "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n": types.WatchEntriesDocument,
     "\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": types.FreezeAccountDocument,
     "\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n": types.AccountEntryCountDocument,
     "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n": types.AccountsPageDocument,
@@ -72,6 +88,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountView($id: ID!) { account(id: $id) { id ownerId parent { id } balance { posted { amount } } } }\n"): (typeof documents)["\n  query AccountView($id: ID!) { account(id: $id) { id ownerId parent { id } balance { posted { amount } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountByCodeView($code: String!) { accountByCode(code: $code) { id } }"): (typeof documents)["query AccountByCodeView($code: String!) { accountByCode(code: $code) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MyAccounts { accounts(first: 100) { edges { node { id ownerId } } } }"): (typeof documents)["query MyAccounts { accounts(first: 100) { edges { node { id ownerId } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyEntries($accountId: ID) {\n    entries(first: 100, filter: { accountId: $accountId }) { edges { node { id postings { accountId account { id } } } } }\n  }\n"): (typeof documents)["\n  query MyEntries($accountId: ID) {\n    entries(first: 100, filter: { accountId: $accountId }) { edges { node { id postings { accountId account { id } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EntryView($id: ID!) { entry(id: $id) { id } }"): (typeof documents)["query EntryView($id: ID!) { entry(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NodeView($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query NodeView($id: ID!) { node(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n"): (typeof documents)["\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n"): (typeof documents)["\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { graphql } from '../gql/index.js';
-import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
+import { startTestGateway, testJwtSecret, uniq, type TestGateway } from '../testkit/gateway.js';
 import { fundedWallet, openAccount, transfer } from '../testkit/ledger-fixtures.js';
 import { collect } from '../testkit/subscriptions.js';
 import { requestHash } from '../../src/ledger/ledger-ops.js';
@@ -138,7 +138,7 @@ describe('balanceChanged over a real WebSocket', () => {
 function startGatewayProcess(): Promise<{ child: ChildProcess; wsUrl: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
-      env: { ...process.env, DATABASE_URL: inject('databaseUrl'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'test' },
+      env: { ...process.env, DATABASE_URL: inject('databaseUrl'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'test', JWT_SECRET: testJwtSecret, RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CALLER_PER_MINUTE: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -160,7 +160,7 @@ describe('two gateway processes on one database', () => {
 
   it('delivers an entry posted through one process to subscribers of both', async () => {
     const { bank, wallet } = await fundedWallet(gw, '0');
-    const remote = createClient({ url: other.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const remote = createClient({ url: other.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: gw.finance.headers.authorization } });
     const here = collect(gw.ws(), BalanceChanged, { accountIds: [wallet.id], after: '0' });
     const there = collect(remote, BalanceChanged, { accountIds: [wallet.id], after: '0' });
     await transfer(gw, bank.id, wallet.id, '31');
@@ -176,7 +176,7 @@ describe('two gateway processes on one database', () => {
   it('delivers live events (not only replays) across processes', async () => {
     const account = await openAccount(gw, { type: 'ASSET', allowNegative: true });
     const { wallet } = await fundedWallet(gw, '0');
-    const remote = createClient({ url: other.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const remote = createClient({ url: other.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: gw.finance.headers.authorization } });
     const there = collect(remote, BalanceChanged, { accountIds: [wallet.id] });
     await expect.poll(async () => {
       await transfer(gw, account.id, wallet.id, '1');

@@ -32,11 +32,11 @@ export const VerifyLedger = graphql(`
 type AccountType = 'ASSET' | 'LIABILITY' | 'EQUITY' | 'REVENUE' | 'EXPENSE';
 
 /** Opens an account with a unique code; throws if the gateway refuses. */
-export async function openAccount(gw: TestGateway, options: { type?: AccountType; currency?: string; allowNegative?: boolean; label?: string } = {}) {
+export async function openAccount(gw: TestGateway, options: { type?: AccountType; currency?: string; allowNegative?: boolean; label?: string; ownerId?: string } = {}) {
   const result = await gw.request(OpenAccount, {
     input: {
       code: uniq(options.label ?? 'acct'), name: 'Test account', type: options.type ?? 'LIABILITY',
-      currency: options.currency ?? 'USD', negativeBalance: options.allowNegative ? 'ALLOW' : 'FORBID',
+      currency: options.currency ?? 'USD', negativeBalance: options.allowNegative ? 'ALLOW' : 'FORBID', ownerId: options.ownerId,
     },
   });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
