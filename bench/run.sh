@@ -66,7 +66,13 @@ psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DA
 port=${BENCH_PORT:-$("$node" -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 database_url="postgresql://$PGUSER@$PGHOST:$PGPORT/$db"
 say "starting the gateway on 127.0.0.1:$port (log: bench/results/gateway.log)"
+# Production settings: a real signing key, and the rate limiters ON (their counters are written on
+# every request, so their cost is measured) with limits no single-address load reaches.
+export JWT_SECRET=${JWT_SECRET:-$("$node" -e "console.log(require('crypto').randomBytes(48).toString('base64url'))")}
+admin_email="bench-admin@example.com"
+admin_password=$("$node" -e "console.log(require('crypto').randomBytes(24).toString('base64url'))")
 DATABASE_URL=$database_url PORT=$port HOST=127.0.0.1 LOG_LEVEL=warn GRAPHIQL=false NODE_ENV=production \
+  RATE_LIMIT_IP_PER_MINUTE=${RATE_LIMIT_IP_PER_MINUTE:-100000000} RATE_LIMIT_CALLER_PER_MINUTE=${RATE_LIMIT_CALLER_PER_MINUTE:-100000000} \
   "$node" --import @swc-node/register/esm-register src/main.ts >"$results/gateway.log" 2>&1 &
 gw_pid=$!
 for i in $(seq 1 600); do
@@ -76,10 +82,14 @@ for i in $(seq 1 600); do
   sleep 0.1
 done
 say "gateway up"
+# The first admin, as on any fresh install; load.mjs logs in and makes a FINANCE API key.
+DATABASE_URL=$database_url FOLIO_ADMIN_PASSWORD=$admin_password \
+  "$node" --import @swc-node/register/esm-register scripts/create-admin.ts --email "$admin_email" >&2
 
 # --- 3-5. seed, load, summarise ----------------------------------------------------------------
 BENCH_GIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations package.json 2>/dev/null || echo '+changes')" \
 BENCH_URL="http://127.0.0.1:$port" DATABASE_URL=$database_url GATEWAY_PID=$gw_pid \
 FLOOR_RANDOM=$floor_random FLOOR_HOT=$floor_hot BENCH_OUT=$results/latest.json \
+BENCH_ADMIN_EMAIL=$admin_email BENCH_ADMIN_PASSWORD=$admin_password \
   "$node" bench/load.mjs
 say "summary written to bench/results/latest.json"

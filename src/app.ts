@@ -18,7 +18,15 @@ import { createContext, type Caller, type GraphQLContext, type Services } from '
 import { formatError } from './platform/graphql/errors.js';
 import { startWsServer } from './platform/graphql/ws-server.js';
 import { authenticate, jsonErrors, requestIds } from './platform/http/middleware.js';
+import { healthRoutes, Readiness } from './platform/http/health.js';
+import { operationObserver, requestLog } from './platform/http/request-log.js';
+import { GatewayMetrics, metricsEndpoint, poolStatsOf } from './platform/metrics.js';
 import { Authenticator } from './identity/authenticator.js';
+import { IdentityService } from './identity/identity.service.js';
+import { LoginLimiter } from './platform/abuse/login-limiter.js';
+import { RateLimitStore } from './platform/abuse/rate-limit-store.js';
+import { callerRateLimit, ipRateLimit, rateLimitedResponses, RequestLimits } from './platform/abuse/request-limits.js';
+import { queryLimitRules, queryParseOptions } from './platform/graphql/query-limits.js';
 import { AccessTokens } from './identity/tokens.js';
 import { folioSchema } from './platform/graphql/schema.js';
 import { limits } from './platform/limits.js';
@@ -26,13 +34,15 @@ import { logger } from './platform/logger.js';
 import { ExpirySweeper } from './ledger/expiry-sweeper.js';
 import { LedgerQueries } from './ledger/ledger.queries.js';
 import { LedgerService } from './ledger/ledger.service.js';
-import { PostingWriter } from './ledger/posting-writer.js';
+import { entriesCreatedBy, PostingWriter } from './ledger/posting-writer.js';
 
 export interface Gateway {
   url: string;
   wsUrl: string;
   port: number;
   services: Services;
+  /** Readiness goes 503 (the first step of close(); main.ts calls it as soon as SIGTERM arrives). */
+  beginShutdown(): void;
   close(): Promise<void>;
 }
 
@@ -60,18 +70,25 @@ const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
-async function startServices(orm: MikroORM, databaseUrl: string, config: Config): Promise<{ services: Services; relay: OutboxRelay; writer: PostingWriter; sweeper: ExpirySweeper }> {
+async function startServices(orm: MikroORM, databaseUrl: string, config: Config, metrics: GatewayMetrics): Promise<{ services: Services; relay: OutboxRelay; writer: PostingWriter; sweeper: ExpirySweeper; rateLimits: RateLimitStore }> {
   const relay = new OutboxRelay(orm);
   const tokens = new AccessTokens(config.jwtSecret, config.accessTokenTtlSeconds);
   const authenticator = new Authenticator(orm.em.fork().getKysely(), tokens);
-  const writer = new PostingWriter(orm.em.fork().getKysely(), () => relay.poke());
+  // Rate-limit counters shared by every gateway process: PostgreSQL's rate_limit table, or Redis.
+  const rateLimits = await RateLimitStore.open({ databaseUrl, redisUrl: config.redisUrl, keyPrefix: config.rateLimitKeyPrefix });
+  const loginThrottle = new LoginLimiter(rateLimits, config);
+  const identity = new IdentityService(orm, tokens, loginThrottle, config.refreshTokenTtlSeconds);
+  const writer = new PostingWriter(orm.em.fork().getKysely(), (results) => {
+    relay.poke();
+    metrics.entriesPosted(entriesCreatedBy(results));
+  });
   const ledger = new LedgerService(writer);
   const events = new EventHub(orm, databaseUrl);
   await events.start();
   relay.start();
   const sweeper = new ExpirySweeper(orm, ledger);
   sweeper.start();
-  return { services: { orm, ledger, queries: new LedgerQueries(), events, authenticator }, relay, writer, sweeper };
+  return { services: { orm, ledger, queries: new LedgerQueries(), events, authenticator, identity, loginThrottle }, relay, writer, sweeper, rateLimits };
 }
 
 /**
@@ -82,32 +99,54 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const db = await database(config);
   const orm = await openOrm(db.url, config.dbPoolMax);
   await migrate(orm);
-  const { services, relay, writer, sweeper } = await startServices(orm, db.url, config);
+  const metrics = new GatewayMetrics(poolStatsOf(orm), config.dbPoolMax);
+  const readiness = new Readiness(orm);
+  const { services, relay, writer, sweeper, rateLimits } = await startServices(orm, db.url, config, metrics);
+  const requestLimits = new RequestLimits(rateLimits, config);
   const schema = await folioSchema();
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
   const httpServer = http.createServer(app);
-  const wsCleanup = startWsServer(httpServer, graphqlPath, schema, services);
+  const wsCleanup = startWsServer(httpServer, graphqlPath, schema, services, metrics, {
+    requestLimits, introspection: config.introspection, trustProxyHops: config.trustProxyHops,
+  });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    logger,
+    // Abuse limits before anything runs (query-limits.ts): tokens while parsing; depth, cost, aliases
+    // and directives while validating. One operation per request: a JSON array body is refused.
+    // CSRF prevention (Apollo's default) stays on: a simple request without a preflight header is refused.
+    parseOptions: queryParseOptions,
+    validationRules: [...queryLimitRules],
+    introspection: config.introspection,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // main.ts handles SIGTERM/SIGINT (readiness, drain, timeout); Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // In-flight requests get until SHUTDOWN_TIMEOUT_MS (main.ts exits 1 then); the second more lets main.ts decide.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs + 1_000 }),
       ApolloServerPluginLandingPageDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       subscriptionsOverWebSocketOnly,
+      operationObserver(metrics),
+      rateLimitedResponses,
     ],
   });
   await apollo.start();
 
   app.use(requestIds);
-  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  app.use(requestLog(metrics));
+  app.use(healthRoutes(readiness));
+  app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
   if (config.graphiql) mountGraphiql(app, graphqlPath);
-  app.use(graphqlPath, authenticate(services.authenticator), express.json({ limit: limits.requestBodyBytesMax }), expressMiddleware(apollo, {
+  // The IP limit comes before authenticate (a flood costs no credential checks), the caller's after it.
+  app.use(graphqlPath, ipRateLimit(requestLimits), authenticate(services.authenticator), callerRateLimit(requestLimits), express.json({ limit: limits.requestBodyBytesMax }), expressMiddleware(apollo, {
     context: async ({ res }) => createContext(services, res.locals.caller as Caller),
   }));
   app.use(jsonErrors);
@@ -122,12 +161,17 @@ export async function startGateway(config: Config): Promise<Gateway> {
     wsUrl: `ws://${host}:${port}${graphqlPath}`,
     port,
     services,
+    beginShutdown: () => readiness.beginShutdown(),
     async close() {
+      readiness.beginShutdown();
+      // Stops accepting, lets in-flight requests finish, closes WebSockets (1001).
       await apollo.stop();
-      await writer.close();
+      // The sweeper first: its last expiries go through the writer, which then drains its queue.
       await sweeper.stop();
+      await writer.close();
       await relay.stop();
       await services.events.stop();
+      await rateLimits.close();
       await orm.close();
       await db.embedded?.stop();
     },

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
-import { startTestGateway, type TestGateway } from './testkit/gateway.js';
+import { Role } from '../src/platform/auth/roles.js';
+import { startTestGateway, type TestCaller, type TestGateway } from './testkit/gateway.js';
+import { recordSecret } from './testkit/secrets.js';
 import { collect } from './testkit/subscriptions.js';
 
 /** The README's GraphQL blocks, by operation name, exactly as a reader would copy them. */
@@ -18,8 +20,9 @@ async function readmeOperations(): Promise<Map<string, string>> {
   return operations;
 }
 
-async function post(gw: TestGateway, query: string) {
-  const response = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+async function postAs(gw: TestGateway, query: string, authorization?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(authorization && { authorization }) };
+  const response = await fetch(gw.url, { method: 'POST', headers, body: JSON.stringify({ query }) });
   return response.json() as Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }>;
 }
 
@@ -30,16 +33,30 @@ afterAll(async () => { await gw?.close(); });
 describe("the README's first session", () => {
   it('works as written, step by step', async () => {
     const ops = await readmeOperations();
-    expect([...ops.keys()]).toEqual(['OpenAccounts', 'WatchAlice', 'Deposit', 'Hold', 'Capture', 'Alice']);
+    expect([...ops.keys()]).toEqual(['Login', 'OpenAccounts', 'WatchAlice', 'Deposit', 'Hold', 'Capture', 'Alice']);
     // The test database is shared by the run, so the README's fixed codes get a suffix here.
     const suffix = `-${Date.now()}`;
     const local = (text: string) => text.replaceAll('bank:usd', `bank:usd${suffix}`).replaceAll('wallet:alice:usd', `wallet:alice:usd${suffix}`)
       .replaceAll('"deposit-0001"', `"deposit-0001${suffix}"`).replaceAll('"hold-0001"', `"hold-0001${suffix}"`).replaceAll('"capture-0001"', `"capture-0001${suffix}"`);
 
+    // What `npm run admin:create` does (test/identity/create-admin.test.ts runs the command itself).
+    const email = `admin${suffix}@example.com`;
+    const password = `Readme-${suffix}-pw`;
+    recordSecret(password);
+    await gw.services.identity.createUser(email, password, Role.ADMIN, gw.finance.userId);
+    expect((await postAs(gw, ops.get('OpenAccounts')!)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const login = await postAs(gw, ops.get('Login')!.replace('admin@example.com', email).replace('your password', password));
+    expect(login.data.login.user.role).toBe('ADMIN');
+    recordSecret(login.data.login.accessToken);
+    recordSecret(login.data.login.refreshToken);
+    const auth = `Bearer ${login.data.login.accessToken}`;
+    const post = (gw: TestGateway, query: string) => postAs(gw, query, auth);
+
     const opened = await post(gw, local(ops.get('OpenAccounts')!));
     expect(opened.errors).toBeUndefined();
     const aliceId: string = opened.data.alice.id;
-    const watch = collect(gw.ws(), parse(ops.get('WatchAlice')!.replace('"acc_2"', `"${aliceId}"`)) as never, {} as never);
+    const admin: TestCaller = { ...gw.finance, headers: { authorization: auth } };
+    const watch = collect(gw.as(admin).ws(), parse(ops.get('WatchAlice')!.replace('"acc_2"', `"${aliceId}"`)) as never, {} as never);
 
     const deposit = await post(gw, local(ops.get('Deposit')!));
     expect(deposit.data.postEntry.status).toBe('POSTED');

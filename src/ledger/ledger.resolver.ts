@@ -3,8 +3,8 @@ import { ownerScope } from '../platform/auth/principal.js';
 import { Role } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
-import { fromGlobalId, typeOfGlobalId } from '../platform/graphql/global-id.js';
-import { Node } from '../platform/graphql/node.type.js';
+import { fromGlobalId } from '../platform/graphql/global-id.js';
+import { fetchNode, Node, registerNodeFetcher } from '../platform/graphql/node.type.js';
 import { AccountFilterInput, OpenAccountInput, UpdateAccountInput } from './account.input.js';
 import { Account, AccountConnection } from './account.type.js';
 import { BatchEntryResult, JournalEntry, JournalEntryConnection, LedgerVerification, Posting } from './journal-entry.type.js';
@@ -38,6 +38,19 @@ async function loadEntry(context: GraphQLContext, entryId: string, created?: Cre
   return JournalEntry.from(row);
 }
 
+registerNodeFetcher('Account', async (id, context) => {
+  const row = await context.loaders.account.load(id);
+  return canSeeAccount(context, row) ? Account.from(row) : null;
+});
+registerNodeFetcher('JournalEntry', async (id, context) => {
+  const row = await context.loaders.entry.load(id);
+  return row && (await canSeeEntry(context, row)) ? JournalEntry.from(row) : null;
+});
+registerNodeFetcher('Posting', async (id, context) => {
+  const row = await context.queries.postingById(context.em, id);
+  return row && (await canSeeEntry(context, await context.loaders.entry.load(row.entryId))) ? Posting.from(row) : null;
+});
+
 @Resolver()
 export class LedgerResolver {
   @Authorized()
@@ -50,14 +63,7 @@ export class LedgerResolver {
   @Authorized()
   @Query(() => Node, { nullable: true, description: 'Any object by its global id (Relay refetching); null when there is none or the caller may not see it.' })
   async node(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Node | null> {
-    const type = typeOfGlobalId(id);
-    if (type === 'Account') return this.account(id, context);
-    if (type === 'JournalEntry') return this.entry(id, context);
-    if (type === 'Posting') {
-      const row = await context.queries.postingById(context.em, fromGlobalId('Posting', id));
-      return row && (await canSeeEntry(context, await context.loaders.entry.load(row.entryId))) ? Posting.from(row) : null;
-    }
-    throw LedgerError.badInput(`"${id.slice(0, 40)}" is not a global id`, 'id');
+    return fetchNode(id, context);
   }
 
   @Authorized()

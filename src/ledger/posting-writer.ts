@@ -15,6 +15,11 @@ interface Group {
 /** PostgreSQL errors that mean "run the transaction again": deadlock, serialisation, lock timeout, unique race. */
 const retryableCodes = new Set(['40P01', '40001', '55P03', '23505']);
 
+/** Entries a committed transaction created: new posts, commits and reversals (not replays, voids or expiries). */
+export function entriesCreatedBy(results: readonly OpResult[]): number {
+  return results.filter((result) => 'entry' in result && result.entry && !result.replayed).length;
+}
+
 function isRetryable(error: unknown): boolean {
   if (error instanceof RetryBatch) return true;
   const code = (error as { code?: string })?.code;
@@ -37,7 +42,8 @@ export class PostingWriter {
 
   constructor(
     private readonly db: Kysely<any>,
-    private readonly onCommit: () => void,
+    /** Called after each transaction commits (never for one rolled back), with its results. */
+    private readonly onCommit: (results: readonly OpResult[]) => void,
     private readonly lanes: number = limits.writerLanes,
   ) {}
 
@@ -102,7 +108,7 @@ export class PostingWriter {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const results = await this.db.transaction().execute((trx) => executeBatch(trx as Db, ops));
-        this.onCommit();
+        this.onCommit(results);
         return results;
       } catch (error) {
         if (!isRetryable(error) || attempt >= limits.writerRetriesMax) throw error;

@@ -30,10 +30,14 @@ export interface Config {
   rateLimitIpPerMinute: number;
   /** Requests per minute from one user or API key; 0 switches the limit off. */
   rateLimitCallerPerMinute: number;
-  /** Failed logins for one email from one IP address per 15 minutes before logins are refused. */
+  /** Failed logins for one email from one IP address per login window (15 minutes) before its logins are refused. */
   loginFailuresMax: number;
   /** Redis for the rate-limit counters; when absent they live in PostgreSQL. */
   redisUrl: string | undefined;
+  /** Prefix of every rate-limit counter's key, so gateways sharing a store can keep separate counts. */
+  rateLimitKeyPrefix: string;
+  /** The window LOGIN_FAILURES_MAX counts failed logins in (and how long a blocked login waits at most). */
+  loginFailureWindowSeconds: number;
   /** Express `trust proxy`: how many proxies in front may set X-Forwarded-For (0: none). */
   trustProxyHops: number;
   /** When set, GET /metrics requires `Authorization: Bearer <this>`. */
@@ -104,7 +108,31 @@ function textVar(env: NodeJS.ProcessEnv, name: string, minBytes: number): string
   return raw;
 }
 
+/** A short label of letters, digits and `_ . -` (it goes into keys of a shared store). */
+function keyPrefixVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[\w.-]{1,64}$/.test(raw)) throw new ConfigError(`${name} must be 1 to 64 letters, digits, "_", "." or "-", got "${raw}"`);
+  return raw;
+}
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** LOG_FILE (read by logger.ts at import): its folder must exist or be creatable, and the file writable. */
+function checkLogFile(env: NodeJS.ProcessEnv): void {
+  const file = env.LOG_FILE;
+  if (file === undefined || file === '') return;
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.accessSync(path.dirname(path.resolve(file)), fs.constants.W_OK);
+    if (fs.existsSync(file)) {
+      if (fs.statSync(file).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+      fs.accessSync(file, fs.constants.W_OK);
+    }
+  } catch (error) {
+    throw new ConfigError(`LOG_FILE must be a file this process can write, got "${file}" (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
 
 /** Reads the configuration; throws ConfigError naming the variable that is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -114,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const logLevel = env.LOG_LEVEL;
   if (logLevel && !logLevels.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
+  checkLogFile(env);
   const dataDir = path.resolve(env.DATA_DIR || '.data');
   return {
     port: intVar(env, 'PORT', 4000, 0, 65535),
@@ -131,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitCallerPerMinute: intVar(env, 'RATE_LIMIT_CALLER_PER_MINUTE', 600, 0, 1_000_000),
     loginFailuresMax: intVar(env, 'LOGIN_FAILURES_MAX', 5, 1, 1_000),
     redisUrl: urlVar(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    rateLimitKeyPrefix: keyPrefixVar(env, 'RATE_LIMIT_KEY_PREFIX', 'folio'),
+    loginFailureWindowSeconds: intVar(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
     trustProxyHops: intVar(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     metricsToken: textVar(env, 'METRICS_TOKEN', 16),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),

@@ -9,6 +9,8 @@
  * - Queries and mutations: HTTP POST (content-type: application/json) to `path`.
  *   Subscriptions: graphql-ws (graphql-transport-ws protocol) to ws(s)://<page host>`path`; the
  *   graphql-ws client is bundled inside graphiql's UMD build, nothing else is needed on the page.
+ * - Authentication: the headers of GraphiQL's Headers pane go with every HTTP request; for a
+ *   subscription, their Authorization header goes in the connectionInit payload instead.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -17,15 +19,40 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Express, NextFunction, Request, Response } from 'express';
 
-/** Shown in the editor on a browser's first visit (GraphiQL keeps the user's tabs afterwards). */
-export const graphiqlDefaultQuery = `# Welcome to Folio, a double-entry ledger. Ctrl-Enter runs the operation.
-# The Docs button explains every type and field; subscriptions run over graphql-ws.
-# The README's "first session" opens accounts, posts an entry and watches a balance.
+/**
+ * Shown in the editor on a browser's first visit (GraphiQL keeps the user's tabs afterwards): how to
+ * log in and send the token. Introspection and `login` need no token, so the Docs load before it.
+ */
+export const graphiqlDefaultQuery = `# Welcome to Folio, a double-entry ledger.
+#
+# 1. Put your email and password in Login, click
+#    inside it and press Ctrl-Enter.
+# 2. Open Headers (below) and paste the accessToken
+#    from the response, like this:
+#    {"Authorization": "Bearer <accessToken>"}
+# 3. Click inside Accounts and press Ctrl-Enter.
+#
+# The header also authorises subscriptions. A token
+# lasts minutes: on UNAUTHENTICATED, log in again.
+# No user yet? \`register\` makes a customer, and
+# \`npm run admin:create\` the first admin.
+mutation Login {
+  login(input: {
+    email: "you@example.com"
+    password: "your password"
+  }) {
+    accessToken
+    refreshToken
+    user { id role }
+  }
+}
+
 query Accounts {
-  __typename
+  me { email role }
   accounts(first: 10) {
-    edges { node { id code type currency balance { posted { amount } available { amount } } } }
-    pageInfo { hasNextPage endCursor }
+    edges { node { id code currency balance {
+      posted { amount } available { amount }
+    } } }
   }
 }
 `;
@@ -49,28 +76,78 @@ const initJs = `(function () {
   var httpUrl = new URL(config.url, window.location.href);
   var wsUrl = new URL(config.url, window.location.href);
   wsUrl.protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  var baseFetcher = window.GraphiQL.createFetcher({
-    url: httpUrl.href,
-    subscriptionUrl: wsUrl.href,
-    // Apollo's CSRF prevention accepts any request carrying this header (POSTs also send
-    // content-type: application/json, which it accepts on its own).
-    headers: { 'apollo-require-preflight': 'true' }
-  });
+
+  // The Authorization header typed in the Headers pane (header names have no letter case).
+  function authorizationOf(headers) {
+    if (!headers || typeof headers !== 'object') return undefined;
+    for (var name in headers) {
+      if (Object.prototype.hasOwnProperty.call(headers, name) && name.toLowerCase() === 'authorization'
+          && typeof headers[name] === 'string') return headers[name];
+    }
+    return undefined;
+  }
+
+  // Queries and mutations carry the Headers pane's headers on every HTTP request. A subscription
+  // authenticates once per graphql-ws connection, in its connectionInit payload, which a fetcher
+  // fixes when it is made (wsConnectionParams): so keep the fetcher of the current Authorization
+  // value and make a new one when it changes (the user logged in again, or pasted an API key).
+  var current = null;
+  function fetcherFor(authorization) {
+    if (!current || current.authorization !== authorization) {
+      current = {
+        authorization: authorization,
+        fetch: window.GraphiQL.createFetcher({
+          url: httpUrl.href,
+          subscriptionUrl: wsUrl.href,
+          // Apollo's CSRF prevention accepts any request carrying this header (POSTs also send
+          // content-type: application/json, which it accepts on its own).
+          headers: { 'apollo-require-preflight': 'true' },
+          wsConnectionParams: authorization === undefined ? {} : { authorization: authorization }
+        })
+      };
+    }
+    return current.fetch;
+  }
+
   // GraphiQL 3 refreshes the editor's parsed document and operation name 100 ms after the last
   // keystroke, so an operation run sooner (paste + Ctrl-Enter) is classified from the previous
   // text: a subscription would go over HTTP. Classify from the text actually being sent.
   function fetcher(params, opts) {
+    var authorization = authorizationOf(opts && opts.headers);
     var doc;
     try {
       doc = window.GraphiQL.GraphQL.parse(params.query);
     } catch (e) {
-      return baseFetcher(params, opts);
+      return fetcherFor(authorization)(params, opts);
     }
     var ops = doc.definitions.filter(function (d) { return d.kind === 'OperationDefinition'; });
     if (ops.length === 1) {
       params = Object.assign({}, params, { operationName: ops[0].name ? ops[0].name.value : null });
     }
-    return baseFetcher(params, Object.assign({}, opts, { documentAST: doc }));
+    var isSubscription = ops.some(function (op) {
+      return op.operation === 'subscription' && (op.name ? op.name.value : null) === (params.operationName || null);
+    });
+    // The toolkit would copy every header of the pane into connectionInit; only the credential
+    // belongs there, under the name the gateway reads (wsConnectionParams above).
+    var sent = Object.assign({}, opts, { documentAST: doc }, isSubscription ? { headers: undefined } : {});
+    var run = fetcherFor(authorization);
+    if (!isSubscription || authorization === undefined) return run(params, sent);
+    return refusal(authorization).then(function (refused) { return refused || run(params, sent); });
+  }
+
+  // The gateway closes a socket whose credential it refuses (4403), and graphql-ws retries that
+  // close five times, about 40 s, before GraphiQL hears of it: an expired token would just spin.
+  // So ask over HTTP first; a refused credential answers UNAUTHENTICATED, with the reason, at once.
+  function refusal(authorization) {
+    return window.fetch(httpUrl.href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', authorization: authorization },
+      body: JSON.stringify({ query: 'query CheckCredential { me { id } }' })
+    }).then(function (res) { return res.json(); }).then(function (result) {
+      var errors = (result.errors || []).filter(function (e) { return e.extensions && e.extensions.code === 'UNAUTHENTICATED'; });
+      // Without the locations and path of the check, which are not in the user's document.
+      return errors.length ? { errors: [{ message: errors[0].message, extensions: errors[0].extensions }] } : null;
+    }, function () { return null; });
   }
   var root = window.ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(window.React.createElement(window.GraphiQL, {

@@ -46,4 +46,50 @@ export const limits = {
   relayBatchMax: 1_000,
   /** Request body size for /graphql. */
   requestBodyBytesMax: 1_048_576,
+  /** Length of an operation name that logs and metrics show; a longer one is shown as absent. */
+  operationNameLengthMax: 64,
+  /** Distinct operation names kept as metric labels; later ones are counted as `other`. */
+  metricsOperationLabelsMax: 200,
+  /** Distinct error codes kept as metric labels; later ones are counted as `OTHER`. */
+  metricsErrorCodeLabelsMax: 100,
+  /** How long /readyz waits for the database's `select 1` before answering 503. */
+  readinessDbTimeoutMs: 2_000,
+  /** How long /readyz trusts its last "no pending migrations" answer (reading them costs a glob and a query). */
+  readinessMigrationCacheMs: 30_000,
+  /** Characters (code points) a password needs at least. */
+  passwordCharsMin: 12,
+  /** UTF-8 bytes a password may have at most, so what argon2 hashes is bounded. */
+  passwordBytesMax: 256,
+  /** Characters of an email address (RFC 5321's path limit); its local part is at most 64. */
+  emailLengthMax: 254,
+  /** argon2id memory per hash (OWASP's minimum: 19 MiB), in KiB. */
+  passwordHashMemoryKib: 19_456,
+  /** argon2id passes over that memory. */
+  passwordHashIterations: 2,
+  /** argon2id lanes; 1 keeps one login on one core, leaving the others to serve requests. */
+  passwordHashParallelism: 1,
+  /** Roles one API key may carry (all four). */
+  apiKeyRolesMax: 4,
+  /** Depth of a GraphQL operation (graphql-armor max-depth; fragments count as a level). Introspection's own nesting is limited by graphql's MaxIntrospectionDepthRule. */
+  queryDepthMax: 12,
+  /** Cost of a GraphQL operation (graphql-armor cost-limit: object 2, scalar 1, ×1.5 per level, ×`first` of a list): a page of 100 accounts or entries with their balances or postings costs about 12,000; a page of pages is refused. */
+  queryCostMax: 20_000,
+  /** Aliases in one GraphQL operation. */
+  queryAliasesMax: 20,
+  /** Directives in one GraphQL operation. */
+  queryDirectivesMax: 10,
+  /** Lexical tokens in one GraphQL document (graphql's parse option maxTokens); send large inputs as variables. */
+  queryTokensMax: 5_000,
+  /** Operations open at once on one WebSocket connection (subscriptions, and queries or mutations still running). */
+  subscriptionsPerConnectionMax: 50,
+  /** The window of RATE_LIMIT_IP_PER_MINUTE and RATE_LIMIT_CALLER_PER_MINUTE. */
+  rateLimitWindowSeconds: 60,
+  /** Failed logins from one IP address per login window, as a multiple of LOGIN_FAILURES_MAX (one address spraying many emails). */
+  loginFailuresPerIpFactor: 10,
+  /** Connections of the rate-limit counters' own PostgreSQL pool, per gateway process. */
+  rateLimitStoreConnectionsMax: 4,
+  /** How long a rate-limit counter update may take (connect or query) before the in-memory fallback answers. */
+  rateLimitStoreTimeoutMs: 1_000,
+  /** How often at most "rate-limit store unreachable" is logged per process. */
+  rateLimitOutageLogIntervalMs: 60_000,
 } as const;

@@ -63,6 +63,13 @@ describe('what a customer may see of the ledger', () => {
     expect((await gw.as(alice).request(AccountView, { id: bank.id })).data?.account).toBeNull();
   });
 
+  it('refetches users by node id: oneself and, for staff, anyone', async () => {
+    expect((await gw.as(alice).request(NodeView, { id: toUserId(alice) })).data?.node?.id).toBe(toUserId(alice));
+    expect((await gw.as(alice).request(NodeView, { id: toUserId(bob) })).data?.node).toBeNull();
+    expect((await gw.request(NodeView, { id: toUserId(bob) })).data?.node?.id).toBe(toUserId(bob));
+    expect(errorCode(await gw.as(alice).request(NodeView, { id: 'nonsense' }))).toBe('BAD_USER_INPUT');
+  });
+
   it('lists only the customer\'s own accounts, while finance lists everyone\'s', async () => {
     const mine = await gw.as(alice).request(MyAccounts);
     expect(mine.data!.accounts.edges.map((e) => e.node.id)).toEqual([aliceWallet.id]);

@@ -22,6 +22,19 @@ type Documents = {
     "query NodeView($id: ID!) { node(id: $id) { id } }": typeof types.NodeViewDocument,
     "\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n": typeof types.WatchBalancesDocument,
     "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n": typeof types.WatchEntriesDocument,
+    "\n  mutation IdentityRegister($input: RegisterInput!) { register(input: $input) { email message } }\n": typeof types.IdentityRegisterDocument,
+    "\n  mutation IdentityLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt tokenType\n      user { id email role status }\n    }\n  }\n": typeof types.IdentityLoginDocument,
+    "\n  mutation IdentityRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken user { id email } }\n  }\n": typeof types.IdentityRefreshDocument,
+    "\n  mutation IdentityLogout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": typeof types.IdentityLogoutDocument,
+    "\n  mutation IdentityLogoutEverywhere { logoutEverywhere }\n": typeof types.IdentityLogoutEverywhereDocument,
+    "\n  query IdentityMe { me { id email role status } }\n": typeof types.IdentityMeDocument,
+    "\n  mutation IdentityCreateUser($input: CreateUserInput!) { createUser(input: $input) { id email role status } }\n": typeof types.IdentityCreateUserDocument,
+    "\n  mutation IdentityUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role status } }\n": typeof types.IdentityUpdateUserDocument,
+    "\n  query IdentityUser($id: ID!) { user(id: $id) { id email role status } }\n": typeof types.IdentityUserDocument,
+    "\n  query IdentityUsers($filter: UserFilterInput, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { id email role status } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.IdentityUsersDocument,
+    "\n  mutation IdentityCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name prefix roles userId createdById revokedAt } }\n  }\n": typeof types.IdentityCreateApiKeyDocument,
+    "\n  mutation IdentityRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.IdentityRevokeApiKeyDocument,
+    "\n  query IdentityApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {\n    apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) {\n      edges { node { id name prefix roles userId createdById createdAt lastUsedAt revokedAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.IdentityApiKeysDocument,
     "\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": typeof types.FreezeAccountDocument,
     "\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n": typeof types.AccountEntryCountDocument,
     "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n": typeof types.AccountsPageDocument,
@@ -52,6 +65,19 @@ const documents: Documents = {
     "query NodeView($id: ID!) { node(id: $id) { id } }": types.NodeViewDocument,
     "\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n": types.WatchBalancesDocument,
     "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n": types.WatchEntriesDocument,
+    "\n  mutation IdentityRegister($input: RegisterInput!) { register(input: $input) { email message } }\n": types.IdentityRegisterDocument,
+    "\n  mutation IdentityLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt tokenType\n      user { id email role status }\n    }\n  }\n": types.IdentityLoginDocument,
+    "\n  mutation IdentityRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken user { id email } }\n  }\n": types.IdentityRefreshDocument,
+    "\n  mutation IdentityLogout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": types.IdentityLogoutDocument,
+    "\n  mutation IdentityLogoutEverywhere { logoutEverywhere }\n": types.IdentityLogoutEverywhereDocument,
+    "\n  query IdentityMe { me { id email role status } }\n": types.IdentityMeDocument,
+    "\n  mutation IdentityCreateUser($input: CreateUserInput!) { createUser(input: $input) { id email role status } }\n": types.IdentityCreateUserDocument,
+    "\n  mutation IdentityUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role status } }\n": types.IdentityUpdateUserDocument,
+    "\n  query IdentityUser($id: ID!) { user(id: $id) { id email role status } }\n": types.IdentityUserDocument,
+    "\n  query IdentityUsers($filter: UserFilterInput, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { id email role status } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.IdentityUsersDocument,
+    "\n  mutation IdentityCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name prefix roles userId createdById revokedAt } }\n  }\n": types.IdentityCreateApiKeyDocument,
+    "\n  mutation IdentityRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.IdentityRevokeApiKeyDocument,
+    "\n  query IdentityApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {\n    apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) {\n      edges { node { id name prefix roles userId createdById createdAt lastUsedAt revokedAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.IdentityApiKeysDocument,
     "\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": types.FreezeAccountDocument,
     "\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n": types.AccountEntryCountDocument,
     "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n": types.AccountsPageDocument,
@@ -120,6 +146,58 @@ export function graphql(source: "\n  subscription WatchBalances($accountIds: [ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n"): (typeof documents)["\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdentityRegister($input: RegisterInput!) { register(input: $input) { email message } }\n"): (typeof documents)["\n  mutation IdentityRegister($input: RegisterInput!) { register(input: $input) { email message } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdentityLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt tokenType\n      user { id email role status }\n    }\n  }\n"): (typeof documents)["\n  mutation IdentityLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt tokenType\n      user { id email role status }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdentityRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken user { id email } }\n  }\n"): (typeof documents)["\n  mutation IdentityRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken user { id email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdentityLogout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"): (typeof documents)["\n  mutation IdentityLogout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdentityLogoutEverywhere { logoutEverywhere }\n"): (typeof documents)["\n  mutation IdentityLogoutEverywhere { logoutEverywhere }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IdentityMe { me { id email role status } }\n"): (typeof documents)["\n  query IdentityMe { me { id email role status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdentityCreateUser($input: CreateUserInput!) { createUser(input: $input) { id email role status } }\n"): (typeof documents)["\n  mutation IdentityCreateUser($input: CreateUserInput!) { createUser(input: $input) { id email role status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdentityUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role status } }\n"): (typeof documents)["\n  mutation IdentityUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IdentityUser($id: ID!) { user(id: $id) { id email role status } }\n"): (typeof documents)["\n  query IdentityUser($id: ID!) { user(id: $id) { id email role status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IdentityUsers($filter: UserFilterInput, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { id email role status } } pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query IdentityUsers($filter: UserFilterInput, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { id email role status } } pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdentityCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name prefix roles userId createdById revokedAt } }\n  }\n"): (typeof documents)["\n  mutation IdentityCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name prefix roles userId createdById revokedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdentityRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"): (typeof documents)["\n  mutation IdentityRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IdentityApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {\n    apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) {\n      edges { node { id name prefix roles userId createdById createdAt lastUsedAt revokedAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query IdentityApiKeys($includeRevoked: Boolean, $first: Int, $after: String) {\n    apiKeys(includeRevoked: $includeRevoked, first: $first, after: $after) {\n      edges { node { id name prefix roles userId createdById createdAt lastUsedAt revokedAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -145,7 +145,8 @@ function startGatewayProcess(): Promise<{ child: ChildProcess; wsUrl: string }> 
     const timer = setTimeout(() => reject(new Error(`second gateway did not start:\n${output}`)), 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk;
-      const match = /"port":(\d+),"url":"http:\/\/[^"]+"/.exec(output);
+      // The log goes to the run's LOG_FILE; main.ts prints this line on stdout whatever the log's destination.
+      const match = /Folio is up\. GraphiQL: http:\/\/[^:\s]+:(\d+)\//.exec(output);
       if (match) { clearTimeout(timer); resolve({ child, wsUrl: `ws://127.0.0.1:${match[1]}/graphql` }); }
     });
     child.stderr!.on('data', (chunk: Buffer) => { output += chunk; });

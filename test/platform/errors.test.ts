@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LedgerError } from '../../src/ledger/ledger.errors.js';
 import { formatError } from '../../src/platform/graphql/errors.js';
 import { requestScope } from '../../src/platform/request-context.js';
+import { startTestGateway, type TestGateway } from '../testkit/gateway.js';
+import { readLogLines } from '../testkit/log-scan.js';
+import { postGraphql } from './http-helpers.js';
 
 const formatted = (message: string, code = 'INTERNAL_SERVER_ERROR') => ({ message, path: ['postEntry'], extensions: { code, stacktrace: ['at secret.ts:1'] } });
 
@@ -26,5 +31,32 @@ describe('formatError', () => {
     const result = formatError(formatted('Cannot query field "nope" on type "Query".', 'GRAPHQL_VALIDATION_FAILED'), new GraphQLError('Cannot query field'));
     expect(result.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.parse(JSON.stringify(result)).extensions.stacktrace).toBeUndefined();
+  });
+});
+
+describe('an unexpected database error over HTTP', () => {
+  let gw: TestGateway;
+  beforeAll(async () => { gw = await startTestGateway(); });
+  afterAll(async () => { await gw?.close(); });
+
+  it('reaches the client as INTERNAL_SERVER_ERROR with the request id and no SQL; the log has the whole error', async () => {
+    const spy = vi.spyOn(gw.services.queries, 'verify').mockImplementationOnce(async (em) => {
+      await sql`select balance_secret from folio_no_such_table where id = ${'42'}`.execute(em.getKysely());
+      throw new Error('unreachable');
+    });
+    const requestId = `req-${randomUUID()}`;
+    const response = await postGraphql(gw.url, 'query VerifyBroken { verifyLedger { ok } }', { headers: gw.finance.headers, requestId });
+    spy.mockRestore();
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toEqual([{ message: 'Internal server error', path: ['verifyLedger'], locations: [{ line: 1, column: 22 }], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }]);
+    expect(response.text).not.toMatch(/folio_no_such_table|select|balance_secret|relation|stack|at .*\.ts/i);
+
+    await expect.poll(() => readLogLines(requestId).map((line) => line.msg)).toEqual(expect.arrayContaining(['unexpected error in a GraphQL operation', 'request']));
+    const errorLine = readLogLines(requestId).find((line) => line.msg === 'unexpected error in a GraphQL operation') as { err: { message: string; stack: string }; level: number };
+    expect(errorLine.level).toBe(50);
+    expect(errorLine.err.message).toContain('relation "folio_no_such_table" does not exist');
+    expect(errorLine.err.stack).toEqual(expect.any(String));
+    const requestLine = readLogLines(requestId).find((line) => line.msg === 'request');
+    expect(requestLine).toMatchObject({ status: 200, operationName: 'VerifyBroken', errorCodes: ['INTERNAL_SERVER_ERROR'] });
   });
 });

@@ -1,9 +1,11 @@
+import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/platform/db/embedded-postgres.js';
 import { migrate, openOrm } from '../../src/platform/db/orm.js';
+import { leakReport, readSecrets, scanLog } from './log-scan.js';
 
 declare module 'vitest' {
   export interface ProvidedContext { databaseUrl: string }
@@ -36,10 +38,39 @@ async function freshDatabase(serverUrl: string): Promise<string> {
 }
 
 /**
+ * The run's log and secrets files. Set here, before any test process starts, so that every test
+ * process and every gateway process they spawn inherits them: all of them log (at info, request
+ * lines included) to one file instead of the console, and record the secrets they use in another.
+ */
+async function logAndSecretFiles(): Promise<{ dir: string; logFile: string; secretsFile: string }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-test-run-'));
+  const logFile = path.join(dir, 'folio.log');
+  const secretsFile = path.join(dir, 'secrets.txt');
+  process.env.LOG_FILE = logFile;
+  process.env.FOLIO_TEST_SECRETS_FILE = secretsFile;
+  if (!['debug', 'trace'].includes(process.env.LOG_LEVEL ?? '')) process.env.LOG_LEVEL = 'info';
+  return { dir, logFile, secretsFile };
+}
+
+/**
+ * The log scan, at the end of the run: a password, token or API key that any test sent or received
+ * and that appears in the run's log fails the run, naming its kind and where (never the secret).
+ */
+async function scanRunLog(files: { dir: string; logFile: string; secretsFile: string }): Promise<void> {
+  const secrets = readSecrets(files.secretsFile);
+  const leaks = scanLog(files.logFile, secrets);
+  if (leaks.length > 0) throw new Error(`log scan: ${leakReport(leaks)}
+(the run's log is kept in ${files.dir})`);
+  console.log(`log scan: none of ${secrets.length} secrets used by the tests is in the run's log`);
+  await fs.rm(files.dir, { recursive: true, force: true });
+}
+
+/**
  * One database for the whole run, migrated once: the real PostgreSQL of DATABASE_URL (a fresh
  * database on it), or else an embedded one. Tests make their own accounts, so they share it safely.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const runFiles = await logAndSecretFiles();
   let url: string;
   if (process.env.DATABASE_URL) {
     url = await freshDatabase(process.env.DATABASE_URL);
@@ -56,5 +87,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await dropDatabase?.();
     await embedded?.stop();
+    await scanRunLog(runFiles);
   };
 }

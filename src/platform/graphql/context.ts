@@ -1,8 +1,10 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Authenticator } from '../../identity/authenticator.js';
+import type { IdentityService } from '../../identity/identity.service.js';
 import { createLedgerLoaders, type LedgerLoaders } from '../../ledger/ledger.loaders.js';
 import type { LedgerQueries } from '../../ledger/ledger.queries.js';
 import type { LedgerService } from '../../ledger/ledger.service.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
 import type { EventHub } from '../events/event-hub.js';
 
@@ -13,6 +15,9 @@ export interface Services {
   queries: LedgerQueries;
   events: EventHub;
   authenticator: Authenticator;
+  identity: IdentityService;
+  /** Failed logins per email + IP and per IP, in the shared rate-limit store. */
+  loginThrottle: LoginThrottle;
 }
 
 /** Who sent a request and from where, as the HTTP or WebSocket entry point found it. */

@@ -14,16 +14,18 @@ const clientCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED'
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const requestId = currentRequestId();
+  // Every error names its request (as the x-request-id response header does), so a client can quote it.
+  const scoped = requestId ? { requestId } : {};
   const original = unwrapResolverError(error);
   if (original instanceof FolioError) {
-    return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
+    return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details, ...scoped } };
   }
   if (original instanceof ArgumentValidationError) {
-    return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
+    return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...scoped } };
   }
   const code = formatted.extensions?.code as string | undefined;
   if (code && (clientCodes.has(code) || !(original instanceof Error) || original instanceof GraphQLError)) {
-    if (code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
+    if (code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined, ...scoped } };
   }
   logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error in a GraphQL operation');
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };

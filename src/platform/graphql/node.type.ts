@@ -1,4 +1,7 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
+import { LedgerError } from '../../ledger/ledger.errors.js';
+import type { GraphQLContext } from './context.js';
+import { fromGlobalId, typeOfGlobalId, type IdType } from './global-id.js';
 
 /**
  * Relay's Node: every object with a global id, so a client can refetch any of them by id alone.
@@ -11,4 +14,22 @@ import { Field, ID, InterfaceType } from 'type-graphql';
 export abstract class Node {
   @Field(() => ID, { description: 'Global id: a type prefix and the row id.' })
   id!: string;
+}
+
+/** Loads one object by its row id for `node(id:)`, or null when the caller may not see it. */
+export type NodeFetcher = (rowId: string, context: GraphQLContext) => Promise<Node | null>;
+
+const fetchers = new Map<IdType, NodeFetcher>();
+
+/** Each module registers the object types it owns, with its own visibility rules. */
+export function registerNodeFetcher(type: IdType, fetcher: NodeFetcher): void {
+  fetchers.set(type, fetcher);
+}
+
+/** The object a global id names, through the owning module's fetcher; BAD_USER_INPUT for a non-id. */
+export function fetchNode(globalId: string, context: GraphQLContext): Promise<Node | null> {
+  const type = typeOfGlobalId(globalId);
+  const fetcher = type && fetchers.get(type);
+  if (!type || !fetcher) throw LedgerError.badInput(`"${globalId.slice(0, 40)}" is not a global id`, 'id');
+  return fetcher(fromGlobalId(type, globalId), context);
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -7,7 +6,9 @@ import type { Authentication } from '../../identity/authenticator.js';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
 import { createContext, type GraphQLContext, type Services } from './context.js';
-import { formatError } from './errors.js';
+import type { GatewayMetrics } from '../metrics.js';
+import { WsOperations } from './ws-operations.js';
+import { WsLimits, type WsLimitSettings } from '../abuse/ws-limits.js';
 
 /** What graphql-ws keeps per connection: the credentials read once from `connectionInit`. */
 interface ConnectionState {
@@ -29,13 +30,18 @@ function authorizationParam(params: Readonly<Record<string, unknown>> | undefine
  * subscription then answers UNAUTHENTICATED. A connection is closed (4401) when its access token
  * expires, so a token cannot outlive its lifetime on an open socket.
  */
-export function startWsServer(httpServer: http.Server, path: string, schema: GraphQLSchema, services: Services) {
+export function startWsServer(httpServer: http.Server, path: string, schema: GraphQLSchema, services: Services, metrics: GatewayMetrics, abuse: WsLimitSettings) {
+  // Rate limits, operations per connection and the query limits of HTTP, on this transport too.
+  const wsLimits = new WsLimits(schema, abuse);
+  const operations = new WsOperations(metrics, (ctx) => (ctx.extra as { state?: ConnectionState }).state?.auth?.principal);
   const wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: limits.requestBodyBytesMax });
   const cleanup = useServer<Record<string, unknown>, { socket: WebSocket; request: http.IncomingMessage; state?: ConnectionState }>({
     schema,
     onConnect: async (ctx) => {
+      const ip = wsLimits.clientIp(ctx.extra.request);
+      if (!await wsLimits.admitConnection(ctx.extra.socket, ip)) return false;
       const auth = await services.authenticator.authenticate(authorizationParam(ctx.connectionParams));
-      const state: ConnectionState = { auth, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown' };
+      const state: ConnectionState = { auth, ip };
       ctx.extra.state = state;
       if (auth.failure) {
         logger.info({ reason: auth.failure }, 'WebSocket connection refused');
@@ -48,12 +54,21 @@ export function startWsServer(httpServer: http.Server, path: string, schema: Gra
       return true;
     },
     onClose: (ctx) => { clearTimeout(ctx.extra.state?.expiryTimer); },
-    context: (ctx): GraphQLContext => createContext(services, {
-      requestId: randomUUID(), principal: ctx.extra.state?.auth?.principal, ip: ctx.extra.state?.ip ?? 'unknown',
+    context: (ctx, id): GraphQLContext => createContext(services, {
+      requestId: operations.requestId(ctx, id), principal: ctx.extra.state?.auth?.principal, ip: ctx.extra.state?.ip ?? 'unknown',
     }),
-    onNext: (_ctx, _id, _payload, _args, result) => (result.errors
-      ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } as never
-      : result),
+    // Request ids, log lines, metrics and error masking of each operation (ws-operations.ts).
+    execute: operations.execute,
+    subscribe: operations.subscribe,
+    onSubscribe: async (ctx, id, payload) => {
+      operations.onSubscribe(ctx, id, payload);
+      const state = ctx.extra.state;
+      return wsLimits.admitOperation(Object.keys(ctx.subscriptions).length, state?.ip ?? 'unknown', state?.auth?.principal, payload);
+    },
+    onOperation: operations.onOperation,
+    onNext: operations.onNext,
+    onError: operations.onError,
+    onComplete: operations.onComplete,
   }, wsServer);
   return cleanup;
 }

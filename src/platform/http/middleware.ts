@@ -4,7 +4,7 @@ import type { Authenticator } from '../../identity/authenticator.js';
 import type { Caller } from '../graphql/context.js';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
-import { requestScope } from '../request-context.js';
+import { noteErrorCodes, requestScope } from '../request-context.js';
 
 /** Sets the request id (the caller's x-request-id, or a new one) for logs, errors and the response. */
 export function requestIds(req: Request, res: Response, next: NextFunction): void {
@@ -37,5 +37,7 @@ export function jsonErrors(error: { status?: number; type?: string; message?: st
   const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
   if (status === 500) logger.error({ err: error }, 'unexpected HTTP error');
   const message = status === 413 ? `request body larger than ${limits.requestBodyBytesMax} bytes` : status === 500 ? 'Internal server error' : 'malformed request body';
-  res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+  noteErrorCodes(code);
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }

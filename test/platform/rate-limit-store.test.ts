@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { LoginLimiter } from '../../src/platform/abuse/login-limiter.js';
+import { RateLimitStore } from '../../src/platform/abuse/rate-limit-store.js';
+import { RequestLimits } from '../../src/platform/abuse/request-limits.js';
+import { AccessError } from '../../src/platform/auth/access.errors.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { limits } from '../../src/platform/limits.js';
+import { logger } from '../../src/platform/logger.js';
+import { uniq } from '../testkit/gateway.js';
+import { redisUrl, requireRedis } from './abuse-testkit.js';
+
+const opened: RateLimitStore[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+  vi.restoreAllMocks();
+});
+
+async function open(kind: 'postgres' | 'redis', keyPrefix: string, redis = redisUrl, databaseUrl = inject('databaseUrl')): Promise<RateLimitStore> {
+  if (kind === 'redis' && redis === redisUrl) await requireRedis();
+  const store = await RateLimitStore.open({ databaseUrl, redisUrl: kind === 'redis' ? redis : undefined, keyPrefix });
+  opened.push(store);
+  return store;
+}
+
+/** The wait a refused `check` asks for, or undefined when it let the login through. */
+async function refusal(throttle: LoginLimiter, email: string, ip: string): Promise<number | undefined> {
+  try {
+    await throttle.check(email, ip);
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AccessError);
+    expect((error as AccessError).code).toBe('RATE_LIMITED');
+    return (error as AccessError).details.retryAfterSeconds as number;
+  }
+}
+
+const settings = { loginFailuresMax: 3, loginFailureWindowSeconds: 60 };
+
+describe.each(['postgres', 'redis'] as const)('the login throttle on %s', (kind) => {
+  it('blocks one email from one address after LOGIN_FAILURES_MAX failures, not that email elsewhere nor other emails', async () => {
+    const throttle = new LoginLimiter(await open(kind, uniq('login')), settings);
+    for (let i = 0; i < settings.loginFailuresMax; i += 1) {
+      expect(await refusal(throttle, 'a@example.test', '10.0.0.1')).toBeUndefined();
+      await throttle.failed('a@example.test', '10.0.0.1');
+    }
+    const wait = await refusal(throttle, 'a@example.test', '10.0.0.1');
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(settings.loginFailureWindowSeconds);
+    expect(await refusal(throttle, 'a@example.test', '10.0.0.2')).toBeUndefined();
+    expect(await refusal(throttle, 'b@example.test', '10.0.0.1')).toBeUndefined();
+  });
+
+  it('clears an email’s failures on a successful login', async () => {
+    const throttle = new LoginLimiter(await open(kind, uniq('login')), settings);
+    for (let i = 0; i < settings.loginFailuresMax - 1; i += 1) await throttle.failed('c@example.test', '10.0.0.1');
+    await throttle.succeeded('c@example.test', '10.0.0.1');
+    for (let i = 0; i < settings.loginFailuresMax - 1; i += 1) await throttle.failed('c@example.test', '10.0.0.1');
+    expect(await refusal(throttle, 'c@example.test', '10.0.0.1')).toBeUndefined();
+  });
+
+  it('blocks an address that sprays many emails, and a success does not clear that', async () => {
+    const throttle = new LoginLimiter(await open(kind, uniq('login')), settings);
+    const cap = settings.loginFailuresMax * limits.loginFailuresPerIpFactor;
+    for (let i = 0; i < cap; i += 1) await throttle.failed(`spray-${i}@example.test`, '10.0.0.9');
+    await throttle.succeeded('mine@example.test', '10.0.0.9');
+    expect(await refusal(throttle, 'fresh@example.test', '10.0.0.9')).toBeGreaterThanOrEqual(1);
+    expect(await refusal(throttle, 'fresh@example.test', '10.0.0.10')).toBeUndefined();
+  });
+
+  it('is shared: failures counted through one store (one process) block logins checked through another', async () => {
+    const prefix = uniq('login');
+    const one = new LoginLimiter(await open(kind, prefix), settings);
+    const other = new LoginLimiter(await open(kind, prefix), settings);
+    for (let i = 0; i < settings.loginFailuresMax; i += 1) await (i % 2 ? one : other).failed('d@example.test', '10.0.0.1');
+    expect(await refusal(one, 'd@example.test', '10.0.0.1')).toBeGreaterThanOrEqual(1);
+    expect(await refusal(other, 'd@example.test', '10.0.0.1')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps each key prefix apart', async () => {
+    const one = new LoginLimiter(await open(kind, uniq('login')), settings);
+    const other = new LoginLimiter(await open(kind, uniq('login')), settings);
+    for (let i = 0; i < settings.loginFailuresMax; i += 1) await one.failed('e@example.test', '10.0.0.1');
+    expect(await refusal(other, 'e@example.test', '10.0.0.1')).toBeUndefined();
+  });
+});
+
+describe('an unreachable store', () => {
+  const unreachable = { postgres: 'postgres://postgres@127.0.0.1:1/none', redis: 'redis://127.0.0.1:1' };
+
+  it.each(['postgres', 'redis'] as const)('(%s) falls back to counting in this process, and logs it', async (kind) => {
+    const errors = vi.spyOn(logger, 'error');
+    const store = await open(kind, uniq('down'), unreachable.redis, unreachable.postgres);
+    const requests = new RequestLimits(store, { rateLimitIpPerMinute: 2, rateLimitCallerPerMinute: 0 });
+    expect(await requests.ip('10.0.0.1')).toBeUndefined();
+    expect(await requests.ip('10.0.0.1')).toBeUndefined();
+    expect(await requests.ip('10.0.0.1')).toBeGreaterThanOrEqual(1);
+    expect(await requests.ip('10.0.0.2')).toBeUndefined();
+    const throttle = new LoginLimiter(store, { loginFailuresMax: 1, loginFailureWindowSeconds: 60 });
+    await throttle.failed('f@example.test', '10.0.0.1');
+    expect(await refusal(throttle, 'f@example.test', '10.0.0.1')).toBeGreaterThanOrEqual(1);
+    expect(errors.mock.calls.some(([, message]) => String(message).includes('rate-limit store unreachable'))).toBe(true);
+  });
+});
+
+describe('settings', () => {
+  const env = { JWT_SECRET: 'folio-test-signing-key-0123456789abcdef' };
+
+  it('has the documented defaults', () => {
+    expect(loadConfig(env)).toMatchObject({
+      rateLimitIpPerMinute: 100, rateLimitCallerPerMinute: 600, loginFailuresMax: 5, loginFailureWindowSeconds: 900,
+      rateLimitKeyPrefix: 'folio', redisUrl: undefined, introspection: true, graphiql: true,
+    });
+  });
+
+  it.each([
+    ['RATE_LIMIT_KEY_PREFIX', 'has spaces'],
+    ['RATE_LIMIT_KEY_PREFIX', 'x'.repeat(65)],
+    ['LOGIN_FAILURE_WINDOW_SECONDS', '0'],
+    ['RATE_LIMIT_IP_PER_MINUTE', '-1'],
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(() => loadConfig({ ...env, [name]: value })).toThrow(name);
+  });
+});
