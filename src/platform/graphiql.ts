@@ -135,9 +135,9 @@ const initJs = `(function () {
     return refusal(authorization).then(function (refused) { return refused || run(params, sent); });
   }
 
-  // The gateway closes a socket whose credential it refuses (4403), and graphql-ws retries that
-  // close five times, about 40 s, before GraphiQL hears of it: an expired token would just spin.
-  // So ask over HTTP first; a refused credential answers UNAUTHENTICATED, with the reason, at once.
+  // The gateway closes a socket whose credential it refuses (4401), and GraphiQL would show only
+  // the close event. Ask over HTTP first: a refused credential answers as a GraphQL error,
+  // UNAUTHENTICATED with the reason (expired, invalid, revoked), like every other operation.
   function refusal(authorization) {
     return window.fetch(httpUrl.href, {
       method: 'POST',

@@ -124,6 +124,6 @@ describe('what a customer may see of the ledger', () => {
     const forged: TestCaller = { ...alice, headers: { authorization: `Bearer ${uniq('tampered')}` } };
     const refused = collect(gw.as(forged).ws(), WatchBalances, { accountIds: [aliceWallet.id] });
     await expect.poll(() => refused.errors.length).toBe(1);
-    expect((refused.errors[0] as { code?: number }).code).toBe(4403);
+    expect(refused.errors[0]).toMatchObject({ code: 4401, reason: 'Unauthorized: access token is invalid' });
   });
 });

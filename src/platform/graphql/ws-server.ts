@@ -26,7 +26,8 @@ function authorizationParam(params: Readonly<Record<string, unknown>> | undefine
 
 /**
  * graphql-ws on the gateway's HTTP server. A connection authenticates once, in its connectionInit
- * payload: refused credentials close it with 4403; a connection with none may connect, and each
+ * payload: refused credentials close it with 4401 and the reason (graphql-ws clients treat 4401 as
+ * final, where they would retry a 4403 five times); a connection with none may connect, and each
  * subscription then answers UNAUTHENTICATED. A connection is closed (4401) when its access token
  * expires, so a token cannot outlive its lifetime on an open socket.
  */
@@ -45,6 +46,8 @@ export function startWsServer(httpServer: http.Server, path: string, schema: Gra
       ctx.extra.state = state;
       if (auth.failure) {
         logger.info({ reason: auth.failure }, 'WebSocket connection refused');
+        // A close reason is at most 123 bytes; the failure messages are short and hold no secret.
+        ctx.extra.socket.close(4401, `Unauthorized: ${auth.failure}`.slice(0, 120));
         return false;
       }
       if (auth.expiresAt) {
