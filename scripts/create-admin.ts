@@ -103,7 +103,7 @@ function embeddedPort(): number {
 
 /** The database to use, and how to let go of it afterwards. */
 async function database(): Promise<{ url: string; where: string; stop(): Promise<void> }> {
-  const { startEmbeddedPostgres } = await import('../src/platform/db/embedded-postgres.js');
+  const { embeddedUrl, startEmbeddedPostgres } = await import('../src/platform/db/embedded-postgres.js');
   const url = process.env.DATABASE_URL;
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError('DATABASE_URL must be a postgres:// URL');
@@ -112,8 +112,8 @@ async function database(): Promise<{ url: string; where: string; stop(): Promise
   const port = embeddedPort();
   const dir = path.join(path.resolve(process.env.DATA_DIR || '.data'), 'postgres');
   if (fs.existsSync(path.join(dir, 'postmaster.pid')) && (await accepts(port))) {
-    // The running gateway's embedded server: the credentials are those of src/platform/db/embedded-postgres.ts.
-    return { url: `postgres://folio:folio@127.0.0.1:${port}/postgres`, where: `the running embedded PostgreSQL on port ${port}`, stop: async () => {} };
+    // The running gateway's embedded server.
+    return { url: embeddedUrl(port), where: `the running embedded PostgreSQL on port ${port}`, stop: async () => {} };
   }
   const embedded = await startEmbeddedPostgres({ dir, port, persistent: true });
   return { url: embedded.url, where: `the embedded PostgreSQL in ${dir}`, stop: () => embedded.stop() };

@@ -40,6 +40,11 @@ export interface EmbeddedOptions {
 const user = 'folio';
 const password = 'folio';
 
+/** The URL of the embedded server on a port: also how a second process reaches a running one. */
+export function embeddedUrl(port: number): string {
+  return `postgres://${user}:${password}@127.0.0.1:${port}/postgres`;
+}
+
 /** Resolves when nothing listens on the port, rejects with a clear message otherwise. */
 async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
@@ -105,7 +110,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   logger.info({ port: options.port, dir: options.dir }, 'embedded PostgreSQL started');
   return {
-    url: `postgres://${user}:${password}@127.0.0.1:${options.port}/postgres`,
+    url: embeddedUrl(options.port),
     stop: () => pg.stop(),
   };
 }
