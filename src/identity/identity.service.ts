@@ -67,7 +67,8 @@ export class IdentityService {
   async login(rawEmail: string, password: string, ip: string): Promise<SessionTokens> {
     const email = loginEmail(rawEmail);
     const throttleKey = email ?? rawEmail.trim().toLowerCase().slice(0, limits.emailLengthMax);
-    await this.throttle.check(throttleKey, ip);
+    // Counted before the password is checked, so parallel guesses cannot pass the limit together.
+    await this.throttle.attempt(throttleKey, ip);
     const { rows } = email
       ? await sql<UserRow & { passwordHash: string; tokenVersion: number }>`select ${userColumns},
           password_hash as "passwordHash", token_version as "tokenVersion" from folio_user where email = ${email}`.execute(this.db)
@@ -75,7 +76,6 @@ export class IdentityService {
     const found = rows[0];
     const matches = await verifyPassword(found?.passwordHash, password);
     if (!found || !matches || found.status !== UserStatus.ACTIVE) {
-      await this.throttle.failed(throttleKey, ip);
       throw IdentityError.invalidCredentials();
     }
     await this.throttle.succeeded(throttleKey, ip);

@@ -22,10 +22,10 @@ async function open(kind: 'postgres' | 'redis', keyPrefix: string, redis = redis
   return store;
 }
 
-/** The wait a refused `check` asks for, or undefined when it let the login through. */
+/** The wait a refused attempt asks for, or undefined when it let the login through (and counted it). */
 async function refusal(throttle: LoginLimiter, email: string, ip: string): Promise<number | undefined> {
   try {
-    await throttle.check(email, ip);
+    await throttle.attempt(email, ip);
     return undefined;
   } catch (error) {
     expect(error).toBeInstanceOf(AccessError);
@@ -39,9 +39,9 @@ const settings = { loginFailuresMax: 3, loginFailureWindowSeconds: 60 };
 describe.each(['postgres', 'redis'] as const)('the login throttle on %s', (kind) => {
   it('blocks one email from one address after LOGIN_FAILURES_MAX failures, not that email elsewhere nor other emails', async () => {
     const throttle = new LoginLimiter(await open(kind, uniq('login')), settings);
+    // An attempt with no success after it is a failure.
     for (let i = 0; i < settings.loginFailuresMax; i += 1) {
       expect(await refusal(throttle, 'a@example.test', '10.0.0.1')).toBeUndefined();
-      await throttle.failed('a@example.test', '10.0.0.1');
     }
     const wait = await refusal(throttle, 'a@example.test', '10.0.0.1');
     expect(wait).toBeGreaterThanOrEqual(1);
@@ -50,19 +50,29 @@ describe.each(['postgres', 'redis'] as const)('the login throttle on %s', (kind)
     expect(await refusal(throttle, 'b@example.test', '10.0.0.1')).toBeUndefined();
   });
 
+  it('lets at most LOGIN_FAILURES_MAX of many parallel attempts through (counted before the password is checked)', async () => {
+    const throttle = new LoginLimiter(await open(kind, uniq('login')), settings);
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => refusal(throttle, 'p@example.test', '10.0.0.3')));
+    expect(outcomes.filter((wait) => wait === undefined)).toHaveLength(settings.loginFailuresMax);
+  });
+
   it('clears an email’s failures on a successful login', async () => {
     const throttle = new LoginLimiter(await open(kind, uniq('login')), settings);
-    for (let i = 0; i < settings.loginFailuresMax - 1; i += 1) await throttle.failed('c@example.test', '10.0.0.1');
+    for (let i = 0; i < settings.loginFailuresMax - 1; i += 1) await throttle.attempt('c@example.test', '10.0.0.1');
+    await throttle.attempt('c@example.test', '10.0.0.1');
     await throttle.succeeded('c@example.test', '10.0.0.1');
-    for (let i = 0; i < settings.loginFailuresMax - 1; i += 1) await throttle.failed('c@example.test', '10.0.0.1');
+    for (let i = 0; i < settings.loginFailuresMax - 1; i += 1) await throttle.attempt('c@example.test', '10.0.0.1');
     expect(await refusal(throttle, 'c@example.test', '10.0.0.1')).toBeUndefined();
   });
 
   it('blocks an address that sprays many emails, and a success does not clear that', async () => {
     const throttle = new LoginLimiter(await open(kind, uniq('login')), settings);
     const cap = settings.loginFailuresMax * limits.loginFailuresPerIpFactor;
-    for (let i = 0; i < cap; i += 1) await throttle.failed(`spray-${i}@example.test`, '10.0.0.9');
+    for (let i = 0; i < cap - 1; i += 1) await throttle.attempt(`spray-${i}@example.test`, '10.0.0.9');
+    // A success from the address gives back only its own attempt, not the failures before it.
+    await throttle.attempt('mine@example.test', '10.0.0.9');
     await throttle.succeeded('mine@example.test', '10.0.0.9');
+    await throttle.attempt('spray-last@example.test', '10.0.0.9');
     expect(await refusal(throttle, 'fresh@example.test', '10.0.0.9')).toBeGreaterThanOrEqual(1);
     expect(await refusal(throttle, 'fresh@example.test', '10.0.0.10')).toBeUndefined();
   });
@@ -71,7 +81,7 @@ describe.each(['postgres', 'redis'] as const)('the login throttle on %s', (kind)
     const prefix = uniq('login');
     const one = new LoginLimiter(await open(kind, prefix), settings);
     const other = new LoginLimiter(await open(kind, prefix), settings);
-    for (let i = 0; i < settings.loginFailuresMax; i += 1) await (i % 2 ? one : other).failed('d@example.test', '10.0.0.1');
+    for (let i = 0; i < settings.loginFailuresMax; i += 1) await (i % 2 ? one : other).attempt('d@example.test', '10.0.0.1');
     expect(await refusal(one, 'd@example.test', '10.0.0.1')).toBeGreaterThanOrEqual(1);
     expect(await refusal(other, 'd@example.test', '10.0.0.1')).toBeGreaterThanOrEqual(1);
   });
@@ -79,7 +89,7 @@ describe.each(['postgres', 'redis'] as const)('the login throttle on %s', (kind)
   it('keeps each key prefix apart', async () => {
     const one = new LoginLimiter(await open(kind, uniq('login')), settings);
     const other = new LoginLimiter(await open(kind, uniq('login')), settings);
-    for (let i = 0; i < settings.loginFailuresMax; i += 1) await one.failed('e@example.test', '10.0.0.1');
+    for (let i = 0; i < settings.loginFailuresMax; i += 1) await one.attempt('e@example.test', '10.0.0.1');
     expect(await refusal(other, 'e@example.test', '10.0.0.1')).toBeUndefined();
   });
 });
@@ -96,7 +106,7 @@ describe('an unreachable store', () => {
     expect(await requests.ip('10.0.0.1')).toBeGreaterThanOrEqual(1);
     expect(await requests.ip('10.0.0.2')).toBeUndefined();
     const throttle = new LoginLimiter(store, { loginFailuresMax: 1, loginFailureWindowSeconds: 60 });
-    await throttle.failed('f@example.test', '10.0.0.1');
+    await throttle.attempt('f@example.test', '10.0.0.1');
     expect(await refusal(throttle, 'f@example.test', '10.0.0.1')).toBeGreaterThanOrEqual(1);
     expect(errors.mock.calls.some(([, message]) => String(message).includes('rate-limit store unreachable'))).toBe(true);
   });

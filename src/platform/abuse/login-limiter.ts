@@ -13,8 +13,10 @@ export interface LoginLimitSettings {
 }
 
 /**
- * The login throttle over the shared rate-limit store, so it holds across gateway processes. Two
- * counters of failures, both over LOGIN_FAILURE_WINDOW_SECONDS:
+ * The login throttle over the shared rate-limit store, so it holds across gateway processes. Every
+ * attempt is counted before its password is checked (one atomic consume per counter), and a success
+ * gives its point back, so the counters hold failures, and parallel guesses cannot slip past the
+ * limit between a check and a count. Two counters, both over LOGIN_FAILURE_WINDOW_SECONDS:
  * - per email and IP address: at most LOGIN_FAILURES_MAX, then that email is refused from that
  *   address (the right password too) until the window ends; a successful login clears it;
  * - per IP address: at most `loginFailuresPerIpFactor` times as many, over any emails, so one address
@@ -32,18 +34,14 @@ export class LoginLimiter implements LoginThrottle {
     this.perIp = store.limiter('login-ip', { points: settings.loginFailuresMax * limits.loginFailuresPerIpFactor, windowSeconds });
   }
 
-  async check(email: string, ip: string): Promise<void> {
-    const [pair, address] = await Promise.all([this.perEmailIp.get(pairKey(email, ip)), this.perIp.get(ip)]);
-    const waits = [blockedFor(this.perEmailIp, pair), blockedFor(this.perIp, address)].filter((ms): ms is number => ms !== undefined);
-    if (waits.length > 0) throw AccessError.rateLimited(retryAfterSeconds(Math.max(...waits)), 'failed logins');
-  }
-
-  async failed(email: string, ip: string): Promise<void> {
-    await Promise.all([counted(this.perEmailIp.consume(pairKey(email, ip))), counted(this.perIp.consume(ip))]);
+  async attempt(email: string, ip: string): Promise<void> {
+    const waits = await Promise.all([overLimitFor(this.perEmailIp.consume(pairKey(email, ip))), overLimitFor(this.perIp.consume(ip))]);
+    const blocked = waits.filter((ms): ms is number => ms !== undefined);
+    if (blocked.length > 0) throw AccessError.rateLimited(retryAfterSeconds(Math.max(...blocked)), 'failed logins');
   }
 
   async succeeded(email: string, ip: string): Promise<void> {
-    await this.perEmailIp.delete(pairKey(email, ip));
+    await Promise.all([this.perEmailIp.delete(pairKey(email, ip)), this.perIp.reward(ip, 1)]);
   }
 }
 
@@ -51,15 +49,17 @@ function pairKey(email: string, ip: string): string {
   return createHash('sha256').update(`${email}\n${ip}`).digest('hex');
 }
 
-/** Milliseconds until a counter that has used all its points frees one; undefined while it has points left. */
-function blockedFor(limiter: RateLimiterAbstract, res: RateLimiterRes | null): number | undefined {
-  if (!res || res.consumedPoints < limiter.points) return undefined;
-  return res.msBeforeNext;
-}
-
-/** A failure past the limit is still counted; the library rejects with RateLimiterRes for it, which is no error here. */
-async function counted(consumed: Promise<RateLimiterRes>): Promise<void> {
-  await consumed.catch((rejection: unknown) => {
+/**
+ * Milliseconds until an over-limit counter frees a point, or undefined when the consume was within
+ * the limit. The library rejects with a RateLimiterRes when over the limit (no error here) and with
+ * an Error when the store fails.
+ */
+async function overLimitFor(consumed: Promise<RateLimiterRes>): Promise<number | undefined> {
+  try {
+    await consumed;
+    return undefined;
+  } catch (rejection) {
     if (rejection instanceof Error) throw rejection;
-  });
+    return (rejection as RateLimiterRes).msBeforeNext;
+  }
 }

@@ -3,10 +3,12 @@
  * password cannot be guessed at request speed. The identity service calls it around each login.
  */
 export interface LoginThrottle {
-  /** Throws AccessError.rateLimited (RATE_LIMITED, retryAfterSeconds) while this email + IP is blocked. */
-  check(email: string, ip: string): Promise<void>;
-  /** Counts a failed attempt (wrong password or unknown email: both count, so neither is revealed). */
-  failed(email: string, ip: string): Promise<void>;
-  /** Clears the count after a successful login. */
+  /**
+   * Counts this attempt before the password is checked, atomically in the shared store, so that
+   * guesses sent in parallel cannot pass the limit together. Throws AccessError.rateLimited
+   * (RATE_LIMITED, retryAfterSeconds) when this email + IP, or this IP, has failed too often.
+   */
+  attempt(email: string, ip: string): Promise<void>;
+  /** The attempt succeeded: clears the email + IP count and takes this attempt off the IP's. */
   succeeded(email: string, ip: string): Promise<void>;
 }
