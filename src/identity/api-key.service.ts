@@ -3,7 +3,8 @@ import { ownerRoles, Role } from '../platform/auth/roles.js';
 import { limits } from '../platform/limits.js';
 import { logger } from '../platform/logger.js';
 import { IdentityError } from './identity.errors.js';
-import { apiKeyColumns, type ApiKeyRow, type IdentityQueries, type Page } from './identity.queries.js';
+import type { Page } from '../platform/db/page.js';
+import { apiKeyColumns, type ApiKeyRow, type IdentityQueries } from './identity.queries.js';
 import { newApiKey } from './tokens.js';
 
 export interface CreateApiKeyCommand {

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { likePrefix, pageOf, type Page } from '../platform/db/page.js';
 import type { Role } from '../platform/auth/roles.js';
 import type { UserStatus } from './identity.enums.js';
 
@@ -25,7 +26,6 @@ export interface ApiKeyRow {
   revokedAt: Date | null;
 }
 
-export interface Page<T> { rows: T[]; hasMore: boolean }
 
 export interface UserFilter { role?: Role; status?: UserStatus; emailPrefix?: string }
 
@@ -35,8 +35,6 @@ export const userColumns = sql`id::text as "id", email, role, status, created_at
 /** The columns of an ApiKeyRow. */
 export const apiKeyColumns = sql`id::text as "id", public_id as "publicId", name, roles, user_id::text as "userId",
   created_by_id::text as "createdById", created_at as "createdAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"`;
-
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function and(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `);
@@ -56,11 +54,11 @@ export class IdentityQueries {
     const where: RawBuilder<unknown>[] = [];
     if (filter.role) where.push(sql`role = ${filter.role}::user_role`);
     if (filter.status) where.push(sql`status = ${filter.status}::user_status`);
-    if (filter.emailPrefix) where.push(sql`email like ${`${likeEscape(filter.emailPrefix.trim().toLowerCase())}%`}`);
+    if (filter.emailPrefix) where.push(sql`email like ${likePrefix(filter.emailPrefix.trim().toLowerCase())}`);
     if (afterId) where.push(sql`id > ${afterId}`);
     const { rows } = await sql<UserRow>`select ${userColumns} from folio_user where ${and(where)}
       order by id limit ${first + 1}`.execute(this.db);
-    return { rows: rows.slice(0, first), hasMore: rows.length > first };
+    return pageOf(rows, first);
   }
 
   async apiKeyById(id: string): Promise<ApiKeyRow | undefined> {
@@ -75,6 +73,6 @@ export class IdentityQueries {
     if (afterId) where.push(sql`id > ${afterId}`);
     const { rows } = await sql<ApiKeyRow>`select ${apiKeyColumns} from api_key where ${and(where)}
       order by id limit ${first + 1}`.execute(this.db);
-    return { rows: rows.slice(0, first), hasMore: rows.length > first };
+    return pageOf(rows, first);
   }
 }

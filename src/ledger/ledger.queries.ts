@@ -1,4 +1,5 @@
 import type { EntityManager, InferEntity } from '@mikro-orm/postgresql';
+import { likePrefix, pageOf, type Page } from '../platform/db/page.js';
 import { sql } from 'kysely';
 import { AccountEntity } from './account.entity.js';
 import { JournalEntryEntity } from './journal-entry.entity.js';
@@ -11,13 +12,10 @@ export type AccountRow = InferEntity<typeof AccountEntity>;
 export type EntryRow = InferEntity<typeof JournalEntryEntity>;
 export type PostingRow = InferEntity<typeof PostingEntity>;
 
-export interface Page<T> { rows: T[]; hasMore: boolean }
 
 export interface AccountFilter { type?: AccountType; currency?: string; status?: AccountStatus; parentId?: string; codePrefix?: string; ownerId?: string }
 /** `ownerId` limits entries to those with a posting to an account the user owns. */
 export interface EntryFilter { accountId?: string; ownerId?: string; status?: EntryStatus; effectiveFrom?: Date; effectiveTo?: Date }
-
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The stored balance of an account row, on its normal side. */
 export function currentBalance(row: AccountRow): Balance {
@@ -45,10 +43,10 @@ export class LedgerQueries {
     if (filter.status) where.status = filter.status;
     if (filter.parentId) where.parentId = filter.parentId;
     if (filter.ownerId) where.ownerId = filter.ownerId;
-    if (filter.codePrefix) where.code = { $like: `${likeEscape(filter.codePrefix)}%` };
+    if (filter.codePrefix) where.code = { $like: likePrefix(filter.codePrefix) };
     if (afterId) where.id = { $gt: afterId };
     const rows = await em.find(AccountEntity, where as never, { orderBy: { id: 'asc' }, limit: first + 1 });
-    return { rows: rows.slice(0, first), hasMore: rows.length > first };
+    return pageOf(rows, first);
   }
 
   entriesByIds(em: EntityManager, ids: readonly string[]): Promise<EntryRow[]> {
@@ -68,7 +66,7 @@ export class LedgerQueries {
     const rows = filter.accountId || filter.ownerId
       ? await this.entriesOfAccounts(em, filter, first + 1, beforeId)
       : await em.find(JournalEntryEntity, this.entryWhere(filter, beforeId) as never, { orderBy: { id: 'desc' }, limit: first + 1 });
-    return { rows: rows.slice(0, first), hasMore: rows.length > first };
+    return pageOf(rows, first);
   }
 
   private entryWhere(filter: EntryFilter, beforeId?: string): Record<string, unknown> {

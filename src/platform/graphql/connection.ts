@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import type { Page } from '../db/page.js';
 import { LedgerError } from '../../ledger/ledger.errors.js';
 import { limits } from '../limits.js';
 
@@ -36,7 +37,7 @@ export function pageSize(first: number | undefined | null): number {
 }
 
 /** Builds edges and pageInfo from a page of rows whose cursor position is their id. */
-export function toConnection<Row extends { id: string }, Node>(page: { rows: Row[]; hasMore: boolean }, map: (row: Row) => Node) {
+export function toConnection<Row extends { id: string }, Node>(page: Page<Row>, map: (row: Row) => Node) {
   const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.id), node: map(row) }));
   return { edges, pageInfo: { hasNextPage: page.hasMore, endCursor: edges.at(-1)?.cursor ?? null } };
 }
