@@ -12,8 +12,8 @@ registerEnumType(Role, {
   valuesConfig: {
     ADMIN: { description: 'Manages users and API keys, and may do everything FINANCE does.' },
     FINANCE: { description: 'Operations: reads the whole ledger and runs its operations.' },
-    MERCHANT: { description: 'Sees and moves only the accounts it owns.' },
-    CUSTOMER: { description: 'Sees and moves only the accounts it owns. Self-registered users are customers.' },
+    MERCHANT: { description: 'Sees only the accounts it owns and the entries that post to them.' },
+    CUSTOMER: { description: 'Sees only the accounts it owns and the entries that post to them. Self-registered users are customers.' },
   },
 });
 registerEnumType(UserStatus, {

@@ -167,11 +167,11 @@ export type ReverseEntryInput = {
 export type Role =
   /** Manages users and API keys, and may do everything FINANCE does. */
   | 'ADMIN'
-  /** Sees and moves only the accounts it owns. Self-registered users are customers. */
+  /** Sees only the accounts it owns and the entries that post to them. Self-registered users are customers. */
   | 'CUSTOMER'
   /** Operations: reads the whole ledger and runs its operations. */
   | 'FINANCE'
-  /** Sees and moves only the accounts it owns. */
+  /** Sees only the accounts it owns and the entries that post to them. */
   | 'MERCHANT';
 
 /** Changes to an account; omitted fields stay as they are. */
