@@ -1,6 +1,7 @@
-// Folio's load benchmark: seeds wallets through the GraphQL API, then drives three scenarios with
-// autocannon (random transfers, one hot wallet, postEntries batches), checks every response body
-// for GraphQL errors, cross-checks the database, and writes one JSON summary.
+// Folio's load benchmark: seeds wallets through the GraphQL API, then drives four scenarios with
+// autocannon (random transfers, one hot wallet, postEntries batches, and authenticated wallet
+// transfers between customer users), checks every response body for GraphQL errors, cross-checks
+// the database, and writes one JSON summary.
 // Run by bench/run.sh, which measures the plain-SQL floor and starts the gateway first.
 //
 // Environment (run.sh sets the first three):
@@ -10,7 +11,8 @@
 //   FLOOR_RANDOM, FLOOR_HOT   floor.sh's JSON lines (empty when the floor could not run)
 //   GATEWAY_PID        the gateway's pid, to measure its CPU time per scenario
 //   BENCH_WALLETS (10000), BENCH_CONNECTIONS (50), BENCH_DURATION (20 s), BENCH_BATCH (100),
-//   BENCH_WARMUP (3 s), BENCH_SCENARIOS (random,hot,batch)
+//   BENCH_WARMUP (3 s), BENCH_SCENARIOS (random,hot,batch,wallet-transfer), BENCH_WALLET_USERS (200)
+//   BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD   the first admin (run.sh creates it)
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import os from 'node:os';
@@ -26,7 +28,17 @@ const connections = Number(env.BENCH_CONNECTIONS ?? 50);
 const duration = Number(env.BENCH_DURATION ?? 20);
 const batchSize = Number(env.BENCH_BATCH ?? 100);
 const warmup = Number(env.BENCH_WARMUP ?? 3);
-const scenarios = (env.BENCH_SCENARIOS ?? 'random,hot,batch').split(',').map((s) => s.trim()).filter(Boolean);
+const scenarios = (env.BENCH_SCENARIOS || 'random,hot,batch,wallet-transfer').split(',').map((s) => s.trim()).filter(Boolean);
+const walletUsers = Number(env.BENCH_WALLET_USERS ?? 200);
+/** The core scenarios post with the FINANCE key to the 10,000 seeded ledger wallets. */
+const coreScenarios = ['random', 'hot', 'batch'];
+const wantCore = scenarios.some((name) => coreScenarios.includes(name));
+const wantWallets = scenarios.includes('wallet-transfer');
+const unknownScenarios = scenarios.filter((name) => !coreScenarios.includes(name) && name !== 'wallet-transfer');
+if (unknownScenarios.length) {
+  console.error(`[bench] unknown scenario(s) in BENCH_SCENARIOS: ${unknownScenarios.join(', ')} (known: ${[...coreScenarios, 'wallet-transfer'].join(', ')})`);
+  process.exit(2);
+}
 const gatewayPid = env.GATEWAY_PID ? Number(env.GATEWAY_PID) : undefined;
 const runId = Date.now().toString(36);
 const log = (...args) => console.error('[bench]', ...args);
@@ -37,13 +49,15 @@ const floor = { random: parseFloor(env.FLOOR_RANDOM), hot: parseFloor(env.FLOOR_
 // ---------------------------------------------------------------------------------------------
 // GraphQL over fetch, for seeding and checks (not measured).
 
-/** The FINANCE API key every measured request carries (made in authenticate()). */
+/** The FINANCE API key every measured request of the core scenarios carries (made in authenticate()). */
 let authorization = '';
+/** The admin's access token (15 minutes), for createUser and createApiKey while seeding. */
+let adminAuthorization = '';
 
-async function gql(query, variables) {
+async function gql(query, variables, auth = authorization) {
   const res = await fetch(gqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization && { authorization }) },
+    headers: { 'content-type': 'application/json', ...(auth && { authorization: auth }) },
     body: JSON.stringify({ query, variables }),
   });
   const body = await res.json();
@@ -71,9 +85,9 @@ async function authenticate() {
   const password = env.BENCH_ADMIN_PASSWORD;
   if (!email || !password) throw new Error('BENCH_ADMIN_EMAIL and BENCH_ADMIN_PASSWORD are required (run.sh sets them)');
   const { login } = await gql('mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password } });
-  authorization = `Bearer ${login.accessToken}`;
+  adminAuthorization = `Bearer ${login.accessToken}`;
   const { createApiKey } = await gql('mutation K($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }',
-    { input: { name: `bench ${runId}`, roles: ['FINANCE'] } });
+    { input: { name: `bench ${runId}`, roles: ['FINANCE'] } }, adminAuthorization);
   authorization = `Bearer ${createApiKey.key}`;
 }
 
@@ -119,6 +133,44 @@ async function seed() {
   const t2 = performance.now();
   log(`seeded ${wallets} wallets + hot + funding: open ${((t1 - t0) / 1000).toFixed(1)} s, fund ${((t2 - t1) / 1000).toFixed(1)} s`);
   return { funding, hot, walletIds, openSeconds: (t1 - t0) / 1000, fundSeconds: (t2 - t1) / 1000 };
+}
+
+/** USD each wallet user is funded with: far more than one user can send in a run (at most 1,000 a transfer). */
+const walletFunding = 1_000_000_000_000n;
+
+/**
+ * The wallet-transfer scenario's users, through the API as an operator would make them: the admin
+ * creates CUSTOMER users (20 aliased createUser per request, the alias limit; argon2 hashes each
+ * password, tens of ms) and one CUSTOMER API key bound to each user (createApiKey with userId), so
+ * every measured request is authenticated as its sender; the FINANCE key then funds each user's USD
+ * wallet with a staff deposit naming the user (20 aliased deposits per request), which opens it.
+ */
+async function seedWalletUsers() {
+  const t0 = performance.now();
+  const password = `Bench-${runId}-${Math.random().toString(36).slice(2)}-pw`;
+  const users = Array.from({ length: walletUsers }, (_, i) => ({ i, email: `bench-${runId}-u${i}@example.com` }));
+  const userIds = new Array(walletUsers);
+  await inParallel(chunks(users, 20), 4, async (group) => {
+    const fields = group.map((u) => `u${u.i}: createUser(input: {email: ${esc(u.email)}, password: ${esc(password)}, role: CUSTOMER}) { id }`);
+    const data = await gql(`mutation { ${fields.join('\n')} }`, undefined, adminAuthorization);
+    for (const u of group) userIds[u.i] = data[`u${u.i}`].id;
+  });
+  const t1 = performance.now();
+  const keys = new Array(walletUsers);
+  await inParallel(chunks(users, 20), 4, async (group) => {
+    const fields = group.map((u) => `k${u.i}: createApiKey(input: {name: ${esc(`bench ${runId} user ${u.i}`)}, roles: [CUSTOMER], userId: ${esc(userIds[u.i])}}) { key apiKey { id } }`);
+    const data = await gql(`mutation { ${fields.join('\n')} }`, undefined, adminAuthorization);
+    for (const u of group) keys[u.i] = `Bearer ${data[`k${u.i}`].key}`;
+  });
+  const t2 = performance.now();
+  await inParallel(chunks(users, 20), 4, async (group) => {
+    const fields = group.map((u) => `d${u.i}: deposit(input: {userId: ${esc(userIds[u.i])}, amount: ${esc(String(walletFunding))}, currency: "USD", reference: ${esc(`bench:${runId}:fund:${u.i}`)}, idempotencyKey: ${esc(`fund:${runId}:${u.i}`)}}) { id }`);
+    await gql(`mutation { ${fields.join('\n')} }`);
+  });
+  const t3 = performance.now();
+  const secs = (a, b) => Number(((b - a) / 1000).toFixed(1));
+  log(`seeded ${walletUsers} wallet users: createUser ${secs(t0, t1)} s, createApiKey ${secs(t1, t2)} s, deposit ${secs(t2, t3)} s`);
+  return { userIds, keys, timings: { users: walletUsers, create_user_s: secs(t0, t1), create_api_key_s: secs(t1, t2), deposit_s: secs(t2, t3) } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,16 +232,29 @@ function procTicks(pid) {
   } catch { return undefined; }
 }
 
-/** CPU ticks of every live PostgreSQL process (server-wide: other databases' backends count too). */
+/** CPU ticks of every live PostgreSQL process, by pid (server-wide: other databases' backends count too). */
 function postgresTicks() {
-  let sum = 0;
+  const ticks = new Map();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
-      sum += procTicks(pid) ?? 0;
+      const t = procTicks(pid);
+      if (t !== undefined) ticks.set(pid, t);
     } catch { /* gone */ }
   }
+  return ticks;
+}
+
+/**
+ * CPU ticks PostgreSQL used between two postgresTicks() readings: per process alive at the end,
+ * what it used since the first reading (all of it when it started since). A backend that exited
+ * in between is left out (its last ticks are unknown), rather than subtracted: summing totals
+ * went negative when the gateway's pool closed idle connections.
+ */
+function postgresTicksBetween(before, after) {
+  let sum = 0;
+  for (const [pid, t] of after) sum += Math.max(0, t - (before.get(pid) ?? 0));
   return sum;
 }
 
@@ -215,12 +280,13 @@ function cpuMeter() {
     const cores = os.cpus().length;
     const busy = 1 - (m1.idle - m0.idle) / Math.max(m1.total - m0.total, 1);
     const gateway = g0 !== undefined && g1 !== undefined ? ((g1 - g0) / hz / secs) * 100 : 0;
-    const postgres = ((p1 - p0) / hz / secs) * 100;
+    const postgres = (postgresTicksBetween(p0, p1) / hz / secs) * 100;
     const loadgen = ((l.user + l.system) / 1e6 / secs) * 100;
     return {
       // percent of one core
       gateway_pct: gatewayPid ? Math.round(gateway) : null,
-      // every postgres process of the server; backends that exited meanwhile are not counted
+      // every postgres process of the server; backends that exited meanwhile are not counted (so
+      // their last work shows up in other_pct)
       postgres_pct: Math.round(postgres),
       loadgen_pct: Math.round(loadgen),
       // the rest of the busy time: kernel work not charged to a process, and other tenants'
@@ -240,30 +306,53 @@ let keyCounter = 0;
 const nextKey = (tag) => `${tag}:${runId}:${(keyCounter++).toString(36)}`;
 const amount = () => 1 + Math.floor(Math.random() * 100_000);
 
-function randomPair(walletIds) {
-  const a = Math.floor(Math.random() * walletIds.length);
-  let b = Math.floor(Math.random() * (walletIds.length - 1));
+/** Two different indexes in [0, n). */
+function randomIndexPair(n) {
+  const a = Math.floor(Math.random() * n);
+  let b = Math.floor(Math.random() * (n - 1));
   if (b >= a) b += 1;
+  return [a, b];
+}
+
+function randomPair(walletIds) {
+  const [a, b] = randomIndexPair(walletIds.length);
   return [walletIds[a], walletIds[b]];
 }
 
-function scenarioDefs(seeded) {
-  const { walletIds, hot } = seeded;
+const transferDoc = 'mutation T($input: TransferInput!) { transfer(input: $input) { id } }';
+const walletAmount = () => 1 + Math.floor(Math.random() * 1_000);
+
+function scenarioDefs(seeded, walletSeed) {
+  const { walletIds, hot } = seeded ?? {};
+  // Returns the number of failed entries in one 200 response of a single-entry mutation.
+  const checkSingle = (body, errors) => {
+    if (!body.includes('"errors"')) return 0;
+    try { for (const e of JSON.parse(body).errors ?? []) errors.push(e.extensions?.code ?? e.message); } catch { errors.push('UNPARSEABLE'); }
+    return 1;
+  };
   const single = (tag, pick) => ({
     entriesPerRequest: 1,
     body: () => {
       const [from, to] = pick();
       return JSON.stringify({ query: postEntryDoc, variables: { input: transfer(nextKey(tag), from, to, amount()) } });
     },
-    // Returns the number of failed entries in one 200 response.
-    check: (body, errors) => {
-      if (!body.includes('"errors"')) return 0;
-      try { for (const e of JSON.parse(body).errors ?? []) errors.push(e.extensions?.code ?? e.message); } catch { errors.push('UNPARSEABLE'); }
-      return 1;
-    },
+    check: checkSingle,
   });
   return {
     random: { ...single('r', () => randomPair(walletIds)), floorKey: 'random' },
+    // A customer sends money to another: each request carries its sender's own API key, so the
+    // gateway authenticates a different caller (and counts a different rate-limit key) each time.
+    'wallet-transfer': {
+      floorKey: 'random',
+      entriesPerRequest: 1,
+      walletLines: true,
+      check: checkSingle,
+      setupRequest: (req) => {
+        const [a, b] = randomIndexPair(walletSeed.userIds.length);
+        const input = { toUserId: walletSeed.userIds[b], amount: String(walletAmount()), currency: 'USD', idempotencyKey: nextKey('w') };
+        return { ...req, headers: { ...req.headers, authorization: walletSeed.keys[a] }, body: JSON.stringify({ query: transferDoc, variables: { input } }) };
+      },
+    },
     hot: { ...single('h', () => [hot, walletIds[Math.floor(Math.random() * walletIds.length)]]), floorKey: 'hot' },
     batch: {
       floorKey: 'random',
@@ -294,7 +383,7 @@ function runAutocannon(def, seconds) {
     requests: [{
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization },
-      setupRequest: (req) => ({ ...req, body: def.body() }),
+      setupRequest: def.setupRequest ?? ((req) => ({ ...req, body: def.body() })),
       onResponse: (status, body) => {
         if (status !== 200) return;
         counts.ok200 += 1;
@@ -314,12 +403,34 @@ function tallyCodes(list) {
   return m;
 }
 
+/** The last wallet_transaction id, to look at the lines a scenario wrote. */
+async function lastWalletLineId() {
+  const { rows } = await db.query('select coalesce(max(id), 0)::text as id from wallet_transaction');
+  return rows[0].id;
+}
+
+/**
+ * The lines of history written after `afterId`: a transfer writes one TRANSFER_OUT (the sender's)
+ * and one TRANSFER_IN, so both counts should equal the entries committed; `senders` counts the
+ * distinct sending wallets, which shows each request was authenticated as its own user.
+ */
+async function walletLinesSince(afterId) {
+  const { rows } = await db.query(`
+    select count(*) filter (where kind = 'TRANSFER_OUT')::int as transfer_out, count(*) filter (where kind = 'TRANSFER_IN')::int as transfer_in,
+      count(*) filter (where kind not in ('TRANSFER_OUT', 'TRANSFER_IN'))::int as other,
+      count(distinct wallet_id) filter (where kind = 'TRANSFER_OUT')::int as senders,
+      count(distinct wallet_id) filter (where kind = 'TRANSFER_IN')::int as recipients
+    from wallet_transaction where id > $1::bigint`, [afterId]);
+  return rows[0];
+}
+
 async function runScenario(name, def) {
   if (warmup > 0) {
     log(`${name}: warm-up ${warmup} s`);
     await runAutocannon(def, warmup);
   }
   const before = await settledEntryCount();
+  const linesAfterId = def.walletLines ? await lastWalletLineId() : undefined;
   await db.query('checkpoint').catch(() => {});
   log(`${name}: ${connections} connections for ${duration} s`);
   const cpu = cpuMeter();
@@ -328,6 +439,7 @@ async function runScenario(name, def) {
   const cpuUse = cpu();
   const activity = await stopSampling();
   const after = await settledEntryCount();
+  const lines = def.walletLines ? await walletLinesSince(linesAfterId) : undefined;
   const secs = result.duration;
   const okEntries = counts.ok200 * def.entriesPerRequest - counts.failedEntries;
   const dbEntries = after - before;
@@ -354,7 +466,9 @@ async function runScenario(name, def) {
       // Requests still in flight when autocannon stopped commit without being counted: at most
       // connections × entries per request more in the database than seen. Fewer is a real loss.
       in_flight_at_stop: dbEntries - okEntries,
-      consistent: dbEntries >= okEntries && dbEntries - okEntries <= connections * def.entriesPerRequest,
+      consistent: dbEntries >= okEntries && dbEntries - okEntries <= connections * def.entriesPerRequest
+        && (!lines || (lines.transfer_out === dbEntries && lines.transfer_in === dbEntries && lines.other === 0)),
+      ...(lines && { wallet_lines: lines }),
     },
     cpu: cpuUse,
     // more than half a core busy outside the gateway, PostgreSQL and the load generator
@@ -367,13 +481,12 @@ async function runScenario(name, def) {
   return summary;
 }
 
-/** Unloaded latency of one postEntry, sequentially: what a request costs with no queueing. */
-async function singleRequestLatency(seeded, n = 30) {
+/** Unloaded latency of one request, sequentially: what it costs with no queueing. */
+async function singleRequestLatency(send, n = 30) {
   const times = [];
   for (let i = 0; i < n; i += 1) {
-    const [from, to] = randomPair(seeded.walletIds);
     const t = performance.now();
-    await gql(postEntryDoc, { input: transfer(nextKey('s'), from, to, amount()) });
+    await send();
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
@@ -386,13 +499,29 @@ async function main() {
   await db.connect();
   const started = new Date();
   await authenticate();
-  const seeded = await seed();
-  const idle = await singleRequestLatency(seeded);
-  log(`one postEntry, unloaded: p50 ${idle.p50} ms (min ${idle.min}, max ${idle.max})`);
-  const defs = scenarioDefs(seeded);
+  const seeded = wantCore ? await seed() : undefined;
+  const walletSeed = wantWallets ? await seedWalletUsers() : undefined;
+  let idle = null;
+  if (seeded) {
+    idle = await singleRequestLatency(() => {
+      const [from, to] = randomPair(seeded.walletIds);
+      return gql(postEntryDoc, { input: transfer(nextKey('s'), from, to, amount()) });
+    });
+    log(`one postEntry, unloaded: p50 ${idle.p50} ms (min ${idle.min}, max ${idle.max})`);
+  }
+  let idleTransfer = null;
+  if (walletSeed) {
+    idleTransfer = await singleRequestLatency(() => {
+      const [a, b] = randomIndexPair(walletSeed.userIds.length);
+      const input = { toUserId: walletSeed.userIds[b], amount: String(walletAmount()), currency: 'USD', idempotencyKey: nextKey('ws') };
+      return gql(transferDoc, { input }, walletSeed.keys[a]);
+    });
+    log(`one wallet transfer, unloaded: p50 ${idleTransfer.p50} ms (min ${idleTransfer.min}, max ${idleTransfer.max})`);
+  }
+  const defs = scenarioDefs(seeded, walletSeed);
   const results = {};
   for (const name of scenarios) {
-    if (!defs[name]) throw new Error(`unknown scenario ${name}`);
+    if (!defs[name]) throw new Error(`unknown scenario ${name} (known: ${Object.keys(defs).join(', ')})`);
     results[name] = await runScenario(name, defs[name]);
   }
   const verify = (await gql('{ verifyLedger { ok accountsChecked unbalancedEntryIds mismatches { accountId } currencyNets { amount currency } } }')).verifyLedger;
@@ -404,10 +533,14 @@ async function main() {
     // the commit measured; "+changes" when src/, migrations/ or package.json differed from it
     git: env.BENCH_GIT ?? null,
     machine: { cores: os.cpus().length, loadavg_at_start: os.loadavg().map((x) => Number(x.toFixed(2))), node: process.version, postgres: pgInfo.version, fsync: pgInfo.fsync, synchronous_commit: pgInfo.sync },
-    settings: { connections, duration_s: duration, warmup_s: warmup, wallets, batch_entries: batchSize },
+    settings: { connections, duration_s: duration, warmup_s: warmup, wallets, batch_entries: batchSize, wallet_users: walletUsers, scenarios },
     floor,
-    seed: { wallets, open_s: Number(seeded.openSeconds.toFixed(1)), fund_s: Number(seeded.fundSeconds.toFixed(1)) },
+    seed: {
+      ...(seeded && { wallets, open_s: Number(seeded.openSeconds.toFixed(1)), fund_s: Number(seeded.fundSeconds.toFixed(1)) }),
+      ...(walletSeed && { wallet_users: walletSeed.timings }),
+    },
     single_postEntry_unloaded_ms: idle,
+    single_wallet_transfer_unloaded_ms: idleTransfer,
     scenarios: results,
     // scenarios during which other work took more than half a core: their figures are low
     disturbed_scenarios: Object.keys(results).filter((name) => results[name].disturbed),
@@ -416,6 +549,8 @@ async function main() {
       random_vs_floor: goal('random', 0.3),
       hot_vs_hot_floor: goal('hot', 1.0),
       batch_entries_vs_random_floor: goal('batch', 1.0),
+      // no goal set yet for wallet transfers: reported for comparison with the random floor
+      wallet_transfer_vs_random_floor: results['wallet-transfer']?.ratio_to_floor ?? null,
       zero_errors: { errors: errorsTotal, ledger_ok: verify.ok, db_consistent: Object.values(results).every((s) => s.db_check.consistent), met: errorsTotal === 0 && verify.ok && Object.values(results).every((s) => s.db_check.consistent) },
     },
   };

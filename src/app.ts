@@ -35,6 +35,11 @@ import { ExpirySweeper } from './ledger/expiry-sweeper.js';
 import { LedgerQueries } from './ledger/ledger.queries.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { entriesCreatedBy, PostingWriter } from './ledger/posting-writer.js';
+import { SimulatedProcessor } from './platform/payments/simulated-processor.js';
+import {
+  DisbursementService, DisbursementWorker, openSystemAccounts, WalletQueries, WalletService, WithdrawalService, type WalletModule,
+} from './wallets/index.js';
+import { PayoutQueries, PayoutRunService, PayoutService, type PayoutModule } from './payouts/index.js';
 
 export interface Gateway {
   url: string;
@@ -70,7 +75,26 @@ const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
-async function startServices(orm: MikroORM, databaseUrl: string, config: Config, metrics: GatewayMetrics): Promise<{ services: Services; relay: OutboxRelay; writer: PostingWriter; sweeper: ExpirySweeper; rateLimits: RateLimitStore }> {
+/** Wallets, withdrawals and payouts, with the worker that sends them to the payment processor. */
+async function startMoneyModules(orm: MikroORM, ledger: LedgerService, identity: IdentityService, config: Config): Promise<{ wallets: WalletModule; payouts: PayoutModule; worker: DisbursementWorker }> {
+  await openSystemAccounts(orm, ledger, config.walletCurrencies);
+  const service = new WalletService(orm, ledger, identity.queries, config.walletCurrencies);
+  let worker: DisbursementWorker | undefined;
+  const disbursements = new DisbursementService(orm, ledger, service, () => worker?.poke());
+  const processor = new SimulatedProcessor(orm.em.fork().getKysely(), { mode: config.paymentProcessorMode, delayMs: config.paymentProcessorDelayMs });
+  worker = new DisbursementWorker(disbursements, processor);
+  const wallets: WalletModule = { service, disbursements, queries: new WalletQueries(), withdrawals: new WithdrawalService(service, disbursements, config.withdrawalFeeBps) };
+  const payoutService = new PayoutService(orm, ledger, service, disbursements, { minimum: config.payoutMinimum, cancelWindowSeconds: config.payoutCancelWindowSeconds });
+  const payouts: PayoutModule = {
+    service: payoutService, queries: new PayoutQueries(orm),
+    runs: new PayoutRunService(orm, ledger, payoutService, { minimum: config.payoutMinimum }),
+  };
+  worker.start();
+  payouts.runs.resume();
+  return { wallets, payouts, worker };
+}
+
+async function startServices(orm: MikroORM, databaseUrl: string, config: Config, metrics: GatewayMetrics): Promise<{ services: Services; relay: OutboxRelay; writer: PostingWriter; sweeper: ExpirySweeper; rateLimits: RateLimitStore; worker: DisbursementWorker }> {
   const relay = new OutboxRelay(orm);
   const tokens = new AccessTokens(config.jwtSecret, config.accessTokenTtlSeconds);
   const authenticator = new Authenticator(orm.em.fork().getKysely(), tokens);
@@ -88,7 +112,8 @@ async function startServices(orm: MikroORM, databaseUrl: string, config: Config,
   relay.start();
   const sweeper = new ExpirySweeper(orm, ledger);
   sweeper.start();
-  return { services: { orm, ledger, queries: new LedgerQueries(), events, authenticator, identity, loginThrottle }, relay, writer, sweeper, rateLimits };
+  const { wallets, payouts, worker } = await startMoneyModules(orm, ledger, identity, config);
+  return { services: { orm, ledger, queries: new LedgerQueries(), events, authenticator, identity, loginThrottle, wallets, payouts }, relay, writer, sweeper, rateLimits, worker };
 }
 
 /**
@@ -101,7 +126,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
   await migrate(orm);
   const metrics = new GatewayMetrics(poolStatsOf(orm), config.dbPoolMax);
   const readiness = new Readiness(orm);
-  const { services, relay, writer, sweeper, rateLimits } = await startServices(orm, db.url, config, metrics);
+  const { services, relay, writer, sweeper, rateLimits, worker } = await startServices(orm, db.url, config, metrics);
   const requestLimits = new RequestLimits(rateLimits, config);
   const schema = await folioSchema();
 
@@ -166,8 +191,11 @@ export async function startGateway(config: Config): Promise<Gateway> {
       readiness.beginShutdown();
       // Stops accepting, lets in-flight requests finish, closes WebSockets (1001).
       await apollo.stop();
-      // The sweeper first: its last expiries go through the writer, which then drains its queue.
+      // The sweeper, payout runs and the disbursement worker first: their last work goes through
+      // the ledger, whose writer then drains its queue.
       await sweeper.stop();
+      await services.payouts.runs.stop();
+      await worker.stop();
       await writer.close();
       await relay.stop();
       await services.events.stop();

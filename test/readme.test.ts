@@ -27,13 +27,14 @@ async function postAs(gw: TestGateway, query: string, authorization?: string) {
 }
 
 let gw: TestGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
+// HUF is this file's own currency, for the README's payout run.
+beforeAll(async () => { gw = await startTestGateway({ WALLET_CURRENCIES: 'USD,EUR,GBP,HUF' }); });
 afterAll(async () => { await gw?.close(); });
 
 describe("the README's first session", () => {
   it('works as written, step by step', async () => {
     const ops = await readmeOperations();
-    expect([...ops.keys()]).toEqual(['Login', 'OpenAccounts', 'WatchAlice', 'Deposit', 'Hold', 'Capture', 'Alice']);
+    expect([...ops.keys()].slice(0, 7)).toEqual(['Login', 'OpenAccounts', 'WatchAlice', 'Deposit', 'Hold', 'Capture', 'Alice']);
     // The test database is shared by the run, so the README's fixed codes get a suffix here.
     const suffix = `-${Date.now()}`;
     const local = (text: string) => text.replaceAll('bank:usd', `bank:usd${suffix}`).replaceAll('wallet:alice:usd', `wallet:alice:usd${suffix}`)
@@ -78,5 +79,42 @@ describe("the README's first session", () => {
     // two requests later, is the last change it must show.
     await expect.poll(() => (watch.items.at(-1) as any)?.balanceChanged.balance.posted.amount, { timeout: 10_000 }).toBe('1700');
     watch.stop();
+  });
+
+  it("runs the wallet session as written: sign up, top up, pay, cash out, look, pay everyone", async () => {
+    const ops = await readmeOperations();
+    expect([...ops.keys()].slice(7)).toEqual(['SignUp', 'TopUp', 'PayAdmin', 'CashOut', 'MyMoney', 'PayEveryone']);
+    const suffix = `-${Date.now()}`;
+    const carolEmail = `carol${suffix}@example.com`;
+    const adminEmail = `admin-w${suffix}@example.com`;
+    const local = (text: string) => text.replaceAll('carol@example.com', carolEmail).replaceAll('admin@example.com', adminEmail)
+      .replace(/"(bank-ref|topup|pay|cashout)-0001"/g, `"$1-0001${suffix}"`);
+    recordSecret(`Readme-${suffix}-pw`);
+    await gw.services.identity.createUser(adminEmail, `Readme-${suffix}-pw`, Role.ADMIN, gw.finance.userId);
+
+    expect((await postAs(gw, local(ops.get('SignUp')!))).data.register.email).toBe(carolEmail);
+    const login = await gw.services.identity.login(carolEmail, 'correct horse battery', '127.0.0.1');
+    recordSecret(login.accessToken);
+    recordSecret(login.refreshToken);
+    const carol = (query: string) => postAs(gw, local(query), `Bearer ${login.accessToken}`);
+
+    expect((await carol(ops.get('TopUp')!)).data.deposit.wallet.balance.available).toEqual({ amount: '10000', currency: 'USD' });
+    expect((await carol(ops.get('TopUp')!)).data.deposit.kind).toBe('DEPOSIT');
+    expect((await carol(ops.get('PayAdmin')!)).data.transfer).toMatchObject({ kind: 'TRANSFER_OUT', counterparty: { email: adminEmail } });
+    const cashOut = await carol(ops.get('CashOut')!);
+    expect(cashOut.data.requestWithdrawal).toMatchObject({ status: 'PENDING', amount: { amount: '5000' }, fee: { amount: '0' } });
+    await expect.poll(async () => (await carol(ops.get('MyMoney')!)).data.withdrawals.edges[0].node.status, { timeout: 10_000 }).toBe('COMPLETED');
+    const money = (await carol(ops.get('MyMoney')!)).data;
+    expect(money.wallets[0].balance).toEqual({ posted: { amount: '2500' }, pending: { amount: '0' }, available: { amount: '2500' } });
+    expect(money.wallets[0].transactions.edges.map((e: any) => e.node.kind)).toEqual(['WITHDRAWAL', 'TRANSFER_OUT', 'DEPOSIT']);
+
+    // A run over the currency pays every wallet above the threshold: here a currency of its own, so
+    // the other tests' USD wallets are left alone.
+    const admin = await gw.services.identity.login(adminEmail, `Readme-${suffix}-pw`, '127.0.0.1');
+    recordSecret(admin.accessToken);
+    recordSecret(admin.refreshToken);
+    const run = await postAs(gw, local(ops.get('PayEveryone')!).replace('"USD"', '"HUF"'), `Bearer ${admin.accessToken}`);
+    expect(run.errors).toBeUndefined();
+    expect(run.data.startPayoutRun.status).toMatch(/^(RUNNING|COMPLETED)$/);
   });
 });

@@ -49,6 +49,17 @@ export class IdentityQueries {
     return rows[0];
   }
 
+  async usersByIds(ids: readonly string[]): Promise<UserRow[]> {
+    const { rows } = await sql<UserRow>`select ${userColumns} from folio_user where id = any(${[...ids]}::bigint[])`.execute(this.db);
+    return rows;
+  }
+
+  /** The user with this email, given in its stored (normalised) form. */
+  async userByEmail(email: string): Promise<UserRow | undefined> {
+    const { rows } = await sql<UserRow>`select ${userColumns} from folio_user where email = ${email}`.execute(this.db);
+    return rows[0];
+  }
+
   /** Users in id order after `afterId`; one more row than asked tells whether a next page exists. */
   async listUsers(filter: UserFilter, first: number, afterId?: string): Promise<Page<UserRow>> {
     const where: RawBuilder<unknown>[] = [];

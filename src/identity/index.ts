@@ -7,3 +7,5 @@ export { User } from './user.type.js';
 export { UserStatus } from './identity.enums.js';
 export { ApiKeyResolver } from './api-key.resolver.js';
 export { SessionResolver, UserResolver } from './identity.resolver.js';
+export { IdentityQueries, type UserRow } from './identity.queries.js';
+export { normaliseEmail } from './email.js';

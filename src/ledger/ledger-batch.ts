@@ -22,6 +22,25 @@ export interface PostingRow extends PostingDraft {
   effectiveAt: Date;
 }
 
+/** One account's balance after an entry event, as the event carries it (decimal strings). */
+export interface BalancePayload {
+  accountId: string; code: string; ownerId: string | null; currency: string; posted: string; pending: string; available: string;
+}
+
+/** The payload of the ledger's entry events in the outbox. */
+export interface EntryEventPayload {
+  entryId: string;
+  relatedEntryId: string | null;
+  balances: BalancePayload[];
+}
+
+const entryEventTypes = new Set<string>(Object.values(EntryEventType));
+
+/** The entry-event payload of an outbox event, or undefined for another module's event. */
+export function entryEventOf(event: { type: string; payload: Record<string, unknown> }): EntryEventPayload | undefined {
+  return entryEventTypes.has(event.type) ? (event.payload as unknown as EntryEventPayload) : undefined;
+}
+
 export interface LedgerEventRow {
   type: EntryEventType;
   payload: Record<string, unknown>;
@@ -162,11 +181,11 @@ function planOp(op: LedgerOp, state: BatchState): OpPlan {
   }
 }
 
-function balancesPayload(accounts: Map<string, AccountState>): Record<string, unknown>[] {
+function balancesPayload(accounts: Map<string, AccountState>): BalancePayload[] {
   return [...accounts.values()].map((account) => {
     const balance = balanceOf(account);
     return {
-      accountId: account.id, currency: account.currency,
+      accountId: account.id, code: account.code, ownerId: account.ownerId, currency: account.currency,
       posted: String(balance.posted), pending: String(balance.pending), available: String(balance.available),
     };
   });

@@ -52,7 +52,7 @@ export class RetryBatch extends Error {}
 /**
  * Runs a batch of ledger operations inside the caller's open transaction (`db` must be in one).
  * This is the only code that writes entries, postings and balances. Modules reach it through
- * LedgerService.executeWithin so that their own rows commit atomically with the postings.
+ * LedgerService.transaction so that their own rows commit atomically with the postings.
  */
 export async function executeBatch(db: Db, ops: readonly LedgerOp[]): Promise<OpResult[]> {
   const results: OpResult[] = new Array(ops.length);

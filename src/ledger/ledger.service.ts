@@ -1,4 +1,5 @@
 import { ForeignKeyConstraintViolationException, LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { limits } from '../platform/limits.js';
 import { AccountEntity } from './account.entity.js';
 import type { AccountRow } from './ledger.queries.js';
@@ -9,7 +10,7 @@ import { executeBatch } from './ledger-transaction.js';
 import type { Db } from './ledger.sql.js';
 import { parseAmount, parseCurrency } from './money.js';
 import { balanceOf, checkPostingCount } from './posting-rules.js';
-import type { PostingWriter } from './posting-writer.js';
+import { isRetryable, type PostingWriter } from './posting-writer.js';
 
 export interface OpenAccountCommand {
   code: string; name: string; type: AccountType; currency: string;
@@ -82,7 +83,7 @@ function unwrap(result: OpResult): Exclude<OpResult, { error: LedgerError }> {
 /**
  * The ledger core's public face: every module moves money through these methods, and nothing else
  * writes entries, postings or balances. Money operations go through the coalescing writer; a module
- * that must commit its own rows with the postings uses `executeWithin` inside its transaction.
+ * that must commit its own rows with the postings runs its work in `transaction`.
  */
 export class LedgerService {
   constructor(private readonly writer: PostingWriter) {}
@@ -111,6 +112,34 @@ export class LedgerService {
       throw error;
     }
     await em.refresh(account);
+    return account as AccountRow;
+  }
+
+  /**
+   * Opens an account unless one with its code exists, and returns it: for accounts a module opens on
+   * first use (a user's wallet, a currency's system accounts), safe when two requests race to open
+   * the same one. An existing account with the code must have the same type, currency and owner.
+   * Errors: BAD_USER_INPUT, INVALID_CURRENCY, NOT_FOUND (owner), ACCOUNT_CODE_TAKEN (the code belongs to a different account).
+   */
+  async ensureAccount(em: EntityManager, command: Omit<OpenAccountCommand, 'parentId'>): Promise<AccountRow> {
+    checkText(command.code, limits.accountCodeLengthMax, 'code', false);
+    checkText(command.name, limits.nameLengthMax, 'name', false);
+    const currency = parseCurrency(command.currency, 'currency');
+    const db = em.getKysely() as Db;
+    try {
+      await sql`insert into ledger_account (code, name, type, currency, owner_id, metadata, negative_balance)
+        values (${command.code}, ${command.name}, ${command.type}::account_type, ${currency}, ${command.ownerId ?? null}::bigint,
+          ${JSON.stringify(checkMetadata(command.metadata))}::jsonb, ${command.negativeBalance ?? NegativeBalancePolicy.FORBID}::negative_balance_policy)
+        on conflict (code) do nothing`.execute(db);
+    } catch (error) {
+      // The only foreign key is the owner: a user id that does not exist.
+      if ((error as { code?: string }).code === '23503') throw LedgerError.notFound('user', command.ownerId ?? '');
+      throw error;
+    }
+    const account = await em.findOne(AccountEntity, { code: command.code }, { disableIdentityMap: true });
+    if (!account || account.type !== command.type || account.currency !== currency || (account.ownerId ?? null) !== (command.ownerId ?? null)) {
+      throw LedgerError.accountCodeTaken(command.code);
+    }
     return account as AccountRow;
   }
 
@@ -167,17 +196,12 @@ export class LedgerService {
 
   /** Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING, PENDING_ENTRY_EXPIRED, COMMIT_EXCEEDS_PENDING, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS. */
   async commitPending(command: CommitCommand) {
-    const amount = command.amount == null ? undefined : parseAmount(command.amount, 'amount');
-    const description = command.description == null ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
-    const key = checkKey(command.idempotencyKey);
-    const hash = requestHash('commit', { entryId: command.entryId, amount, description });
-    return unwrap(await this.writer.submit({ kind: 'commit', key, hash, entryId: command.entryId, amount, description }));
+    return unwrap(await this.writer.submit(this.commitOp(command)));
   }
 
   /** Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING. */
   async voidPending(command: VoidCommand) {
-    const key = checkKey(command.idempotencyKey);
-    return unwrap(await this.writer.submit({ kind: 'void', key, hash: requestHash('void', { entryId: command.entryId }), entryId: command.entryId }));
+    return unwrap(await this.writer.submit(this.voidOp(command)));
   }
 
   /** Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_REVERSIBLE, ENTRY_ALREADY_REVERSED, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS. */
@@ -194,15 +218,90 @@ export class LedgerService {
     return Promise.all(entryIds.map((entryId) => this.writer.submit({ kind: 'expire', entryId })));
   }
 
-  /** Runs operations inside the caller's open transaction, for modules whose rows commit with the postings. */
-  executeWithin(em: EntityManager, ops: LedgerOp[]): Promise<OpResult[]> {
-    return executeBatch(em.getKysely() as Db, ops);
+  /**
+   * Runs a module's work in one database transaction: its own rows (through `tx.em`) and its ledger
+   * operations (through `tx.post`, `tx.commit`, `tx.void`) commit together or not at all. A refused
+   * operation throws its LedgerError, which rolls everything back. A deadlock, serialisation failure,
+   * lock timeout or unique-key race runs `work` again from the start in a fresh transaction, so
+   * `work` must only read and write through `tx`; a side effect outside the database (filling a
+   * cache) goes in `tx.afterCommit`. Events the transaction wrote are published once it commits.
+   */
+  async transaction<T>(em: EntityManager, work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      let tx: LedgerTransaction | undefined;
+      try {
+        const value = await em.fork().transactional(async (inner) => {
+          tx = new LedgerTransaction(inner as EntityManager, this);
+          return work(tx);
+        });
+        this.writer.committed(tx!.results);
+        tx!.runAfterCommit();
+        return value;
+      } catch (error) {
+        if (!isRetryable(error) || attempt >= limits.writerRetriesMax) throw error;
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+      }
+    }
   }
 
-  /** Builds the writer's operation for a client entry; exported for modules that use executeWithin. */
+  /** Builds the writer's operation for a client entry. */
   postOp(command: PostEntryCommand): LedgerOp {
     const key = checkKey(command.idempotencyKey);
     const request = toPostRequest(command);
     return { kind: 'post', key, hash: requestHash('post', request), request };
+  }
+
+  commitOp(command: CommitCommand): LedgerOp {
+    const amount = command.amount == null ? undefined : parseAmount(command.amount, 'amount');
+    const description = command.description == null ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
+    const key = checkKey(command.idempotencyKey);
+    const hash = requestHash('commit', { entryId: command.entryId, amount, description });
+    return { kind: 'commit', key, hash, entryId: command.entryId, amount, description };
+  }
+
+  voidOp(command: VoidCommand): LedgerOp {
+    const key = checkKey(command.idempotencyKey);
+    return { kind: 'void', key, hash: requestHash('void', { entryId: command.entryId }), entryId: command.entryId };
+  }
+}
+
+/**
+ * One open transaction as a module sees it: its EntityManager for the module's own rows, and the
+ * ledger's operations inside the same transaction. Each operation returns its result or throws
+ * its LedgerError; a replayed idempotency key returns the first result with `replayed: true`.
+ */
+export class LedgerTransaction {
+  /** What the ledger did in this transaction, reported to the writer's listeners after commit. */
+  readonly results: OpResult[] = [];
+  private readonly committedHooks: (() => void)[] = [];
+
+  constructor(readonly em: EntityManager, private readonly ledger: LedgerService) {}
+
+  post(command: PostEntryCommand) {
+    return this.run(this.ledger.postOp(command));
+  }
+
+  commit(command: CommitCommand) {
+    return this.run(this.ledger.commitOp(command));
+  }
+
+  void(command: VoidCommand) {
+    return this.run(this.ledger.voidOp(command));
+  }
+
+  /** Runs `hook` once the transaction has committed; never if it rolls back (or is rerun). */
+  afterCommit(hook: () => void): void {
+    this.committedHooks.push(hook);
+  }
+
+  /** Called by LedgerService.transaction after the commit. */
+  runAfterCommit(): void {
+    for (const hook of this.committedHooks) hook();
+  }
+
+  private async run(op: LedgerOp) {
+    const [result] = await executeBatch(this.em.getKysely() as Db, [op]);
+    this.results.push(result);
+    return unwrap(result);
   }
 }

@@ -72,20 +72,20 @@ export async function lockEntries(db: Db, ids: string[]): Promise<Map<string, Lo
 
 interface AccountRowDb {
   id: string; code: string; type: AccountState['type']; currency: string; status: AccountState['status'];
-  negative_balance: AccountState['negativeBalance'];
+  negative_balance: AccountState['negativeBalance']; owner_id: string | null;
   posted_debits: string; posted_credits: string; pending_debits: string; pending_credits: string;
 }
 
 /** Locks the accounts an operation touches, in id order, and reads their current totals. */
 export async function lockAccounts(db: Db, ids: string[], codes: string[]): Promise<AccountState[]> {
   const { rows } = await sql<AccountRowDb>`
-    select a.id::text as id, a.code, a.type, a.currency, a.status, a.negative_balance,
+    select a.id::text as id, a.code, a.type, a.currency, a.status, a.negative_balance, a.owner_id::text,
       a.posted_debits::text, a.posted_credits::text, a.pending_debits::text, a.pending_credits::text
     from ledger_account a where a.id = any(${ids}::bigint[]) or a.code = any(${codes}::text[])
     order by a.id for update`.execute(db);
   return rows.map((row) => ({
     id: row.id, code: row.code, type: row.type, currency: row.currency, status: row.status,
-    negativeBalance: row.negative_balance,
+    negativeBalance: row.negative_balance, ownerId: row.owner_id,
     postedDebits: BigInt(row.posted_debits), postedCredits: BigInt(row.posted_credits),
     pendingDebits: BigInt(row.pending_debits), pendingCredits: BigInt(row.pending_credits),
   }));

@@ -8,6 +8,7 @@ import { assertCanWatch } from './ledger.access.js';
 import { LedgerError } from './ledger.errors.js';
 import { ownerScope } from '../platform/auth/principal.js';
 import { BalanceChange, EntryEvent } from './ledger-event.type.js';
+import { entryEventOf } from './ledger-batch.js';
 import type { EntryEventType } from './ledger.enums.js';
 import { Balance } from './money.type.js';
 
@@ -35,10 +36,10 @@ function watchedAccounts(ids: string[] | undefined | null, required: boolean): S
 async function balanceChanges({ args, context }: Data): Promise<AsyncIterableIterator<BalanceChange>> {
   const watched = watchedAccounts(args.accountIds, true)!;
   await assertCanWatch(context, watched);
-  return context.events.stream(parseAfter(args.after), (event) => event.payload.balances
+  return context.events.stream(parseAfter(args.after), (event) => (entryEventOf(event)?.balances ?? [])
     .filter((b) => watched.has(b.accountId))
     .map((b) => Object.assign(new BalanceChange(), {
-      accountRowId: b.accountId, entryRowId: event.payload.entryId, sequence: String(event.seq),
+      accountRowId: b.accountId, entryRowId: entryEventOf(event)!.entryId, sequence: String(event.seq),
       type: event.type as EntryEventType, accountId: toGlobalId('Account', b.accountId),
       balance: Balance.of({ posted: BigInt(b.posted), pending: BigInt(b.pending), available: BigInt(b.available) }, b.currency.trim()),
     })));
@@ -49,9 +50,10 @@ async function entryEvents({ args, context }: Data): Promise<AsyncIterableIterat
   const watched = watchedAccounts(args.accountIds, ownerScope(context.principal) !== undefined);
   await assertCanWatch(context, watched ?? []);
   return context.events.stream(parseAfter(args.after), (event) => {
-    if (watched && !event.payload.balances.some((b) => watched.has(b.accountId))) return [];
+    const payload = entryEventOf(event);
+    if (!payload || (watched && !payload.balances.some((b) => watched.has(b.accountId)))) return [];
     return [Object.assign(new EntryEvent(), {
-      entryRowId: event.payload.entryId, relatedEntryRowId: event.payload.relatedEntryId,
+      entryRowId: payload.entryId, relatedEntryRowId: payload.relatedEntryId,
       sequence: String(event.seq), type: event.type as EntryEventType,
     })];
   });

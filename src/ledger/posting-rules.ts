@@ -11,6 +11,8 @@ export interface AccountState {
   currency: string;
   status: AccountStatus;
   negativeBalance: NegativeBalancePolicy;
+  /** The user who owns the account (its events carry it, so a module can route them); null for system accounts. */
+  ownerId: string | null;
   postedDebits: bigint;
   postedCredits: bigint;
   pendingDebits: bigint;

@@ -20,7 +20,7 @@ export function entriesCreatedBy(results: readonly OpResult[]): number {
   return results.filter((result) => 'entry' in result && result.entry && !result.replayed).length;
 }
 
-function isRetryable(error: unknown): boolean {
+export function isRetryable(error: unknown): boolean {
   if (error instanceof RetryBatch) return true;
   const code = (error as { code?: string })?.code;
   return typeof code === 'string' && retryableCodes.has(code);
@@ -59,6 +59,11 @@ export class PostingWriter {
       this.queue.push({ ops, resolve, reject });
       this.pump();
     });
+  }
+
+  /** Tells the writer's listeners about work a module's own transaction committed (LedgerService.transaction). */
+  committed(results: readonly OpResult[]): void {
+    this.onCommit(results);
   }
 
   /** Stops taking operations and waits for the queued ones to finish. */

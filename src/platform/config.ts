@@ -44,6 +44,35 @@ export interface Config {
   metricsToken: string | undefined;
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   shutdownTimeoutMs: number;
+  /** The currencies wallets are kept in; their system accounts are opened at start. */
+  walletCurrencies: string[];
+  /** A withdrawal's fee in basis points of its amount (rounded up), credited to fee revenue. */
+  withdrawalFeeBps: number;
+  /** The smallest payout, in minor units. */
+  payoutMinimum: bigint;
+  /** How long a requested payout waits (and can be cancelled) before it is processed. */
+  payoutCancelWindowSeconds: number;
+  /** The simulated payment processor's answer: succeed, fail, or delay (then succeed). */
+  paymentProcessorMode: 'succeed' | 'fail' | 'delay';
+  /** How long the simulated processor keeps a delayed payment pending. */
+  paymentProcessorDelayMs: number;
+}
+
+function currenciesVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string[] {
+  const raw = env[name] || fallback;
+  const codes = raw.split(',').map((code) => code.trim()).filter(Boolean);
+  const known = new Set(Intl.supportedValuesOf('currency'));
+  if (codes.length === 0 || codes.some((code) => !/^[A-Z]{3}$/.test(code) || !known.has(code))) {
+    throw new ConfigError(`${name} must be a comma-separated list of ISO 4217 codes, got "${raw}"`);
+  }
+  return [...new Set(codes)];
+}
+
+function choiceVar<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!choices.includes(raw as T)) throw new ConfigError(`${name} must be one of ${choices.join(', ')}, got "${raw}"`);
+  return raw as T;
 }
 
 export class ConfigError extends Error {}
@@ -165,5 +194,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxyHops: intVar(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     metricsToken: textVar(env, 'METRICS_TOKEN', 16),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    walletCurrencies: currenciesVar(env, 'WALLET_CURRENCIES', 'USD,EUR,GBP'),
+    withdrawalFeeBps: intVar(env, 'WITHDRAWAL_FEE_BPS', 0, 0, 1_000),
+    payoutMinimum: BigInt(intVar(env, 'PAYOUT_MINIMUM', 1_000, 1, Number.MAX_SAFE_INTEGER)),
+    payoutCancelWindowSeconds: intVar(env, 'PAYOUT_CANCEL_WINDOW_SECONDS', 60, 0, 7 * 86_400),
+    paymentProcessorMode: choiceVar(env, 'PAYMENT_PROCESSOR_MODE', ['succeed', 'fail', 'delay'] as const, 'succeed'),
+    paymentProcessorDelayMs: intVar(env, 'PAYMENT_PROCESSOR_DELAY_MS', 2_000, 0, 3_600_000),
   };
 }

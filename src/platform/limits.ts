@@ -92,4 +92,16 @@ export const limits = {
   rateLimitStoreTimeoutMs: 1_000,
   /** How often at most "rate-limit store unreachable" is logged per process. */
   rateLimitOutageLogIntervalMs: 60_000,
+  /** How often each gateway's disbursement worker looks for withdrawals and payouts to send (it is also woken at once by a new one). */
+  disbursementPollIntervalMs: 500,
+  /** Withdrawals and payouts one worker pass sends to the processor. */
+  disbursementBatchMax: 50,
+  /** How long a payment stays PROCESSING before the worker asks the processor about it again. */
+  disbursementRecheckMs: 2_000,
+  /** Wallets a payout run reads per page (each page commits its progress). */
+  payoutRunPageSize: 100,
+  /** Wallets each gateway keeps in memory (a wallet never changes once opened). */
+  walletCacheMax: 10_000,
+  /** Length of a deposit's external reference and of a withdrawal's destination. */
+  referenceLengthMax: 200,
 } as const;

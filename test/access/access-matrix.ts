@@ -13,6 +13,8 @@ const everyone: Row = { anonymous: 'allow', CUSTOMER: 'allow', MERCHANT: 'allow'
 const signedIn: Row = { anonymous: 'deny', CUSTOMER: 'allow', MERCHANT: 'allow', FINANCE: 'allow', ADMIN: 'allow' };
 const ownOrStaff: Row = { anonymous: 'deny', CUSTOMER: 'own', MERCHANT: 'own', FINANCE: 'allow', ADMIN: 'allow' };
 const staff: Row = { anonymous: 'deny', CUSTOMER: 'deny', MERCHANT: 'deny', FINANCE: 'allow', ADMIN: 'allow' };
+/** Acts for the caller's own user (its wallet), whatever the role; anonymous callers have none. */
+const selfService: Row = { anonymous: 'deny', CUSTOMER: 'own', MERCHANT: 'own', FINANCE: 'own', ADMIN: 'own' };
 const adminOnly: Row = { anonymous: 'deny', CUSTOMER: 'deny', MERCHANT: 'deny', FINANCE: 'deny', ADMIN: 'allow' };
 
 export const accessMatrix: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Row>> = {
@@ -28,6 +30,14 @@ export const accessMatrix: Record<'Query' | 'Mutation' | 'Subscription', Record<
     user: staff,
     users: staff,
     apiKeys: adminOnly,
+    wallets: ownOrStaff,
+    wallet: ownOrStaff,
+    withdrawal: ownOrStaff,
+    withdrawals: ownOrStaff,
+    payout: ownOrStaff,
+    payouts: ownOrStaff,
+    payoutRun: staff,
+    payoutRuns: staff,
   },
   Mutation: {
     openAccount: staff,
@@ -46,10 +56,22 @@ export const accessMatrix: Record<'Query' | 'Mutation' | 'Subscription', Record<
     updateUser: adminOnly,
     createApiKey: adminOnly,
     revokeApiKey: adminOnly,
+    openWallet: selfService,
+    deposit: ownOrStaff,
+    transfer: selfService,
+    requestWithdrawal: selfService,
+    retryWithdrawal: ownOrStaff,
+    requestPayout: selfService,
+    cancelPayout: ownOrStaff,
+    startPayoutRun: staff,
   },
   Subscription: {
     balanceChanged: ownOrStaff,
     entryPosted: ownOrStaff,
+    walletBalanceChanged: ownOrStaff,
+    withdrawalUpdated: ownOrStaff,
+    payoutUpdated: ownOrStaff,
+    payoutRunProgress: staff,
   },
 };
 

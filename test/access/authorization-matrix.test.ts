@@ -37,11 +37,17 @@ function dummy(type: GraphQLInputType): unknown {
   throw new Error(`no dummy value for ${String(type)}`);
 }
 
-interface Fixture { caller: TestCaller | null; ownAccountId: string }
+interface Fixture { caller: TestCaller | null; ownAccountId: string; runId: string }
 
-/** Arguments that make an allowed call observable: subscriptions watch the caller's own account. */
+/**
+ * Arguments that make an allowed call observable: subscriptions replay from the start, watching
+ * the caller's own account, or the payout run every fixture shares.
+ */
 function argumentsFor(root: Root, field: GraphQLField<unknown, unknown>, fixture: Fixture): Record<string, unknown> {
-  if (root === 'Subscription') return { accountIds: [fixture.ownAccountId], after: '0' };
+  if (root === 'Subscription') {
+    const names = new Set(field.args.map((a) => a.name));
+    return { after: '0', ...(names.has('accountIds') && { accountIds: [fixture.ownAccountId] }), ...(names.has('runId') && { runId: fixture.runId }) };
+  }
   const required = field.args.filter((a: GraphQLArgument) => isNonNullType(a.type));
   return Object.fromEntries(required.map((a) => [a.name, dummy(a.type)]));
 }
@@ -79,10 +85,13 @@ async function attempt(client: CallerClient, root: Root, field: GraphQLField<unk
 describe('the authorisation matrix', () => {
   let gw: TestGateway;
   let bank: { id: string };
+  let runId: string;
 
   beforeAll(async () => {
-    gw = await startTestGateway();
+    // ISK is this file's own currency: the payout run it starts pays every ISK wallet, and there are none.
+    gw = await startTestGateway({ WALLET_CURRENCIES: 'USD,ISK', PAYOUT_CANCEL_WINDOW_SECONDS: '0' });
     bank = await openAccount(gw, { type: 'ASSET', allowNegative: true, label: 'matrix-bank' });
+    runId = `prun_${(await gw.services.payouts.runs.start({ runKey: uniq('matrix-run'), currency: 'ISK', startedById: null })).id}`;
   });
   afterAll(async () => { await gw?.close(); });
 
@@ -92,7 +101,16 @@ describe('the authorisation matrix', () => {
     const account = await openAccount(gw, { ownerId: caller ? `usr_${caller.userId}` : undefined, label: 'matrix-own' });
     const posted = await transfer(gw, bank.id, account.id, '5');
     if (posted.errors) throw new Error(JSON.stringify(posted.errors));
-    return { caller, ownAccountId: account.id };
+    if (caller) await moneyOf(caller.userId);
+    return { caller, ownAccountId: account.id, runId };
+  }
+
+  /** A deposit, a withdrawal and a payout of the caller's own, so its wallet subscriptions have events to replay. */
+  async function moneyOf(userId: string): Promise<void> {
+    const { wallets, payouts } = gw.services;
+    await wallets.service.deposit({ userId, currency: 'USD', amount: '5000', reference: uniq('matrix-ref'), idempotencyKey: uniq('matrix-dep') });
+    await wallets.withdrawals.request({ userId, currency: 'USD', amount: '10', destination: 'sim:succeed', idempotencyKey: uniq('matrix-wd') });
+    await payouts.service.request({ userId, currency: 'USD', amount: '1000', idempotencyKey: uniq('matrix-po') });
   }
 
   it('has a row for every operation of the schema, and none for an operation that is gone', () => {

@@ -48,6 +48,17 @@ type Documents = {
     "\n  query EntryPostingIds($id: ID!) { entry(id: $id) { postings { id } } }\n": typeof types.EntryPostingIdsDocument,
     "\n  subscription BalanceChanged($accountIds: [ID!]!, $after: String) {\n    balanceChanged(accountIds: $accountIds, after: $after) {\n      sequence type accountId balance { posted { amount currency } available { amount } } entry { id }\n    }\n  }\n": typeof types.BalanceChangedDocument,
     "\n  subscription EntryPosted($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id status } }\n  }\n": typeof types.EntryPostedDocument,
+    "\n  mutation PayoutRequest($input: RequestPayoutInput!) {\n    requestPayout(input: $input) { id status amount { amount currency } destination processAfter processorReference failureReason }\n  }\n": typeof types.PayoutRequestDocument,
+    "\n  mutation PayoutCancel($input: CancelPayoutInput!) {\n    cancelPayout(input: $input) { id status amount { amount } history { from to reason } }\n  }\n": typeof types.PayoutCancelDocument,
+    "\n  query PayoutView($id: ID!) {\n    payout(id: $id) {\n      id status amount { amount currency } destination processorReference failureReason\n      history { from to reason } wallet { ownerId currency } run { id }\n    }\n  }\n": typeof types.PayoutViewDocument,
+    "\n  query PayoutList($filter: PayoutFilterInput, $first: Int, $after: String) {\n    payouts(filter: $filter, first: $first, after: $after) {\n      edges { node { id status amount { amount } wallet { ownerId } run { id } } } pageInfo { endCursor hasNextPage }\n    }\n  }\n": typeof types.PayoutListDocument,
+    "\n  query PayoutWalletLines {\n    wallets {\n      currency account { id }\n      transactions(filter: { kinds: [PAYOUT] }) {\n        edges { node { id kind status direction description amount { amount } entry { id status } payout { id status } } }\n      }\n    }\n  }\n": typeof types.PayoutWalletLinesDocument,
+    "\n  mutation PayoutStartRun($input: StartPayoutRunInput!) {\n    startPayoutRun(input: $input) {\n      id runKey status threshold { amount currency } walletsScanned payoutsCreated walletsSkipped totalAmount { amount currency } error finishedAt\n    }\n  }\n": typeof types.PayoutStartRunDocument,
+    "\n  query PayoutRunView($id: ID!) {\n    payoutRun(id: $id) {\n      id runKey status threshold { amount currency } walletsScanned payoutsCreated walletsSkipped totalAmount { amount currency } error finishedAt\n    }\n  }\n": typeof types.PayoutRunViewDocument,
+    "\n  query PayoutRunList($first: Int) { payoutRuns(first: $first) { edges { node { id runKey status } } } }\n": typeof types.PayoutRunListDocument,
+    "\n  subscription PayoutUpdates($after: String) {\n    payoutUpdated(after: $after) { sequence status payout { id status wallet { ownerId } } }\n  }\n": typeof types.PayoutUpdatesDocument,
+    "\n  subscription PayoutRunProgress($runId: ID!, $after: String) {\n    payoutRunProgress(runId: $runId, after: $after) { sequence run { id status walletsScanned payoutsCreated walletsSkipped totalAmount { amount } } }\n  }\n": typeof types.PayoutRunProgressDocument,
+    "\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": typeof types.PayoutFreezeWalletDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": typeof types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": typeof types.PostEntryDocument,
     "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": typeof types.AccountBalanceDocument,
@@ -55,6 +66,21 @@ type Documents = {
     "\n  mutation CommitHold($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": typeof types.CommitHoldDocument,
     "\n  mutation VoidHold($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status } }\n": typeof types.VoidHoldDocument,
     "\n  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }\n": typeof types.ReversePostedDocument,
+    "\n  query WalletAccessNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Wallet { ownerId }\n      ... on Withdrawal { status }\n      ... on WalletTransaction { kind }\n    }\n  }\n": typeof types.WalletAccessNodeDocument,
+    "query WalletAccessWallets($userId: ID) { wallets(userId: $userId) { id ownerId currency } }": typeof types.WalletAccessWalletsDocument,
+    "query WalletAccessWallet($id: ID!) { wallet(id: $id) { id ownerId balance { available { amount } } } }": typeof types.WalletAccessWalletDocument,
+    "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) { id kind status direction amount { amount currency } reference description wallet { id balance { posted { amount } available { amount } } } }\n  }\n": typeof types.DepositDocument,
+    "\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) { id kind status amount { amount } memo description counterparty { userId email } wallet { balance { available { amount } } } }\n  }\n": typeof types.TransferDocument,
+    "\n  mutation RequestWithdrawal($input: RequestWithdrawalInput!) {\n    requestWithdrawal(input: $input) { id status amount { amount } fee { amount } attempt destination }\n  }\n": typeof types.RequestWithdrawalDocument,
+    "\n  query WithdrawalView($id: ID!) {\n    withdrawal(id: $id) { id status attempt failureReason processorReference history { from to reason attempt at } }\n  }\n": typeof types.WithdrawalViewDocument,
+    "\n  query MyWallets {\n    wallets { id currency balance { posted { amount } pending { amount } available { amount } } }\n  }\n": typeof types.MyWalletsDocument,
+    "\n  mutation WalletRetryWithdrawal($input: RetryWithdrawalInput!) {\n    retryWithdrawal(input: $input) { id status attempt processorReference amount { amount } fee { amount } }\n  }\n": typeof types.WalletRetryWithdrawalDocument,
+    "\n  query WalletHistory($id: ID!, $filter: WalletTransactionFilterInput, $first: Int, $after: String) {\n    wallet(id: $id) {\n      id\n      transactions(filter: $filter, first: $first, after: $after) {\n        edges { cursor node {\n          id kind direction status amount { amount currency } memo reference description createdAt\n          counterparty { userId email } withdrawal { id }\n        } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.WalletHistoryDocument,
+    "\n  query WalletWithdrawals($filter: WithdrawalFilterInput, $first: Int, $after: String) {\n    withdrawals(filter: $filter, first: $first, after: $after) {\n      edges { node { id status attempt wallet { ownerId } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.WalletWithdrawalsDocument,
+    "mutation WalletOpen($currency: String!) { openWallet(currency: $currency) { id currency } }": typeof types.WalletOpenDocument,
+    "\n  subscription WalletLiveBalances($after: String, $userId: ID) {\n    walletBalanceChanged(after: $after, userId: $userId) {\n      sequence wallet { id ownerId } balance { posted { amount currency } pending { amount } available { amount } }\n    }\n  }\n": typeof types.WalletLiveBalancesDocument,
+    "\n  subscription WalletLiveWithdrawals($after: String) {\n    withdrawalUpdated(after: $after) { sequence status withdrawal { id attempt wallet { ownerId } } }\n  }\n": typeof types.WalletLiveWithdrawalsDocument,
+    "query StaffWallets($userId: ID) { wallets(userId: $userId) { id currency ownerId } }": typeof types.StaffWalletsDocument,
 };
 const documents: Documents = {
     "\n  query AccountView($id: ID!) { account(id: $id) { id ownerId parent { id } balance { posted { amount } } } }\n": types.AccountViewDocument,
@@ -91,6 +117,17 @@ const documents: Documents = {
     "\n  query EntryPostingIds($id: ID!) { entry(id: $id) { postings { id } } }\n": types.EntryPostingIdsDocument,
     "\n  subscription BalanceChanged($accountIds: [ID!]!, $after: String) {\n    balanceChanged(accountIds: $accountIds, after: $after) {\n      sequence type accountId balance { posted { amount currency } available { amount } } entry { id }\n    }\n  }\n": types.BalanceChangedDocument,
     "\n  subscription EntryPosted($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id status } }\n  }\n": types.EntryPostedDocument,
+    "\n  mutation PayoutRequest($input: RequestPayoutInput!) {\n    requestPayout(input: $input) { id status amount { amount currency } destination processAfter processorReference failureReason }\n  }\n": types.PayoutRequestDocument,
+    "\n  mutation PayoutCancel($input: CancelPayoutInput!) {\n    cancelPayout(input: $input) { id status amount { amount } history { from to reason } }\n  }\n": types.PayoutCancelDocument,
+    "\n  query PayoutView($id: ID!) {\n    payout(id: $id) {\n      id status amount { amount currency } destination processorReference failureReason\n      history { from to reason } wallet { ownerId currency } run { id }\n    }\n  }\n": types.PayoutViewDocument,
+    "\n  query PayoutList($filter: PayoutFilterInput, $first: Int, $after: String) {\n    payouts(filter: $filter, first: $first, after: $after) {\n      edges { node { id status amount { amount } wallet { ownerId } run { id } } } pageInfo { endCursor hasNextPage }\n    }\n  }\n": types.PayoutListDocument,
+    "\n  query PayoutWalletLines {\n    wallets {\n      currency account { id }\n      transactions(filter: { kinds: [PAYOUT] }) {\n        edges { node { id kind status direction description amount { amount } entry { id status } payout { id status } } }\n      }\n    }\n  }\n": types.PayoutWalletLinesDocument,
+    "\n  mutation PayoutStartRun($input: StartPayoutRunInput!) {\n    startPayoutRun(input: $input) {\n      id runKey status threshold { amount currency } walletsScanned payoutsCreated walletsSkipped totalAmount { amount currency } error finishedAt\n    }\n  }\n": types.PayoutStartRunDocument,
+    "\n  query PayoutRunView($id: ID!) {\n    payoutRun(id: $id) {\n      id runKey status threshold { amount currency } walletsScanned payoutsCreated walletsSkipped totalAmount { amount currency } error finishedAt\n    }\n  }\n": types.PayoutRunViewDocument,
+    "\n  query PayoutRunList($first: Int) { payoutRuns(first: $first) { edges { node { id runKey status } } } }\n": types.PayoutRunListDocument,
+    "\n  subscription PayoutUpdates($after: String) {\n    payoutUpdated(after: $after) { sequence status payout { id status wallet { ownerId } } }\n  }\n": types.PayoutUpdatesDocument,
+    "\n  subscription PayoutRunProgress($runId: ID!, $after: String) {\n    payoutRunProgress(runId: $runId, after: $after) { sequence run { id status walletsScanned payoutsCreated walletsSkipped totalAmount { amount } } }\n  }\n": types.PayoutRunProgressDocument,
+    "\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": types.PayoutFreezeWalletDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": types.PostEntryDocument,
     "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": types.AccountBalanceDocument,
@@ -98,6 +135,21 @@ const documents: Documents = {
     "\n  mutation CommitHold($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": types.CommitHoldDocument,
     "\n  mutation VoidHold($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status } }\n": types.VoidHoldDocument,
     "\n  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }\n": types.ReversePostedDocument,
+    "\n  query WalletAccessNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Wallet { ownerId }\n      ... on Withdrawal { status }\n      ... on WalletTransaction { kind }\n    }\n  }\n": types.WalletAccessNodeDocument,
+    "query WalletAccessWallets($userId: ID) { wallets(userId: $userId) { id ownerId currency } }": types.WalletAccessWalletsDocument,
+    "query WalletAccessWallet($id: ID!) { wallet(id: $id) { id ownerId balance { available { amount } } } }": types.WalletAccessWalletDocument,
+    "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) { id kind status direction amount { amount currency } reference description wallet { id balance { posted { amount } available { amount } } } }\n  }\n": types.DepositDocument,
+    "\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) { id kind status amount { amount } memo description counterparty { userId email } wallet { balance { available { amount } } } }\n  }\n": types.TransferDocument,
+    "\n  mutation RequestWithdrawal($input: RequestWithdrawalInput!) {\n    requestWithdrawal(input: $input) { id status amount { amount } fee { amount } attempt destination }\n  }\n": types.RequestWithdrawalDocument,
+    "\n  query WithdrawalView($id: ID!) {\n    withdrawal(id: $id) { id status attempt failureReason processorReference history { from to reason attempt at } }\n  }\n": types.WithdrawalViewDocument,
+    "\n  query MyWallets {\n    wallets { id currency balance { posted { amount } pending { amount } available { amount } } }\n  }\n": types.MyWalletsDocument,
+    "\n  mutation WalletRetryWithdrawal($input: RetryWithdrawalInput!) {\n    retryWithdrawal(input: $input) { id status attempt processorReference amount { amount } fee { amount } }\n  }\n": types.WalletRetryWithdrawalDocument,
+    "\n  query WalletHistory($id: ID!, $filter: WalletTransactionFilterInput, $first: Int, $after: String) {\n    wallet(id: $id) {\n      id\n      transactions(filter: $filter, first: $first, after: $after) {\n        edges { cursor node {\n          id kind direction status amount { amount currency } memo reference description createdAt\n          counterparty { userId email } withdrawal { id }\n        } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.WalletHistoryDocument,
+    "\n  query WalletWithdrawals($filter: WithdrawalFilterInput, $first: Int, $after: String) {\n    withdrawals(filter: $filter, first: $first, after: $after) {\n      edges { node { id status attempt wallet { ownerId } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.WalletWithdrawalsDocument,
+    "mutation WalletOpen($currency: String!) { openWallet(currency: $currency) { id currency } }": types.WalletOpenDocument,
+    "\n  subscription WalletLiveBalances($after: String, $userId: ID) {\n    walletBalanceChanged(after: $after, userId: $userId) {\n      sequence wallet { id ownerId } balance { posted { amount currency } pending { amount } available { amount } }\n    }\n  }\n": types.WalletLiveBalancesDocument,
+    "\n  subscription WalletLiveWithdrawals($after: String) {\n    withdrawalUpdated(after: $after) { sequence status withdrawal { id attempt wallet { ownerId } } }\n  }\n": types.WalletLiveWithdrawalsDocument,
+    "query StaffWallets($userId: ID) { wallets(userId: $userId) { id currency ownerId } }": types.StaffWalletsDocument,
 };
 
 /**
@@ -253,6 +305,50 @@ export function graphql(source: "\n  subscription EntryPosted($accountIds: [ID!]
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation PayoutRequest($input: RequestPayoutInput!) {\n    requestPayout(input: $input) { id status amount { amount currency } destination processAfter processorReference failureReason }\n  }\n"): (typeof documents)["\n  mutation PayoutRequest($input: RequestPayoutInput!) {\n    requestPayout(input: $input) { id status amount { amount currency } destination processAfter processorReference failureReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PayoutCancel($input: CancelPayoutInput!) {\n    cancelPayout(input: $input) { id status amount { amount } history { from to reason } }\n  }\n"): (typeof documents)["\n  mutation PayoutCancel($input: CancelPayoutInput!) {\n    cancelPayout(input: $input) { id status amount { amount } history { from to reason } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PayoutView($id: ID!) {\n    payout(id: $id) {\n      id status amount { amount currency } destination processorReference failureReason\n      history { from to reason } wallet { ownerId currency } run { id }\n    }\n  }\n"): (typeof documents)["\n  query PayoutView($id: ID!) {\n    payout(id: $id) {\n      id status amount { amount currency } destination processorReference failureReason\n      history { from to reason } wallet { ownerId currency } run { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PayoutList($filter: PayoutFilterInput, $first: Int, $after: String) {\n    payouts(filter: $filter, first: $first, after: $after) {\n      edges { node { id status amount { amount } wallet { ownerId } run { id } } } pageInfo { endCursor hasNextPage }\n    }\n  }\n"): (typeof documents)["\n  query PayoutList($filter: PayoutFilterInput, $first: Int, $after: String) {\n    payouts(filter: $filter, first: $first, after: $after) {\n      edges { node { id status amount { amount } wallet { ownerId } run { id } } } pageInfo { endCursor hasNextPage }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PayoutWalletLines {\n    wallets {\n      currency account { id }\n      transactions(filter: { kinds: [PAYOUT] }) {\n        edges { node { id kind status direction description amount { amount } entry { id status } payout { id status } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PayoutWalletLines {\n    wallets {\n      currency account { id }\n      transactions(filter: { kinds: [PAYOUT] }) {\n        edges { node { id kind status direction description amount { amount } entry { id status } payout { id status } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PayoutStartRun($input: StartPayoutRunInput!) {\n    startPayoutRun(input: $input) {\n      id runKey status threshold { amount currency } walletsScanned payoutsCreated walletsSkipped totalAmount { amount currency } error finishedAt\n    }\n  }\n"): (typeof documents)["\n  mutation PayoutStartRun($input: StartPayoutRunInput!) {\n    startPayoutRun(input: $input) {\n      id runKey status threshold { amount currency } walletsScanned payoutsCreated walletsSkipped totalAmount { amount currency } error finishedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PayoutRunView($id: ID!) {\n    payoutRun(id: $id) {\n      id runKey status threshold { amount currency } walletsScanned payoutsCreated walletsSkipped totalAmount { amount currency } error finishedAt\n    }\n  }\n"): (typeof documents)["\n  query PayoutRunView($id: ID!) {\n    payoutRun(id: $id) {\n      id runKey status threshold { amount currency } walletsScanned payoutsCreated walletsSkipped totalAmount { amount currency } error finishedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PayoutRunList($first: Int) { payoutRuns(first: $first) { edges { node { id runKey status } } } }\n"): (typeof documents)["\n  query PayoutRunList($first: Int) { payoutRuns(first: $first) { edges { node { id runKey status } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PayoutUpdates($after: String) {\n    payoutUpdated(after: $after) { sequence status payout { id status wallet { ownerId } } }\n  }\n"): (typeof documents)["\n  subscription PayoutUpdates($after: String) {\n    payoutUpdated(after: $after) { sequence status payout { id status wallet { ownerId } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PayoutRunProgress($runId: ID!, $after: String) {\n    payoutRunProgress(runId: $runId, after: $after) { sequence run { id status walletsScanned payoutsCreated walletsSkipped totalAmount { amount } } }\n  }\n"): (typeof documents)["\n  subscription PayoutRunProgress($runId: ID!, $after: String) {\n    payoutRunProgress(runId: $runId, after: $after) { sequence run { id status walletsScanned payoutsCreated walletsSkipped totalAmount { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n"): (typeof documents)["\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n"): (typeof documents)["\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -278,6 +374,66 @@ export function graphql(source: "\n  mutation VoidHold($input: VoidPendingEntryI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }\n"): (typeof documents)["\n  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletAccessNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Wallet { ownerId }\n      ... on Withdrawal { status }\n      ... on WalletTransaction { kind }\n    }\n  }\n"): (typeof documents)["\n  query WalletAccessNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Wallet { ownerId }\n      ... on Withdrawal { status }\n      ... on WalletTransaction { kind }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WalletAccessWallets($userId: ID) { wallets(userId: $userId) { id ownerId currency } }"): (typeof documents)["query WalletAccessWallets($userId: ID) { wallets(userId: $userId) { id ownerId currency } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WalletAccessWallet($id: ID!) { wallet(id: $id) { id ownerId balance { available { amount } } } }"): (typeof documents)["query WalletAccessWallet($id: ID!) { wallet(id: $id) { id ownerId balance { available { amount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) { id kind status direction amount { amount currency } reference description wallet { id balance { posted { amount } available { amount } } } }\n  }\n"): (typeof documents)["\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) { id kind status direction amount { amount currency } reference description wallet { id balance { posted { amount } available { amount } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) { id kind status amount { amount } memo description counterparty { userId email } wallet { balance { available { amount } } } }\n  }\n"): (typeof documents)["\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) { id kind status amount { amount } memo description counterparty { userId email } wallet { balance { available { amount } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestWithdrawal($input: RequestWithdrawalInput!) {\n    requestWithdrawal(input: $input) { id status amount { amount } fee { amount } attempt destination }\n  }\n"): (typeof documents)["\n  mutation RequestWithdrawal($input: RequestWithdrawalInput!) {\n    requestWithdrawal(input: $input) { id status amount { amount } fee { amount } attempt destination }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WithdrawalView($id: ID!) {\n    withdrawal(id: $id) { id status attempt failureReason processorReference history { from to reason attempt at } }\n  }\n"): (typeof documents)["\n  query WithdrawalView($id: ID!) {\n    withdrawal(id: $id) { id status attempt failureReason processorReference history { from to reason attempt at } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyWallets {\n    wallets { id currency balance { posted { amount } pending { amount } available { amount } } }\n  }\n"): (typeof documents)["\n  query MyWallets {\n    wallets { id currency balance { posted { amount } pending { amount } available { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WalletRetryWithdrawal($input: RetryWithdrawalInput!) {\n    retryWithdrawal(input: $input) { id status attempt processorReference amount { amount } fee { amount } }\n  }\n"): (typeof documents)["\n  mutation WalletRetryWithdrawal($input: RetryWithdrawalInput!) {\n    retryWithdrawal(input: $input) { id status attempt processorReference amount { amount } fee { amount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletHistory($id: ID!, $filter: WalletTransactionFilterInput, $first: Int, $after: String) {\n    wallet(id: $id) {\n      id\n      transactions(filter: $filter, first: $first, after: $after) {\n        edges { cursor node {\n          id kind direction status amount { amount currency } memo reference description createdAt\n          counterparty { userId email } withdrawal { id }\n        } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletHistory($id: ID!, $filter: WalletTransactionFilterInput, $first: Int, $after: String) {\n    wallet(id: $id) {\n      id\n      transactions(filter: $filter, first: $first, after: $after) {\n        edges { cursor node {\n          id kind direction status amount { amount currency } memo reference description createdAt\n          counterparty { userId email } withdrawal { id }\n        } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletWithdrawals($filter: WithdrawalFilterInput, $first: Int, $after: String) {\n    withdrawals(filter: $filter, first: $first, after: $after) {\n      edges { node { id status attempt wallet { ownerId } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query WalletWithdrawals($filter: WithdrawalFilterInput, $first: Int, $after: String) {\n    withdrawals(filter: $filter, first: $first, after: $after) {\n      edges { node { id status attempt wallet { ownerId } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WalletOpen($currency: String!) { openWallet(currency: $currency) { id currency } }"): (typeof documents)["mutation WalletOpen($currency: String!) { openWallet(currency: $currency) { id currency } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WalletLiveBalances($after: String, $userId: ID) {\n    walletBalanceChanged(after: $after, userId: $userId) {\n      sequence wallet { id ownerId } balance { posted { amount currency } pending { amount } available { amount } }\n    }\n  }\n"): (typeof documents)["\n  subscription WalletLiveBalances($after: String, $userId: ID) {\n    walletBalanceChanged(after: $after, userId: $userId) {\n      sequence wallet { id ownerId } balance { posted { amount currency } pending { amount } available { amount } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WalletLiveWithdrawals($after: String) {\n    withdrawalUpdated(after: $after) { sequence status withdrawal { id attempt wallet { ownerId } } }\n  }\n"): (typeof documents)["\n  subscription WalletLiveWithdrawals($after: String) {\n    withdrawalUpdated(after: $after) { sequence status withdrawal { id attempt wallet { ownerId } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StaffWallets($userId: ID) { wallets(userId: $userId) { id currency ownerId } }"): (typeof documents)["query StaffWallets($userId: ID) { wallets(userId: $userId) { id currency ownerId } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -22,7 +22,7 @@ function codeOf(fn: () => unknown): string {
 
 function account(id: string, type: AccountType, totals: Partial<Record<'pd' | 'pc' | 'qd' | 'qc', bigint>> = {}, policy = NegativeBalancePolicy.FORBID): AccountState {
   return {
-    id, code: `code-${id}`, type, currency: 'USD', status: AccountStatus.OPEN, negativeBalance: policy,
+    id, code: `code-${id}`, type, currency: 'USD', status: AccountStatus.OPEN, negativeBalance: policy, ownerId: null,
     postedDebits: totals.pd ?? 0n, postedCredits: totals.pc ?? 0n, pendingDebits: totals.qd ?? 0n, pendingCredits: totals.qc ?? 0n,
   };
 }

@@ -6,7 +6,6 @@ import { graphql } from '../gql/index.js';
 import { startTestGateway, testJwtSecret, uniq, type TestGateway } from '../testkit/gateway.js';
 import { fundedWallet, openAccount, transfer } from '../testkit/ledger-fixtures.js';
 import { collect } from '../testkit/subscriptions.js';
-import { requestHash } from '../../src/ledger/ledger-ops.js';
 import { Direction } from '../../src/ledger/ledger.enums.js';
 
 const BalanceChanged = graphql(`
@@ -60,17 +59,16 @@ describe('balanceChanged over a real WebSocket', () => {
   it('publishes nothing for rolled-back work', async () => {
     const { bank, wallet } = await fundedWallet(gw, '0');
     const sub = collect(gw.ws(), EntryPosted, { accountIds: [wallet.id], after: '0' });
-    const op = {
-      kind: 'post' as const, key: uniq('rollback'), hash: requestHash('post', {}),
-      request: { description: 'rolled back', metadata: {}, pending: false, postings: [
-        { accountId: wallet.id.slice(4), direction: Direction.CREDIT, amount: 5n, currency: 'USD' },
-        { accountId: bank.id.slice(4), direction: Direction.DEBIT, amount: 5n, currency: 'USD' },
-      ] },
+    const command = {
+      idempotencyKey: uniq('rollback'), description: 'rolled back', postings: [
+        { accountId: wallet.id.slice(4), direction: Direction.CREDIT, amount: '5', currency: 'USD' },
+        { accountId: bank.id.slice(4), direction: Direction.DEBIT, amount: '5', currency: 'USD' },
+      ],
     };
     // A module's transaction posts through the ledger, then fails: everything it wrote rolls back.
-    await expect(gw.services.orm.em.fork().transactional(async (em) => {
-      const [result] = await gw.services.ledger.executeWithin(em, [op]);
-      expect('entryId' in result).toBe(true);
+    await expect(gw.services.ledger.transaction(gw.services.orm.em, async (tx) => {
+      const result = await tx.post(command);
+      expect(result.entryId).toMatch(/^\d+$/);
       throw new Error('the module failed after posting');
     })).rejects.toThrow('the module failed');
     const committed = await transfer(gw, bank.id, wallet.id, '7');
@@ -88,14 +86,13 @@ describe('balanceChanged over a real WebSocket', () => {
     let opened!: () => void;
     const held = new Promise<void>((resolve) => { release = resolve; });
     const isOpen = new Promise<void>((resolve) => { opened = resolve; });
-    const older = gw.services.orm.em.fork().transactional(async (em) => {
-      await gw.services.ledger.executeWithin(em, [{
-        kind: 'post', key: uniq('older'), hash: requestHash('post', {}),
-        request: { description: 'held open', metadata: {}, pending: false, postings: [
-          { accountId: elsewhere.wallet.id.slice(4), direction: Direction.CREDIT, amount: 1n, currency: 'USD' },
-          { accountId: elsewhere.bank.id.slice(4), direction: Direction.DEBIT, amount: 1n, currency: 'USD' },
-        ] },
-      }]);
+    const older = gw.services.ledger.transaction(gw.services.orm.em, async (tx) => {
+      await tx.post({
+        idempotencyKey: uniq('older'), description: 'held open', postings: [
+          { accountId: elsewhere.wallet.id.slice(4), direction: Direction.CREDIT, amount: '1', currency: 'USD' },
+          { accountId: elsewhere.bank.id.slice(4), direction: Direction.DEBIT, amount: '1', currency: 'USD' },
+        ],
+      });
       opened();
       await held;
     });

@@ -5,18 +5,18 @@ import { limits } from '../limits.js';
 import { logger } from '../logger.js';
 import { eventsChannel } from './outbox-relay.js';
 
-/** A numbered ledger event as subscribers receive it. */
-export interface LedgerEventMessage {
+/**
+ * A numbered outbox event as subscribers receive it. The ledger's entry events and each module's
+ * own events share the outbox (one sequence, one resume cursor); `type` tells them apart and each
+ * subscription reads only the types it knows.
+ */
+export interface OutboxEvent {
   seq: bigint;
   type: string;
-  payload: {
-    entryId: string;
-    relatedEntryId: string | null;
-    balances: { accountId: string; currency: string; posted: string; pending: string; available: string }[];
-  };
+  payload: Record<string, unknown>;
 }
 
-type Listener = (event: LedgerEventMessage) => void;
+type Listener = (event: OutboxEvent) => void;
 
 /** Events a slow subscriber may have waiting before it is cut off. */
 const subscriberBufferMax = 10_000;
@@ -77,9 +77,9 @@ export class EventHub {
   }
 
   /** Reads events after `after`, in order, one page. */
-  async readAfter(after: bigint, limit: number): Promise<LedgerEventMessage[]> {
+  async readAfter(after: bigint, limit: number): Promise<OutboxEvent[]> {
     const db = this.orm.em.fork().getKysely() as Kysely<any>;
-    const { rows } = await sql<{ seq: string; type: string; payload: LedgerEventMessage['payload'] }>`
+    const { rows } = await sql<{ seq: string; type: string; payload: Record<string, unknown> }>`
       select e.seq::text as seq, e.type, e.payload from ledger_event e
       where e.seq > ${String(after)}::bigint order by e.seq limit ${limit}`.execute(db);
     return rows.map((row) => ({ seq: BigInt(row.seq), type: row.type, payload: row.payload }));
@@ -113,9 +113,9 @@ export class EventHub {
    * subscriber consumes it; live events that arrive meanwhile wait and follow it, skipping any the
    * replay already gave. `return()` (the client unsubscribed) detaches at once.
    */
-  stream<T>(after: bigint | undefined, expand: (event: LedgerEventMessage) => T[]): AsyncIterableIterator<T> {
+  stream<T>(after: bigint | undefined, expand: (event: OutboxEvent) => T[]): AsyncIterableIterator<T> {
     const out: T[] = [];
-    const live: LedgerEventMessage[] = [];
+    const live: OutboxEvent[] = [];
     let last = after ?? this.lastSeq;
     let replaying = after !== undefined;
     let closed = false;
@@ -123,7 +123,7 @@ export class EventHub {
     let wakeReader: (() => void) | undefined;
     let wakeReplay: (() => void) | undefined;
     const wake = () => { const w = wakeReader; wakeReader = undefined; w?.(); };
-    const deliver = (event: LedgerEventMessage) => {
+    const deliver = (event: OutboxEvent) => {
       if (event.seq <= last) return;
       last = event.seq;
       out.push(...expand(event));

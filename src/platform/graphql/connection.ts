@@ -41,3 +41,28 @@ export function toConnection<Row extends { id: string }, Node>(page: Page<Row>, 
   const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.id), node: map(row) }));
   return { edges, pageInfo: { hasNextPage: page.hasMore, endCursor: edges.at(-1)?.cursor ?? null } };
 }
+
+/** The shape of every connection: edges with their cursors, and where the page stands. */
+export interface ConnectionOf<Node> {
+  edges: { cursor: string; node: Node }[];
+  pageInfo: PageInfo;
+}
+
+/**
+ * Declares `<name>Edge` and `<name>Connection` for a node type, so each module's lists are Relay
+ * connections with the same fields and descriptions without a copy of the two classes each.
+ */
+export function connectionOf<Node extends object>(node: new () => Node, name: string, description: string): new () => ConnectionOf<Node> {
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
+  class Edge {
+    @Field({ description: 'Pass as `after` to get the items after this one.' }) cursor!: string;
+    @Field(() => node, { description: `The ${name}.` }) node!: Node;
+  }
+
+  @ObjectType(`${name}Connection`, { description })
+  class Connection {
+    @Field(() => [Edge], { description: 'The items of this page.' }) edges!: Edge[];
+    @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to get them.' }) pageInfo!: PageInfo;
+  }
+  return Connection;
+}

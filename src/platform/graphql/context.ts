@@ -7,6 +7,9 @@ import type { LedgerService } from '../../ledger/ledger.service.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
 import type { EventHub } from '../events/event-hub.js';
+import { createWalletLoaders, type WalletLoaders } from '../../wallets/wallet.loaders.js';
+import type { WalletModule } from '../../wallets/index.js';
+import type { PayoutModule } from '../../payouts/index.js';
 
 /** The long-lived parts of the gateway that resolvers reach through their context. */
 export interface Services {
@@ -18,6 +21,10 @@ export interface Services {
   identity: IdentityService;
   /** Failed logins per email + IP and per IP, in the shared rate-limit store. */
   loginThrottle: LoginThrottle;
+  /** Wallets, deposits, transfers and withdrawals. */
+  wallets: WalletModule;
+  /** Payouts and payout runs. */
+  payouts: PayoutModule;
 }
 
 /** Who sent a request and from where, as the HTTP or WebSocket entry point found it. */
@@ -36,17 +43,21 @@ export interface Caller {
  */
 export interface GraphQLContext extends Services, Caller {
   em: EntityManager;
-  loaders: LedgerLoaders;
+  loaders: LedgerLoaders & WalletLoaders;
+}
+
+function loadersFor(em: EntityManager, services: Services): LedgerLoaders & WalletLoaders {
+  return { ...createLedgerLoaders(em, services.queries), ...createWalletLoaders(em, services.wallets.queries, services.identity.queries) };
 }
 
 export function createContext(services: Services, caller: Caller): GraphQLContext {
   const em = services.orm.em.fork();
-  return { ...services, ...caller, em, loaders: createLedgerLoaders(em, services.queries) };
+  return { ...services, ...caller, em, loaders: loadersFor(em, services) };
 }
 
 /** Gives a long-lived context (a subscription's) a fresh EntityManager and loaders for one event. */
 export function refreshContext(context: GraphQLContext): GraphQLContext {
   context.em = context.orm.em.fork();
-  context.loaders = createLedgerLoaders(context.em, context.queries);
+  context.loaders = loadersFor(context.em, context);
   return context;
 }

@@ -4,7 +4,10 @@ import { LedgerError } from '../../ledger/ledger.errors.js';
  * Global ids: a short type prefix and the row id (`acc_42`, `ent_1001`). Stable, unique across
  * types, readable in GraphiQL, and enough for Apollo Client and urql to normalise their caches.
  */
-export const idPrefixes = { Account: 'acc', JournalEntry: 'ent', Posting: 'pst', User: 'usr', ApiKey: 'key' } as const;
+export const idPrefixes = {
+  Account: 'acc', JournalEntry: 'ent', Posting: 'pst', User: 'usr', ApiKey: 'key',
+  Wallet: 'wal', WalletTransaction: 'wtx', Withdrawal: 'wd', Payout: 'po', PayoutRun: 'prun',
+} as const;
 export type IdType = keyof typeof idPrefixes;
 
 export function toGlobalId(type: IdType, id: string | bigint): string {

@@ -1,0 +1,13 @@
+// The ledger core's public surface for modules: they move money only through LedgerService.
+export { LedgerService, LedgerTransaction, type PostEntryCommand, type PostingCommand } from './ledger.service.js';
+export { LedgerError, ledgerErrorCodes } from './ledger.errors.js';
+export { AccountType, Direction, EntryEventType, NegativeBalancePolicy } from './ledger.enums.js';
+export { parseAmount, parseCurrency } from './money.js';
+export { Money, Balance } from './money.type.js';
+export { balanceOf, type Balance as BalanceValue } from './posting-rules.js';
+export { entryEventOf, type BalancePayload, type EntryEventPayload } from './ledger-batch.js';
+export { currentBalance, type AccountRow } from './ledger.queries.js';
+export { Account } from './account.type.js';
+export { JournalEntry } from './journal-entry.type.js';
+export type { LedgerLoaders } from './ledger.loaders.js';
+export { requestHash } from './ledger-ops.js';

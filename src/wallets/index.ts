@@ -1,0 +1,23 @@
+// The wallets module's public surface: other modules import it through this file only.
+import type { DisbursementService } from './disbursement.service.js';
+import type { WalletQueries } from './wallet.queries.js';
+import type { WalletService } from './wallet.service.js';
+import type { WithdrawalService } from './withdrawal.service.js';
+
+/** The wallets module's long-lived services, as resolvers reach them (`context.wallets`). */
+export interface WalletModule {
+  service: WalletService;
+  withdrawals: WithdrawalService;
+  disbursements: DisbursementService;
+  queries: WalletQueries;
+}
+
+export { WalletService, type WalletRow, type WalletTransactionRow, type NewLine } from './wallet.service.js';
+export { WalletQueries, type DisbursementFilter } from './wallet.queries.js';
+export { DisbursementService, disbursementEventType, type DisbursementRow, type OpenCommand } from './disbursement.service.js';
+export { DisbursementWorker } from './disbursement-worker.js';
+export { WithdrawalService } from './withdrawal.service.js';
+export { WalletError, walletErrorCodes } from './wallet.errors.js';
+export { openSystemAccounts, SystemAccount, systemAccountCode } from './system-accounts.js';
+export { checkClientKey, checkText, scopedKey } from './keys.js';
+export { DisbursementKind, DisbursementState, publicStatusNames, WalletTransactionKind, WalletTransactionStatus } from './wallets.enums.js';

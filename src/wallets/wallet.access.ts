@@ -1,0 +1,32 @@
+import { AccessError } from '../platform/auth/access.errors.js';
+import { isStaff, ownerScope } from '../platform/auth/principal.js';
+import type { GraphQLContext } from '../platform/graphql/context.js';
+import { fromGlobalId } from '../platform/graphql/global-id.js';
+
+/**
+ * The user a wallet operation acts for: the caller's own user, or, for staff only, the user they
+ * name. An API key that belongs to no user acts for nobody and must name one (staff) or is refused.
+ */
+export function actingUser(context: GraphQLContext, namedUserId?: string | null): string {
+  if (namedUserId != null) {
+    if (!isStaff(context.principal)) throw AccessError.forbidden('acting for another user');
+    return fromGlobalId('User', namedUserId, 'userId');
+  }
+  const userId = context.principal?.userId;
+  if (!userId) throw AccessError.forbidden('wallet operations without a user: use a user’s token or a key that belongs to a user');
+  return userId;
+}
+
+/** Whether the caller may see something owned by `userId`: staff see all, others only their own. */
+export function canSeeOwned(context: GraphQLContext, userId: string | undefined | null): boolean {
+  if (!userId) return false;
+  const owner = ownerScope(context.principal);
+  return owner === undefined || owner === userId;
+}
+
+/** The user a list is limited to: staff may name one (or none: everyone); others get their own. */
+export function listScope(context: GraphQLContext, namedUserId?: string | null): string | undefined {
+  const owner = ownerScope(context.principal);
+  if (owner !== undefined) return owner;
+  return namedUserId ? fromGlobalId('User', namedUserId, 'filter.userId') : undefined;
+}

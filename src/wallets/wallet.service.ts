@@ -1,0 +1,171 @@
+import type { EntityManager, InferEntity, MikroORM } from '@mikro-orm/postgresql';
+import { sql, type Kysely } from 'kysely';
+import { normaliseEmail, type IdentityQueries } from '../identity/index.js';
+import { UserStatus } from '../identity/identity.enums.js';
+import { AccountType, Direction, LedgerError, NegativeBalancePolicy, parseAmount, parseCurrency, type LedgerService, type LedgerTransaction } from '../ledger/index.js';
+import { limits } from '../platform/limits.js';
+import { checkClientKey, checkText, scopedKey } from './keys.js';
+import { SystemAccount, systemAccountCode } from './system-accounts.js';
+import { WalletEntity, WalletTransactionEntity } from './wallet.entity.js';
+import { WalletError } from './wallet.errors.js';
+import { WalletTransactionKind, WalletTransactionStatus } from './wallets.enums.js';
+
+export type WalletRow = InferEntity<typeof WalletEntity>;
+export type WalletTransactionRow = InferEntity<typeof WalletTransactionEntity>;
+
+export interface DepositCommand { userId: string; currency: string; amount: string; reference: string; memo?: string; idempotencyKey: string }
+export interface TransferCommand {
+  fromUserId: string; toUserId?: string; toEmail?: string; currency: string; amount: string; memo?: string; idempotencyKey: string;
+}
+/** What a money mutation returns: the caller's line of history, and whether the key replayed an earlier request. */
+export interface WalletMoveResult { line: WalletTransactionRow; replayed: boolean }
+
+/** A line of history to write, without the columns the database fills. */
+export type NewLine = Pick<WalletTransactionRow, 'walletId' | 'kind' | 'status' | 'amount' | 'currency' | 'entryId'>
+  & Partial<Pick<WalletTransactionRow, 'counterpartyUserId' | 'reference' | 'memo' | 'withdrawalId' | 'payoutId'>>;
+
+/**
+ * Wallets, deposits and transfers. Every movement is one ledger entry and its lines of history,
+ * committed in one transaction; the ledger's idempotency claim (keyed per user and operation) is
+ * what makes a replay return the first result instead of moving money twice.
+ */
+export class WalletService {
+  /** Wallets never change once opened, so each gateway keeps the ones it has seen. */
+  private readonly cache = new Map<string, WalletRow>();
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly ledger: LedgerService,
+    private readonly users: IdentityQueries,
+    readonly currencies: readonly string[],
+  ) {}
+
+  /** Checks a currency code and that wallets are kept in it. Errors: INVALID_CURRENCY, CURRENCY_NOT_SUPPORTED. */
+  currency(raw: string, field = 'currency'): string {
+    const currency = parseCurrency(raw, field);
+    if (!this.currencies.includes(currency)) throw WalletError.currencyNotSupported(currency, this.currencies);
+    return currency;
+  }
+
+  /**
+   * The user's wallet in the currency, opened (with its ledger account) on first use; safe under
+   * races. Opened inside `tx` when given, so a request that is refused opens nothing; the wallet is
+   * cached only once it is known to be committed.
+   */
+  async walletOf(userId: string, currency: string, tx?: LedgerTransaction): Promise<WalletRow> {
+    const cacheKey = `${userId}:${currency}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached) return cached;
+    const em = tx?.em ?? this.orm.em.fork();
+    const account = await this.ledger.ensureAccount(em, {
+      code: `wallet:user:${userId}:${currency.toLowerCase()}`, name: `Wallet of user ${userId} (${currency})`,
+      type: AccountType.LIABILITY, currency, ownerId: userId, negativeBalance: NegativeBalancePolicy.FORBID,
+    });
+    await sql`insert into wallet (user_id, currency, account_id) values (${userId}::bigint, ${currency}, ${account.id}::bigint)
+      on conflict (user_id, currency) do nothing`.execute(em.getKysely() as Kysely<any>);
+    const wallet = (await em.findOne(WalletEntity, { userId, currency }))!;
+    const remember = () => {
+      if (this.cache.size >= limits.walletCacheMax) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(cacheKey, wallet);
+    };
+    if (tx) tx.afterCommit(remember);
+    else remember();
+    return wallet;
+  }
+
+  /**
+   * Credits a user's wallet with money that arrived at the bank (simulated funding).
+   * Errors: BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY,
+   * CURRENCY_NOT_SUPPORTED, IDEMPOTENCY_KEY_REUSED, EXTERNAL_REFERENCE_TAKEN, BALANCE_OVERFLOW.
+   */
+  async deposit(command: DepositCommand): Promise<WalletMoveResult> {
+    const currency = this.currency(command.currency);
+    const amount = parseAmount(command.amount, 'amount');
+    const reference = checkText(command.reference, limits.referenceLengthMax, 'reference', true);
+    const memo = checkText(command.memo, limits.descriptionLengthMax, 'memo');
+    const key = scopedKey('deposit', command.userId, checkClientKey(command.idempotencyKey));
+    return this.ledger.transaction(this.orm.em, async (tx) => {
+      const wallet = await this.walletOf(command.userId, currency, tx);
+      const posted = await tx.post({
+        idempotencyKey: key, description: `Deposit ${reference}`, metadata: { walletId: wallet.id, reference, memo },
+        postings: [
+          { accountCode: systemAccountCode(SystemAccount.BANK, currency), direction: Direction.DEBIT, amount: String(amount), currency },
+          { accountId: wallet.accountId, direction: Direction.CREDIT, amount: String(amount), currency },
+        ],
+      });
+      if (posted.replayed) return { line: await this.lineOf(tx.em, posted.entryId, wallet.id), replayed: true };
+      // Checked after the claim: a replay of this very deposit must not be refused for its own reference.
+      if (await this.referenceUsed(tx.em, currency, reference)) throw WalletError.referenceTaken(reference);
+      const [line] = await this.record(tx, [{ walletId: wallet.id, kind: WalletTransactionKind.DEPOSIT, status: WalletTransactionStatus.COMPLETED, amount: String(amount), currency, reference, memo, entryId: posted.entryId }]);
+      return { line, replayed: false };
+    });
+  }
+
+  /**
+   * Moves money from the sender's wallet to another user's, in one currency.
+   * Errors: BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY,
+   * CURRENCY_NOT_SUPPORTED, RECIPIENT_NOT_FOUND, SELF_TRANSFER, IDEMPOTENCY_KEY_REUSED, ACCOUNT_FROZEN,
+   * ACCOUNT_CLOSED, INSUFFICIENT_FUNDS.
+   */
+  async transfer(command: TransferCommand): Promise<WalletMoveResult> {
+    const currency = this.currency(command.currency);
+    const amount = parseAmount(command.amount, 'amount');
+    const memo = checkText(command.memo, limits.descriptionLengthMax, 'memo');
+    const key = scopedKey('transfer', command.fromUserId, checkClientKey(command.idempotencyKey));
+    const recipientId = await this.recipient(command);
+    if (recipientId === command.fromUserId) throw WalletError.selfTransfer();
+    return this.ledger.transaction(this.orm.em, async (tx) => {
+      const [from, to] = [await this.walletOf(command.fromUserId, currency, tx), await this.walletOf(recipientId, currency, tx)];
+      const posted = await tx.post({
+        idempotencyKey: key, description: `Transfer from user ${command.fromUserId} to user ${recipientId}`,
+        metadata: { fromWalletId: from.id, toWalletId: to.id, memo },
+        postings: [
+          { accountId: from.accountId, direction: Direction.DEBIT, amount: String(amount), currency },
+          { accountId: to.accountId, direction: Direction.CREDIT, amount: String(amount), currency },
+        ],
+      });
+      if (posted.replayed) return { line: await this.lineOf(tx.em, posted.entryId, from.id), replayed: true };
+      const common = { amount: String(amount), currency, memo, entryId: posted.entryId, status: WalletTransactionStatus.COMPLETED };
+      const [line] = await this.record(tx, [
+        { ...common, walletId: from.id, kind: WalletTransactionKind.TRANSFER_OUT, counterpartyUserId: recipientId },
+        { ...common, walletId: to.id, kind: WalletTransactionKind.TRANSFER_IN, counterpartyUserId: command.fromUserId },
+      ]);
+      return { line, replayed: false };
+    });
+  }
+
+  /** Writes lines of history inside the caller's transaction; returns them in the same order. */
+  async record(tx: LedgerTransaction, lines: NewLine[]): Promise<WalletTransactionRow[]> {
+    const now = new Date();
+    const rows = lines.map((line) => tx.em.create(WalletTransactionEntity, {
+      counterpartyUserId: null, reference: null, memo: '', withdrawalId: null, payoutId: null, ...line, createdAt: now, updatedAt: now,
+    } as never) as WalletTransactionRow);
+    await tx.em.flush();
+    return rows;
+  }
+
+  /** The recipient's user id, by id or by email; an unknown or disabled user is RECIPIENT_NOT_FOUND. */
+  private async recipient(command: TransferCommand): Promise<string> {
+    if ((command.toUserId == null) === (command.toEmail == null)) throw WalletError.badInput('give exactly one of toUserId and toEmail', 'toUserId');
+    let user;
+    if (command.toUserId != null) user = await this.users.userById(command.toUserId);
+    else {
+      let email: string;
+      try { email = normaliseEmail(command.toEmail!, 'toEmail'); } catch { throw WalletError.recipientNotFound(); }
+      user = await this.users.userByEmail(email);
+    }
+    if (!user || user.status !== UserStatus.ACTIVE) throw WalletError.recipientNotFound();
+    return user.id;
+  }
+
+  private async referenceUsed(em: EntityManager, currency: string, reference: string): Promise<boolean> {
+    return (await em.count(WalletTransactionEntity, { kind: WalletTransactionKind.DEPOSIT, currency, reference })) > 0;
+  }
+
+  private async lineOf(em: EntityManager, entryId: string, walletId: string): Promise<WalletTransactionRow> {
+    const line = await em.findOne(WalletTransactionEntity, { entryId, walletId });
+    // The claim and the lines commit together, so a replayed claim always has its lines.
+    if (!line) throw LedgerError.notFound('wallet transaction of entry', entryId);
+    return line;
+  }
+}
