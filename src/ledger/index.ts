@@ -10,4 +10,4 @@ export { currentBalance, type AccountRow } from './ledger.queries.js';
 export { Account } from './account.type.js';
 export { JournalEntry } from './journal-entry.type.js';
 export type { LedgerLoaders } from './ledger.loaders.js';
-export { requestHash } from './ledger-ops.js';
+export { requestHash, type CompanionRows } from './ledger-ops.js';

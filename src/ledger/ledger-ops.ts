@@ -21,11 +21,25 @@ export interface PostRequest {
 }
 
 /**
+ * A module's own rows that must commit with the entry a post creates (a transfer's lines of wallet
+ * history), for a module that needs nothing else in the transaction: the ledger's transaction writes
+ * them, one statement per table and batch, so the post still coalesces with its neighbours in the
+ * writer. Each row gets the new entry's id in `entryColumn`; a replayed or refused post writes none.
+ */
+export interface CompanionRows {
+  /** The module's table (a plain lower-case identifier). */
+  table: string;
+  entryColumn: string;
+  /** Column name to value; absent columns take their defaults. */
+  rows: Record<string, string | number | boolean | null>[];
+}
+
+/**
  * An operation of the ledger's single write path. Every operation a client starts carries its
  * idempotency key and a hash of its input; `expire` is the ledger's own and needs neither.
  */
 export type LedgerOp =
-  | { kind: 'post'; key: string; hash: string; request: PostRequest }
+  | { kind: 'post'; key: string; hash: string; request: PostRequest; companions?: CompanionRows }
   | { kind: 'commit'; key: string; hash: string; entryId: string; amount?: bigint; description?: string }
   | { kind: 'void'; key: string; hash: string; entryId: string }
   | { kind: 'reverse'; key: string; hash: string; entryId: string; description?: string; effectiveAt?: Date }
@@ -52,9 +66,12 @@ export interface CreatedEntry extends EntryDraft {
 
 /**
  * The entry an operation produced (for void and expire, the pending entry), with its row when this
- * transaction created it (so the API need not read it back), or why the operation was refused.
+ * transaction created it (so the API need not read it back) and the companion rows as written
+ * (column name to value, as PostgreSQL returned them), or why the operation was refused.
  */
-export type OpResult = { entryId: string; replayed: boolean; entry?: CreatedEntry } | { error: LedgerError };
+export type OpResult =
+  | { entryId: string; replayed: boolean; entry?: CreatedEntry; companions?: Record<string, unknown>[] }
+  | { error: LedgerError };
 
 export function isKeyed(op: LedgerOp): op is Exclude<LedgerOp, { kind: 'expire' }> {
   return op.kind !== 'expire';

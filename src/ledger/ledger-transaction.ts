@@ -1,8 +1,8 @@
 import { Direction } from './ledger.enums.js';
 import { invariant, LedgerError } from './ledger.errors.js';
 import { planBatch, type PostingRow } from './ledger-batch.js';
-import { createsEntry, isKeyed, type LedgerOp, type OpResult } from './ledger-ops.js';
-import { claimKeys, loadClaims, lockAccounts, lockEntries, writePlan, type Db } from './ledger.sql.js';
+import { createsEntry, isKeyed, type CompanionRows, type LedgerOp, type OpResult } from './ledger-ops.js';
+import { claimKeys, insertCompanions, loadClaims, lockAccounts, lockEntries, writePlan, type Db } from './ledger.sql.js';
 
 /** Indexes of operations that repeat an earlier operation's key in the same batch. */
 function repeatsInBatch(ops: readonly LedgerOp[]): Map<number, number> {
@@ -44,6 +44,19 @@ function assertEntriesBalance(postings: readonly PostingRow[]): void {
     nets.set(key, (nets.get(key) ?? 0n) + (p.direction === Direction.DEBIT ? p.amount : -p.amount));
   }
   for (const [key, net] of nets) invariant(net === 0n, `entry ${key} does not balance before insert (${net})`);
+}
+
+/** Writes the companion rows of the posts this transaction created, and adds them to their results. */
+async function writeCompanions(db: Db, ops: readonly LedgerOp[], results: OpResult[]): Promise<void> {
+  const items: { index: number; entryId: string; companions: CompanionRows }[] = [];
+  ops.forEach((op, index) => {
+    const result = results[index];
+    if (op.kind !== 'post' || !op.companions || !result || 'error' in result || result.replayed) return;
+    items.push({ index, entryId: result.entryId, companions: op.companions });
+  });
+  if (items.length === 0) return;
+  const written = await insertCompanions(db, items);
+  for (const { index, entryId } of items) results[index] = { ...(results[index] as { entryId: string; replayed: boolean }), companions: written.get(entryId) ?? [] };
 }
 
 /** Thrown to make the writer run the batch again in a fresh transaction. */
@@ -95,6 +108,7 @@ export async function executeBatch(db: Db, ops: readonly LedgerOp[]): Promise<Op
     const entry = 'entryId' in result ? created.get(result.entryId) : undefined;
     results[index] = entry ? { ...result, entry: { ...entry, recordedAt: recordedAt.get(entry.id)!, resolvedAt: null } } : result;
   });
+  await writeCompanions(db, ops, results);
   for (const [index, earlier] of repeats) {
     const op = ops[index] as { key: string; hash: string };
     const first = results[earlier];

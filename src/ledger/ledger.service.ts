@@ -5,7 +5,7 @@ import { AccountEntity } from './account.entity.js';
 import type { AccountRow } from './ledger.queries.js';
 import { AccountStatus, AccountType, Direction, NegativeBalancePolicy } from './ledger.enums.js';
 import { LedgerError } from './ledger.errors.js';
-import { buildEach, requestHash, type LedgerOp, type OpResult, type PostRequest } from './ledger-ops.js';
+import { buildEach, requestHash, type CompanionRows, type LedgerOp, type OpResult, type PostRequest } from './ledger-ops.js';
 import { executeBatch } from './ledger-transaction.js';
 import type { Db } from './ledger.sql.js';
 import { parseAmount, parseCurrency } from './money.js';
@@ -173,9 +173,12 @@ export class LedgerService {
    * AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY, TOO_FEW_POSTINGS, TOO_MANY_POSTINGS,
    * IDEMPOTENCY_KEY_REUSED, NOT_FOUND, CURRENCY_MISMATCH, UNBALANCED_ENTRY, ACCOUNT_FROZEN,
    * ACCOUNT_CLOSED, BALANCE_OVERFLOW, INSUFFICIENT_FUNDS.
+   * A module whose own rows need nothing but the new entry's id passes them as `companions`: they
+   * commit with the entry and come back in the result, and the post still shares a coalesced
+   * transaction with its neighbours (see CompanionRows); anything more needs `transaction`.
    */
-  async postEntry(command: PostEntryCommand) {
-    return unwrap(await this.writer.submit(this.postOp(command)));
+  async postEntry(command: PostEntryCommand, companions?: CompanionRows) {
+    return unwrap(await this.writer.submit({ ...this.postOp(command), ...(companions && { companions }) } as LedgerOp));
   }
 
   /**

@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Direction, EntryStatus } from './ledger.enums.js';
 import type { AccountState, PostingDraft } from './posting-rules.js';
 import type { BatchPlan, LockedEntry } from './ledger-batch.js';
+import { invariant } from './ledger.errors.js';
+import type { CompanionRows } from './ledger-ops.js';
 
 /**
  * The SQL of the posting transaction. Each function is one round trip; the order in which the
@@ -133,4 +135,34 @@ export async function writePlan(db: Db, plan: BatchPlan, accounts: Map<string, A
     )
     select id::text as id, recorded_at::text as recorded_at from ins_entries`.execute(db);
   return new Map(rows.map((row) => [row.id, new Date(row.recorded_at)]));
+}
+
+const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Inserts modules' companion rows for the entries this transaction created: one statement per
+ * table, the rows sent as one JSON array and typed by the table's own row type. Returns the rows
+ * as written, by entry id.
+ */
+export async function insertCompanions(db: Db, items: { entryId: string; companions: CompanionRows }[]): Promise<Map<string, Record<string, unknown>[]>> {
+  const byTable = new Map<string, { table: string; entryColumn: string; rows: Record<string, unknown>[] }>();
+  for (const { entryId, companions: { table, entryColumn, rows } } of items) {
+    const group = byTable.get(`${table}.${entryColumn}`) ?? { table, entryColumn, rows: [] };
+    for (const row of rows) group.rows.push({ ...row, [entryColumn]: entryId });
+    byTable.set(`${table}.${entryColumn}`, group);
+  }
+  const written = new Map<string, Record<string, unknown>[]>();
+  for (const { table, entryColumn, rows } of byTable.values()) {
+    const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+    invariant([table, ...columns].every((name) => identifier.test(name)), `companion rows name a table or column that is not a plain identifier: ${table}`);
+    const list = sql.join(columns.map((column) => sql.ref(column)));
+    const result = await sql<Record<string, unknown>>`insert into ${sql.table(table)} (${list})
+      select ${list} from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)
+      returning *`.execute(db);
+    for (const row of result.rows) {
+      const entryId = String(row[entryColumn]);
+      written.set(entryId, [...(written.get(entryId) ?? []), row]);
+    }
+  }
+  return written;
 }

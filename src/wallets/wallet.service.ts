@@ -1,8 +1,8 @@
-import type { EntityManager, InferEntity, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, EntityMetadata, InferEntity, MikroORM } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
 import { normaliseEmail, type IdentityQueries } from '../identity/index.js';
 import { UserStatus } from '../identity/identity.enums.js';
-import { AccountType, Direction, LedgerError, NegativeBalancePolicy, parseAmount, parseCurrency, type LedgerService, type LedgerTransaction } from '../ledger/index.js';
+import { AccountType, Direction, LedgerError, NegativeBalancePolicy, parseAmount, parseCurrency, type LedgerService, type LedgerTransaction, type PostEntryCommand } from '../ledger/index.js';
 import { limits } from '../platform/limits.js';
 import { checkClientKey, checkText, scopedKey } from './keys.js';
 import { SystemAccount, systemAccountCode } from './system-accounts.js';
@@ -23,6 +23,34 @@ export interface WalletMoveResult { line: WalletTransactionRow; replayed: boolea
 /** A line of history to write, without the columns the database fills. */
 export type NewLine = Pick<WalletTransactionRow, 'walletId' | 'kind' | 'status' | 'amount' | 'currency' | 'entryId'>
   & Partial<Pick<WalletTransactionRow, 'counterpartyUserId' | 'reference' | 'memo' | 'withdrawalId' | 'payoutId'>>;
+
+/** A transfer as checked: who, how much, and its scoped ledger key. */
+interface Transfer { fromUserId: string; toUserId: string; currency: string; amount: bigint; memo: string; key: string }
+
+function transferEntry(move: Transfer, from: WalletRow, to: WalletRow): PostEntryCommand {
+  return {
+    idempotencyKey: move.key, description: `Transfer from user ${move.fromUserId} to user ${move.toUserId}`,
+    metadata: { fromWalletId: from.id, toWalletId: to.id, memo: move.memo },
+    postings: [
+      { accountId: from.accountId, direction: Direction.DEBIT, amount: String(move.amount), currency: move.currency },
+      { accountId: to.accountId, direction: Direction.CREDIT, amount: String(move.amount), currency: move.currency },
+    ],
+  };
+}
+
+/** The sender's line (first) and the recipient's, without the entry they belong to. */
+function transferLines(move: Transfer, from: WalletRow, to: WalletRow): Omit<NewLine, 'entryId'>[] {
+  const common = { amount: String(move.amount), currency: move.currency, memo: move.memo, status: WalletTransactionStatus.COMPLETED };
+  return [
+    { ...common, walletId: from.id, kind: WalletTransactionKind.TRANSFER_OUT, counterpartyUserId: move.toUserId },
+    { ...common, walletId: to.id, kind: WalletTransactionKind.TRANSFER_IN, counterpartyUserId: move.fromUserId },
+  ];
+}
+
+/** An entity's properties as its table's columns, for companion rows. */
+function columnsOf(meta: EntityMetadata, values: Record<string, unknown>): Record<string, string | number | boolean | null> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [meta.properties[name as never].fieldNames[0], value as string | null]));
+}
 
 /**
  * Wallets, deposits and transfers. Every movement is one ledger entry and its lines of history,
@@ -64,13 +92,14 @@ export class WalletService {
     await sql`insert into wallet (user_id, currency, account_id) values (${userId}::bigint, ${currency}, ${account.id}::bigint)
       on conflict (user_id, currency) do nothing`.execute(em.getKysely() as Kysely<any>);
     const wallet = (await em.findOne(WalletEntity, { userId, currency }))!;
-    const remember = () => {
-      if (this.cache.size >= limits.walletCacheMax) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(cacheKey, wallet);
-    };
-    if (tx) tx.afterCommit(remember);
-    else remember();
+    if (tx) tx.afterCommit(() => this.remember(wallet));
+    else this.remember(wallet);
     return wallet;
+  }
+
+  private remember(wallet: WalletRow): void {
+    if (this.cache.size >= limits.walletCacheMax) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(`${wallet.userId}:${wallet.currency.trim()}`, wallet);
   }
 
   /**
@@ -114,24 +143,41 @@ export class WalletService {
     const key = scopedKey('transfer', command.fromUserId, checkClientKey(command.idempotencyKey));
     const recipientId = await this.recipient(command);
     if (recipientId === command.fromUserId) throw WalletError.selfTransfer();
+    const move: Transfer = { fromUserId: command.fromUserId, toUserId: recipientId, currency, amount, memo, key };
+    const [from, to] = [await this.existingWallet(move.fromUserId, currency), await this.existingWallet(recipientId, currency)];
+    if (from && to) return this.transferBetween(move, from, to);
+    // A wallet to open first: open it in the transfer's own transaction, so a refused transfer opens nothing.
     return this.ledger.transaction(this.orm.em, async (tx) => {
-      const [from, to] = [await this.walletOf(command.fromUserId, currency, tx), await this.walletOf(recipientId, currency, tx)];
-      const posted = await tx.post({
-        idempotencyKey: key, description: `Transfer from user ${command.fromUserId} to user ${recipientId}`,
-        metadata: { fromWalletId: from.id, toWalletId: to.id, memo },
-        postings: [
-          { accountId: from.accountId, direction: Direction.DEBIT, amount: String(amount), currency },
-          { accountId: to.accountId, direction: Direction.CREDIT, amount: String(amount), currency },
-        ],
-      });
-      if (posted.replayed) return { line: await this.lineOf(tx.em, posted.entryId, from.id), replayed: true };
-      const common = { amount: String(amount), currency, memo, entryId: posted.entryId, status: WalletTransactionStatus.COMPLETED };
-      const [line] = await this.record(tx, [
-        { ...common, walletId: from.id, kind: WalletTransactionKind.TRANSFER_OUT, counterpartyUserId: recipientId },
-        { ...common, walletId: to.id, kind: WalletTransactionKind.TRANSFER_IN, counterpartyUserId: command.fromUserId },
-      ]);
+      const [sender, recipient] = [await this.walletOf(move.fromUserId, currency, tx), await this.walletOf(recipientId, currency, tx)];
+      const posted = await tx.post(transferEntry(move, sender, recipient));
+      if (posted.replayed) return { line: await this.lineOf(tx.em, posted.entryId, sender.id), replayed: true };
+      const [line] = await this.record(tx, transferLines(move, sender, recipient).map((l) => ({ ...l, entryId: posted.entryId })));
       return { line, replayed: false };
     });
+  }
+
+  /**
+   * A transfer between wallets that exist, the common case: the entry and its two lines go to the
+   * ledger's writer together (companion rows), so concurrent transfers share its coalesced
+   * transactions instead of each opening one.
+   */
+  private async transferBetween(move: Transfer, from: WalletRow, to: WalletRow): Promise<WalletMoveResult> {
+    const table = this.orm.getMetadata(WalletTransactionEntity);
+    const rows = transferLines(move, from, to).map((line) => columnsOf(table, line));
+    const posted = await this.ledger.postEntry(transferEntry(move, from, to), { table: table.tableName, entryColumn: 'entry_id', rows });
+    const em = this.orm.em.fork();
+    if (posted.replayed) return { line: await this.lineOf(em, posted.entryId, from.id), replayed: true };
+    const written = posted.companions!.find((row) => String(row.wallet_id) === from.id)!;
+    return { line: em.map(WalletTransactionEntity, written as never) as WalletTransactionRow, replayed: false };
+  }
+
+  /** The user's wallet in the currency if it is open (and committed), without opening it. */
+  private async existingWallet(userId: string, currency: string): Promise<WalletRow | null> {
+    const cached = this.cache.get(`${userId}:${currency}`);
+    if (cached) return cached;
+    const wallet = await this.orm.em.fork().findOne(WalletEntity, { userId, currency });
+    if (wallet) this.remember(wallet);
+    return wallet;
   }
 
   /** Writes lines of history inside the caller's transaction; returns them in the same order. */

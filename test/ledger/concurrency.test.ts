@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../testkit/gateway.js';
 import {
-  balanceOf, commitPending, errorCode, fundedWallet, openAccount, reverseEntry, transfer, voidPending, VerifyLedger,
+  balanceOf, commitPending, errorCode, fundedWallet, openAccount, reverseEntry, transfer, voidPending, expectLedgerVerified,
 } from '../testkit/ledger-fixtures.js';
 
 /** A small seeded PRNG (mulberry32), so a failing run can be replayed from the seed in its message. */
@@ -24,13 +24,6 @@ function unexpectedCodes(results: { errors?: readonly { extensions?: Record<stri
     if (code !== undefined && !allowed.includes(code)) counts[code] = (counts[code] ?? 0) + 1;
   }
   return counts;
-}
-
-async function expectLedgerVerified(gw: TestGateway): Promise<void> {
-  const { data } = await gw.request(VerifyLedger);
-  expect(data!.verifyLedger.mismatches).toEqual([]);
-  expect(data!.verifyLedger.unbalancedEntryIds).toEqual([]);
-  expect(data!.verifyLedger.ok).toBe(true);
 }
 
 let gw: TestGateway;

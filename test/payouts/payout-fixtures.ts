@@ -2,7 +2,6 @@ import { expect } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import { uniq, type CallerClient, type TestCaller, type TestGateway } from '../testkit/gateway.js';
-import { VerifyLedger } from '../testkit/ledger-fixtures.js';
 import { deposit } from '../wallets/wallet-fixtures.js';
 
 // Typed documents of the payout tests (test/payouts/*.test.ts); every operation name starts with "Payout".
@@ -115,8 +114,4 @@ export async function payoutLines(client: CallerClient, currency: string) {
 export const userGid = (caller: TestCaller) => `usr_${caller.userId}`;
 
 /** Fails unless every balance equals its postings and every currency nets to zero. */
-export async function expectLedgerVerified(gw: TestGateway) {
-  const verified = await gw.request(VerifyLedger, {});
-  expect(verified.errors, JSON.stringify(verified.errors)).toBeUndefined();
-  expect(verified.data!.verifyLedger, JSON.stringify(verified.data)).toMatchObject({ ok: true, mismatches: [], unbalancedEntryIds: [] });
-}
+export { expectLedgerVerified } from '../testkit/ledger-fixtures.js';

@@ -1,5 +1,6 @@
+import { afterAll, beforeAll, expect } from 'vitest';
 import { graphql } from '../gql/index.js';
-import { uniq, type TestGateway } from './gateway.js';
+import { startTestGateway, uniq, type TestGateway } from './gateway.js';
 
 export const OpenAccount = graphql(`
   mutation OpenAccount($input: OpenAccountInput!) {
@@ -101,4 +102,24 @@ export function voidPending(gw: TestGateway, entryId: string) {
 
 export function reverseEntry(gw: TestGateway, entryId: string, effectiveAt?: string) {
   return gw.request(ReversePosted, { input: { idempotencyKey: uniq('reverse'), entryId, effectiveAt } });
+}
+
+/** verifyLedger recomputes every balance from the postings: nothing may differ and every entry balances. */
+export async function expectLedgerVerified(gw: TestGateway): Promise<void> {
+  const verified = await gw.request(VerifyLedger, {});
+  expect(verified.errors, JSON.stringify(verified.errors)).toBeUndefined();
+  expect(verified.data!.verifyLedger, JSON.stringify(verified.data)).toMatchObject({ ok: true, mismatches: [], unbalancedEntryIds: [] });
+}
+
+/**
+ * One gateway for a test file: started before its tests and handed to `use`; when they end, the
+ * ledger must still verify (every balance equal to its postings), and the gateway is stopped.
+ */
+export function gatewayForFile(use: (gw: TestGateway) => void, env: Record<string, string> = {}): void {
+  let gw: TestGateway | undefined;
+  beforeAll(async () => { gw = await startTestGateway(env); use(gw); });
+  afterAll(async () => {
+    if (!gw) return;
+    try { await expectLedgerVerified(gw); } finally { await gw.close(); }
+  });
 }

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/platform/auth/roles.js';
 import { graphql } from '../gql/index.js';
-import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
-import { VerifyLedger } from '../testkit/ledger-fixtures.js';
+import { uniq, type TestGateway } from '../testkit/gateway.js';
+import { gatewayForFile } from '../testkit/ledger-fixtures.js';
 import {
   balanceOf, deposit, Deposit, expectRefused, historyOf, ok, RetryWithdrawal, WalletHistory, walletIdOf, withdraw, withdrawalIdsOf,
   withdrawalReaches, WithdrawalView,
@@ -22,12 +22,7 @@ const WalletAccessWallets = graphql(`query WalletAccessWallets($userId: ID) { wa
 const WalletAccessWallet = graphql(`query WalletAccessWallet($id: ID!) { wallet(id: $id) { id ownerId balance { available { amount } } } }`);
 
 let gw: TestGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => {
-  const verified = await gw.request(VerifyLedger, {});
-  expect(verified.data?.verifyLedger.ok, 'every balance equals its postings').toBe(true);
-  await gw?.close();
-});
+gatewayForFile((started) => { gw = started; });
 
 /** Alice with a wallet, a line of its history and a failed withdrawal; bob with a completed one. Fresh for each test. */
 async function setUp() {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/platform/auth/roles.js';
-import { startTestGateway, uniq, type TestCaller, type TestGateway } from '../testkit/gateway.js';
-import { VerifyLedger } from '../testkit/ledger-fixtures.js';
+import { uniq, type TestCaller, type TestGateway } from '../testkit/gateway.js';
+import { gatewayForFile } from '../testkit/ledger-fixtures.js';
 import { UpdateUser } from '../identity/identity-fixtures.js';
 import {
   deposit, Deposit, expectRefused, moneySnapshot, ok, OpenWallet, RequestWithdrawal, RetryWithdrawal, Transfer, WalletHistory, walletCurrencies,
@@ -13,17 +13,12 @@ let alice: TestCaller;
 let bob: TestCaller;
 let failedId: string;
 
+gatewayForFile((started) => { gw = started; }, { WITHDRAWAL_FEE_BPS: '100' });
 beforeAll(async () => {
-  gw = await startTestGateway({ WITHDRAWAL_FEE_BPS: '100' });
   alice = await gw.user(Role.CUSTOMER, 'alice');
   bob = await gw.user(Role.CUSTOMER, 'bob');
   await deposit(gw.as(alice), '1000');
   await deposit(gw.as(bob), '10');
-});
-afterAll(async () => {
-  const verified = await gw.request(VerifyLedger, {});
-  expect(verified.data?.verifyLedger.ok, 'every balance equals its postings').toBe(true);
-  await gw?.close();
 });
 
 type Outcome = { status: number; errors?: readonly { extensions?: Record<string, unknown> }[] };

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { Role } from '../../src/platform/auth/roles.js';
-import { startTestGateway, uniq, type TestCaller, type TestGateway } from '../testkit/gateway.js';
-import { errorCode, VerifyLedger } from '../testkit/ledger-fixtures.js';
+import { uniq, type TestCaller, type TestGateway } from '../testkit/gateway.js';
+import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';
 import {
   balanceOf, deposit, Deposit, expectRefused, historyOf, ok, RequestWithdrawal, RetryWithdrawal, Transfer, WalletHistory, walletIdOf,
   withdraw, withdrawalReaches,
@@ -13,15 +13,10 @@ describe('a customer’s money: deposit, transfer, withdraw', () => {
   let alice: TestCaller;
   let bob: TestCaller;
 
+  gatewayForFile((started) => { gw = started; }, { WITHDRAWAL_FEE_BPS: '100' });
   beforeAll(async () => {
-    gw = await startTestGateway({ WITHDRAWAL_FEE_BPS: '100' });
     alice = await gw.user(Role.CUSTOMER, 'alice');
     bob = await gw.user(Role.CUSTOMER, 'bob');
-  });
-  afterAll(async () => {
-    const verified = await gw.request(VerifyLedger, {});
-    expect(verified.data?.verifyLedger.ok, 'every balance equals its postings').toBe(true);
-    await gw?.close();
   });
 
   it('deposits, transfers by email, and withdraws with a fee; a failed withdrawal returns the funds', async () => {
@@ -119,6 +114,28 @@ describe('a customer’s money: deposit, transfer, withdraw', () => {
     const next = ok(await gw.as(carol).request(WalletHistory, { id: walletId, filter: { kinds: ['TRANSFER_OUT'] }, first: 1, after: paged.pageInfo.endCursor })).wallet!.transactions;
     expect([...paged.edges, ...next.edges].map((e) => e.node.amount.amount)).toEqual(['500', '1000']);
     expect(next.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('returns and records the same lines whether the transfer opens the recipient’s wallet or both wallets exist', async () => {
+    // The first transfer to a user without a wallet opens it in the transfer's own transaction; later
+    // ones go through the ledger's writer with their lines as companion rows. A client sees no difference.
+    const [gina, hal] = [await gw.user(Role.CUSTOMER, 'gina'), await gw.user(Role.CUSTOMER, 'hal')];
+    await deposit(gw.as(gina), '1000');
+    const send = (amount: string) => gw.as(gina).request(Transfer, { input: { toEmail: hal.email, currency: 'USD', amount, memo: `m${amount}`, idempotencyKey: uniq('t') } }).then(ok);
+    const opening = (await send('300')).transfer;
+    const existing = (await send('200')).transfer;
+    for (const [line, amount] of [[opening, '300'], [existing, '200']] as const) {
+      expect(line).toMatchObject({ kind: 'TRANSFER_OUT', status: 'COMPLETED', amount: { amount }, memo: `m${amount}`, counterparty: { email: hal.email } });
+      expect(line.id).toMatch(/^wtx_\d+$/);
+    }
+    expect(existing.wallet.balance.available.amount).toBe('500');
+    const received = await historyOf(gw.as(hal), await walletIdOf(gw.as(hal)));
+    expect(received.map((l) => [l.kind, l.amount.amount, l.counterparty?.email, l.memo])).toEqual([
+      ['TRANSFER_IN', '200', gina.email, 'm200'], ['TRANSFER_IN', '300', gina.email, 'm300'],
+    ]);
+    const sent = await historyOf(gw.as(gina), await walletIdOf(gw.as(gina)), { kinds: ['TRANSFER_OUT'] });
+    expect(sent.map((l) => l.id)).toEqual([existing.id, opening.id]);
+    expect(await balanceOf(gw.as(hal))).toEqual({ posted: '500', pending: '0', available: '500' });
   });
 
   it('charges WITHDRAWAL_FEE_BPS of the amount, rounded up to a whole minor unit, as its own FEE line', async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/platform/auth/roles.js';
 import { graphql } from '../gql/index.js';
-import { startTestGateway, uniq, type TestCaller, type TestGateway } from '../testkit/gateway.js';
-import { VerifyLedger } from '../testkit/ledger-fixtures.js';
+import { uniq, type TestCaller, type TestGateway } from '../testkit/gateway.js';
+import { gatewayForFile } from '../testkit/ledger-fixtures.js';
 import { collect, type Collected } from '../testkit/subscriptions.js';
 import { deposit, ok, Transfer, walletIdOf, withdraw, withdrawalReaches } from './wallet-fixtures.js';
 
@@ -20,12 +20,7 @@ const WalletLiveWithdrawals = graphql(`
 `);
 
 let gw: TestGateway;
-beforeAll(async () => { gw = await startTestGateway({ WITHDRAWAL_FEE_BPS: '100' }); });
-afterAll(async () => {
-  const verified = await gw.request(VerifyLedger, {});
-  expect(verified.data?.verifyLedger.ok, 'every balance equals its postings').toBe(true);
-  await gw?.close();
-});
+gatewayForFile((started) => { gw = started; }, { WITHDRAWAL_FEE_BPS: '100' });
 
 type BalanceItem = { walletBalanceChanged: { sequence: string; wallet: { id: string; ownerId: string }; balance: { posted: { amount: string }; pending: { amount: string }; available: { amount: string } } } };
 type WithdrawalItem = { withdrawalUpdated: { sequence: string; status: string; withdrawal: { id: string; attempt: number; wallet: { ownerId: string } } } };

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { Role } from '../../src/platform/auth/roles.js';
 import { startTestGateway, uniq, type TestCaller, type TestGateway } from '../testkit/gateway.js';
-import { VerifyLedger } from '../testkit/ledger-fixtures.js';
+import { gatewayForFile } from '../testkit/ledger-fixtures.js';
 import {
   balanceOf, deposit, Deposit, openWallet, RequestWithdrawal, RetryWithdrawal, Transfer, withdraw, withdrawalReaches, WithdrawalView,
 } from './wallet-fixtures.js';
 
 let gw: TestGateway;
-beforeAll(async () => { gw = await startTestGateway({ WITHDRAWAL_FEE_BPS: '100' }); });
-afterAll(async () => {
-  const verified = await gw.request(VerifyLedger, {});
-  expect(verified.data?.verifyLedger.ok, 'every balance equals its postings').toBe(true);
-  await gw?.close();
-});
+gatewayForFile((started) => { gw = started; }, { WITHDRAWAL_FEE_BPS: '100' });
 
 const customer = (label: string) => gw.user(Role.CUSTOMER, label);
 const codeOf = (result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => (result.errors?.[0]?.extensions?.code as string | undefined) ?? 'OK';
