@@ -84,7 +84,7 @@ async function startMoneyModules(orm: MikroORM, ledger: LedgerService, identity:
   const processor = new SimulatedProcessor(orm.em.fork().getKysely(), { mode: config.paymentProcessorMode, delayMs: config.paymentProcessorDelayMs });
   worker = new DisbursementWorker(disbursements, processor);
   const wallets: WalletModule = { service, disbursements, queries: new WalletQueries(), withdrawals: new WithdrawalService(service, disbursements, config.withdrawalFeeBps) };
-  const payoutService = new PayoutService(orm, ledger, service, disbursements, { minimum: config.payoutMinimum, cancelWindowSeconds: config.payoutCancelWindowSeconds });
+  const payoutService = new PayoutService(orm, service, disbursements, { minimum: config.payoutMinimum, cancelWindowSeconds: config.payoutCancelWindowSeconds });
   const payouts: PayoutModule = {
     service: payoutService, queries: new PayoutQueries(orm),
     runs: new PayoutRunService(orm, ledger, payoutService, { minimum: config.payoutMinimum }),

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { parseAmount, requestHash, type LedgerService } from '../ledger/index.js';
+import { parseAmount, requestHash } from '../ledger/index.js';
 import { limits } from '../platform/limits.js';
 import {
   checkClientKey, checkText, DisbursementKind, scopedKey, WalletError,
@@ -44,8 +44,6 @@ const defaultDestination = 'default';
 export class PayoutService {
   constructor(
     private readonly orm: MikroORM,
-    // Kept for symmetry with the other money services; every ledger operation goes through the engine.
-    readonly ledger: LedgerService,
     private readonly wallets: WalletService,
     private readonly disbursements: DisbursementService,
     private readonly options: PayoutOptions,
