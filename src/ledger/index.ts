@@ -1,5 +1,6 @@
 // The ledger core's public surface for modules: they move money only through LedgerService.
-export { LedgerService, LedgerTransaction, type PostEntryCommand, type PostingCommand } from './ledger.service.js';
+export { LedgerService, type PostEntryCommand, type PostingCommand } from './ledger.service.js';
+export { LedgerTransaction } from './ledger-unit.js';
 export { LedgerError, ledgerErrorCodes } from './ledger.errors.js';
 export { AccountType, Direction, EntryEventType, NegativeBalancePolicy } from './ledger.enums.js';
 export { parseAmount, parseCurrency } from './money.js';

@@ -116,3 +116,9 @@ export function buildEach<I, T>(items: readonly (I | LedgerError)[], build: (ite
     }
   });
 }
+
+/** The result of an operation that succeeded; a refusal is thrown as its LedgerError. */
+export function unwrap(result: OpResult): Exclude<OpResult, { error: LedgerError }> {
+  if ('error' in result) throw result.error;
+  return result;
+}

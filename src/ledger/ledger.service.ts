@@ -5,8 +5,8 @@ import { AccountEntity } from './account.entity.js';
 import type { AccountRow } from './ledger.queries.js';
 import { AccountStatus, AccountType, Direction, NegativeBalancePolicy } from './ledger.enums.js';
 import { LedgerError } from './ledger.errors.js';
-import { buildEach, requestHash, type CompanionRows, type LedgerOp, type OpResult, type PostRequest } from './ledger-ops.js';
-import { executeBatch } from './ledger-transaction.js';
+import { buildEach, requestHash, unwrap, type CompanionRows, type LedgerOp, type OpResult, type PostRequest } from './ledger-ops.js';
+import { LedgerTransaction } from './ledger-unit.js';
 import type { Db } from './ledger.sql.js';
 import { parseAmount, parseCurrency } from './money.js';
 import { balanceOf, checkPostingCount } from './posting-rules.js';
@@ -73,11 +73,6 @@ export function toPostRequest(command: PostEntryCommand): PostRequest {
       };
     }),
   };
-}
-
-function unwrap(result: OpResult): Exclude<OpResult, { error: LedgerError }> {
-  if ('error' in result) throw result.error;
-  return result;
 }
 
 /**
@@ -265,46 +260,5 @@ export class LedgerService {
   voidOp(command: VoidCommand): LedgerOp {
     const key = checkKey(command.idempotencyKey);
     return { kind: 'void', key, hash: requestHash('void', { entryId: command.entryId }), entryId: command.entryId };
-  }
-}
-
-/**
- * One open transaction as a module sees it: its EntityManager for the module's own rows, and the
- * ledger's operations inside the same transaction. Each operation returns its result or throws
- * its LedgerError; a replayed idempotency key returns the first result with `replayed: true`.
- */
-export class LedgerTransaction {
-  /** What the ledger did in this transaction, reported to the writer's listeners after commit. */
-  readonly results: OpResult[] = [];
-  private readonly committedHooks: (() => void)[] = [];
-
-  constructor(readonly em: EntityManager, private readonly ledger: LedgerService) {}
-
-  post(command: PostEntryCommand) {
-    return this.run(this.ledger.postOp(command));
-  }
-
-  commit(command: CommitCommand) {
-    return this.run(this.ledger.commitOp(command));
-  }
-
-  void(command: VoidCommand) {
-    return this.run(this.ledger.voidOp(command));
-  }
-
-  /** Runs `hook` once the transaction has committed; never if it rolls back (or is rerun). */
-  afterCommit(hook: () => void): void {
-    this.committedHooks.push(hook);
-  }
-
-  /** Called by LedgerService.transaction after the commit. */
-  runAfterCommit(): void {
-    for (const hook of this.committedHooks) hook();
-  }
-
-  private async run(op: LedgerOp) {
-    const [result] = await executeBatch(this.em.getKysely() as Db, [op]);
-    this.results.push(result);
-    return unwrap(result);
   }
 }
