@@ -41,6 +41,11 @@ export const WalletTransactionEntity = defineEntity({
     currency: p.string().length(3).columnType('char(3)'),
     counterpartyUserId: () => p.manyToOne(UserEntity).mapToPk().nullable().joinColumn('counterparty_user_id')
       .foreignKeyName('wallet_transaction_counterparty_fk').updateRule('no action').deleteRule('no action'),
+    /**
+     * On the sender's line of a transfer addressed by email: that email, normalised. It is all the
+     * sender is shown of the recipient, so a transfer to a user id never reveals whose id it was.
+     */
+    addressedTo: p.string().length(320).nullable(),
     /** A deposit's external reference (the bank's id of the incoming payment). */
     reference: p.string().length(200).nullable(),
     /** The client's note (a transfer's message). */

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Account, Balance, currentBalance, JournalEntry } from '../ledger/index.js';
+import { isStaff } from '../platform/auth/principal.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
 import { fromGlobalId, toGlobalId } from '../platform/graphql/global-id.js';
@@ -95,6 +96,18 @@ export class WalletFieldResolver {
   }
 }
 
+/**
+ * The other user's email as this caller may see it. Staff see it, and so does the recipient of a
+ * transfer (the sender revealed it by paying). The sender sees only the address they typed: were
+ * a transfer to a user id to show the email, one cent per id would list every user's email.
+ */
+async function counterpartyEmail(line: WalletTransaction, context: GraphQLContext): Promise<string | undefined> {
+  const userId = line.row.counterpartyUserId;
+  if (!userId) return undefined;
+  if (line.kind === WalletTransactionKind.TRANSFER_OUT && !isStaff(context.principal)) return line.row.addressedTo ?? undefined;
+  return (await context.loaders.user.load(userId))?.email;
+}
+
 const describe: Record<WalletTransactionKind, (line: WalletTransaction, other?: string) => string> = {
   DEPOSIT: (line) => `Deposit (reference ${line.reference})`,
   TRANSFER_IN: (_line, other) => `Transfer from ${other}`,
@@ -106,17 +119,19 @@ const describe: Record<WalletTransactionKind, (line: WalletTransaction, other?: 
 
 @Resolver(() => WalletTransaction)
 export class WalletTransactionFieldResolver {
-  @FieldResolver(() => String, { description: 'A human description, e.g. "Transfer from alice@example.com", "Withdrawal to NL91… (failed)".' })
+  @FieldResolver(() => String, { description: 'A human description, e.g. "Transfer from alice@example.com", "Withdrawal to NL91… (failed)". A transfer sent to a user id names the id.' })
   async description(@Root() line: WalletTransaction, @Ctx() context: GraphQLContext): Promise<string> {
-    const other = line.row.counterpartyUserId ? (await context.loaders.user.load(line.row.counterpartyUserId))?.email : undefined;
+    const userId = line.row.counterpartyUserId;
+    const other = userId ? (await counterpartyEmail(line, context)) ?? toGlobalId('User', userId) : undefined;
     const text = describe[line.kind](line, other);
     return line.status === 'COMPLETED' ? text : `${text} (${line.status.toLowerCase()})`;
   }
 
   @FieldResolver(() => Counterparty, { nullable: true, description: 'For a transfer: the other user.' })
   async counterparty(@Root() line: WalletTransaction, @Ctx() context: GraphQLContext): Promise<Counterparty | null> {
-    const user = line.row.counterpartyUserId ? await context.loaders.user.load(line.row.counterpartyUserId) : undefined;
-    return user ? Object.assign(new Counterparty(), { userId: toGlobalId('User', user.id), email: user.email }) : null;
+    const userId = line.row.counterpartyUserId;
+    if (!userId) return null;
+    return Object.assign(new Counterparty(), { userId: toGlobalId('User', userId), email: (await counterpartyEmail(line, context)) ?? null });
   }
 
   @FieldResolver(() => Wallet, { description: 'The wallet this line belongs to.' })

@@ -22,10 +22,10 @@ export interface WalletMoveResult { line: WalletTransactionRow; replayed: boolea
 
 /** A line of history to write, without the columns the database fills. */
 export type NewLine = Pick<WalletTransactionRow, 'walletId' | 'kind' | 'status' | 'amount' | 'currency' | 'entryId'>
-  & Partial<Pick<WalletTransactionRow, 'counterpartyUserId' | 'reference' | 'memo' | 'withdrawalId' | 'payoutId'>>;
+  & Partial<Pick<WalletTransactionRow, 'counterpartyUserId' | 'addressedTo' | 'reference' | 'memo' | 'withdrawalId' | 'payoutId'>>;
 
 /** A transfer as checked: who, how much, and its scoped ledger key. */
-interface Transfer { fromUserId: string; toUserId: string; currency: string; amount: bigint; memo: string; key: string }
+interface Transfer { fromUserId: string; toUserId: string; addressedTo: string | null; currency: string; amount: bigint; memo: string; key: string }
 
 function transferEntry(move: Transfer, from: WalletRow, to: WalletRow): PostEntryCommand {
   return {
@@ -42,7 +42,7 @@ function transferEntry(move: Transfer, from: WalletRow, to: WalletRow): PostEntr
 function transferLines(move: Transfer, from: WalletRow, to: WalletRow): Omit<NewLine, 'entryId'>[] {
   const common = { amount: String(move.amount), currency: move.currency, memo: move.memo, status: WalletTransactionStatus.COMPLETED };
   return [
-    { ...common, walletId: from.id, kind: WalletTransactionKind.TRANSFER_OUT, counterpartyUserId: move.toUserId },
+    { ...common, walletId: from.id, kind: WalletTransactionKind.TRANSFER_OUT, counterpartyUserId: move.toUserId, addressedTo: move.addressedTo },
     { ...common, walletId: to.id, kind: WalletTransactionKind.TRANSFER_IN, counterpartyUserId: move.fromUserId },
   ];
 }
@@ -141,9 +141,9 @@ export class WalletService {
     const amount = parseAmount(command.amount, 'amount');
     const memo = checkText(command.memo, limits.descriptionLengthMax, 'memo');
     const key = scopedKey('transfer', command.fromUserId, checkClientKey(command.idempotencyKey));
-    const recipientId = await this.recipient(command);
+    const { id: recipientId, addressedTo } = await this.recipient(command);
     if (recipientId === command.fromUserId) throw WalletError.selfTransfer();
-    const move: Transfer = { fromUserId: command.fromUserId, toUserId: recipientId, currency, amount, memo, key };
+    const move: Transfer = { fromUserId: command.fromUserId, toUserId: recipientId, addressedTo, currency, amount, memo, key };
     const [from, to] = [await this.existingWallet(move.fromUserId, currency), await this.existingWallet(recipientId, currency)];
     if (from && to) return this.transferBetween(move, from, to);
     // A wallet to open first: open it in the transfer's own transaction, so a refused transfer opens nothing.
@@ -184,24 +184,27 @@ export class WalletService {
   async record(tx: LedgerTransaction, lines: NewLine[]): Promise<WalletTransactionRow[]> {
     const now = new Date();
     const rows = lines.map((line) => tx.em.create(WalletTransactionEntity, {
-      counterpartyUserId: null, reference: null, memo: '', withdrawalId: null, payoutId: null, ...line, createdAt: now, updatedAt: now,
+      counterpartyUserId: null, addressedTo: null, reference: null, memo: '', withdrawalId: null, payoutId: null, ...line, createdAt: now, updatedAt: now,
     } as never) as WalletTransactionRow);
     await tx.em.flush();
     return rows;
   }
 
-  /** The recipient's user id, by id or by email; an unknown or disabled user is RECIPIENT_NOT_FOUND. */
-  private async recipient(command: TransferCommand): Promise<string> {
+  /**
+   * The recipient, by id or by email, with the email as the sender gave it (normalised) when they
+   * gave one; an unknown or disabled user is RECIPIENT_NOT_FOUND.
+   */
+  private async recipient(command: TransferCommand): Promise<{ id: string; addressedTo: string | null }> {
     if ((command.toUserId == null) === (command.toEmail == null)) throw WalletError.badInput('give exactly one of toUserId and toEmail', 'toUserId');
     let user;
+    let addressedTo: string | null = null;
     if (command.toUserId != null) user = await this.users.userById(command.toUserId);
     else {
-      let email: string;
-      try { email = normaliseEmail(command.toEmail!, 'toEmail'); } catch { throw WalletError.recipientNotFound(); }
-      user = await this.users.userByEmail(email);
+      try { addressedTo = normaliseEmail(command.toEmail!, 'toEmail'); } catch { throw WalletError.recipientNotFound(); }
+      user = await this.users.userByEmail(addressedTo);
     }
     if (!user || user.status !== UserStatus.ACTIVE) throw WalletError.recipientNotFound();
-    return user.id;
+    return { id: user.id, addressedTo };
   }
 
   private async referenceUsed(em: EntityManager, currency: string, reference: string): Promise<boolean> {

@@ -51,7 +51,7 @@ export class Wallet extends Node {
 @ObjectType({ description: 'The other user of a transfer.' })
 export class Counterparty {
   @Field(() => ID, { description: 'Global id of the user.' }) userId!: string;
-  @Field({ description: 'The user’s email: who the money came from or went to.' }) email!: string;
+  @Field(() => String, { nullable: true, description: 'The user’s email, where the caller may see it: staff always; the recipient of a transfer sees the sender’s; the sender sees the address they sent to, and null for a transfer sent to a user id.' }) email!: string | null;
 }
 
 @ObjectType({ implements: Node, description: 'One line of a wallet’s history, written with the ledger entry it describes.' })

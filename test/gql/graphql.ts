@@ -817,7 +817,7 @@ export type TransferMutationVariables = Exact<{
 }>;
 
 
-export type TransferMutation = { transfer: { id: string, kind: WalletTransactionKind, status: WalletTransactionStatus, memo: string, description: string, amount: { amount: string }, counterparty: { userId: string, email: string } | null, wallet: { balance: { available: { amount: string } } } } };
+export type TransferMutation = { transfer: { id: string, kind: WalletTransactionKind, status: WalletTransactionStatus, memo: string, description: string, amount: { amount: string }, counterparty: { userId: string, email: string | null } | null, wallet: { balance: { available: { amount: string } } } } };
 
 export type RequestWithdrawalMutationVariables = Exact<{
   input: RequestWithdrawalInput;
@@ -853,7 +853,7 @@ export type WalletHistoryQueryVariables = Exact<{
 }>;
 
 
-export type WalletHistoryQuery = { wallet: { id: string, transactions: { edges: Array<{ cursor: string, node: { id: string, kind: WalletTransactionKind, direction: FlowDirection, status: WalletTransactionStatus, memo: string, reference: string | null, description: string, createdAt: string, amount: { amount: string, currency: string }, counterparty: { userId: string, email: string } | null, withdrawal: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type WalletHistoryQuery = { wallet: { id: string, transactions: { edges: Array<{ cursor: string, node: { id: string, kind: WalletTransactionKind, direction: FlowDirection, status: WalletTransactionStatus, memo: string, reference: string | null, description: string, createdAt: string, amount: { amount: string, currency: string }, counterparty: { userId: string, email: string | null } | null, withdrawal: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type WalletWithdrawalsQueryVariables = Exact<{
   filter?: WithdrawalFilterInput | null | undefined;

@@ -4,7 +4,7 @@ import { graphql } from '../gql/index.js';
 import { uniq, type TestGateway } from '../testkit/gateway.js';
 import { gatewayForFile } from '../testkit/ledger-fixtures.js';
 import {
-  balanceOf, deposit, Deposit, expectRefused, historyOf, ok, RetryWithdrawal, WalletHistory, walletIdOf, withdraw, withdrawalIdsOf,
+  balanceOf, deposit, Deposit, expectRefused, historyOf, ok, RetryWithdrawal, Transfer, WalletHistory, walletIdOf, withdraw, withdrawalIdsOf,
   withdrawalReaches, WithdrawalView,
 } from './wallet-fixtures.js';
 
@@ -102,5 +102,23 @@ describe('another user’s wallet is out of reach', () => {
     const credit = ok(await admin.request(Deposit, { input: { userId: `usr_${bob.userId}`, currency: 'USD', amount: '25', reference: uniq('bank'), idempotencyKey: uniq('dep') } })).deposit;
     expect(credit.wallet.balance.available.amount).toBe(String(900 + 25));
     expect(await balanceOf(gw.as(bob))).toMatchObject({ available: '925' });
+  });
+});
+
+describe('what a transfer tells about the other user', () => {
+  it('never shows a sender the email behind a user id; the recipient and staff see who it was', async () => {
+    // Were it shown, one cent sent to each id in turn would list every user's email.
+    const [mallory, target] = [await gw.user(Role.CUSTOMER, 'mallory'), await gw.user(Role.CUSTOMER, 'target')];
+    await deposit(gw.as(mallory), '10');
+    const sent = ok(await gw.as(mallory).request(Transfer, { input: { toUserId: `usr_${target.userId}`, currency: 'USD', amount: '1', idempotencyKey: uniq('t') } })).transfer;
+    expect(sent).toMatchObject({ counterparty: { userId: `usr_${target.userId}`, email: null }, description: `Transfer to usr_${target.userId}` });
+    const [line] = await historyOf(gw.as(mallory), await walletIdOf(gw.as(mallory)), { kinds: ['TRANSFER_OUT'] });
+    expect(line).toMatchObject({ id: sent.id, counterparty: { email: null }, description: `Transfer to usr_${target.userId}` });
+    expect(JSON.stringify(line)).not.toContain(target.email);
+
+    const [received] = await historyOf(gw.as(target), await walletIdOf(gw.as(target)), { kinds: ['TRANSFER_IN'] });
+    expect(received).toMatchObject({ counterparty: { userId: `usr_${mallory.userId}`, email: mallory.email }, description: `Transfer from ${mallory.email}` });
+    const [seenByStaff] = await historyOf(gw.as(gw.finance), await walletIdOf(gw.as(mallory)), { kinds: ['TRANSFER_OUT'] });
+    expect(seenByStaff).toMatchObject({ counterparty: { email: target.email }, description: `Transfer to ${target.email}` });
   });
 });

@@ -71,11 +71,13 @@ describe('a customer’s money: deposit, transfer, withdraw', () => {
       ['WITHDRAWAL', 'OUT', 'COMPLETED', '2000', 'Withdrawal to sim:succeed'],
       ['TRANSFER_IN', 'IN', 'COMPLETED', '200', `Transfer from ${dave.email}`],
       ['TRANSFER_OUT', 'OUT', 'COMPLETED', '500', `Transfer to ${dave.email}`],
-      ['TRANSFER_OUT', 'OUT', 'COMPLETED', '1000', `Transfer to ${dave.email}`],
+      // Sent to a user id: the sender is shown the id, never the email behind it.
+      ['TRANSFER_OUT', 'OUT', 'COMPLETED', '1000', `Transfer to usr_${dave.userId}`],
       ['DEPOSIT', 'IN', 'COMPLETED', '10000', `Deposit (reference ${reference})`],
     ]);
     expect(all[7]).toMatchObject({ memo: 'salary', reference, counterparty: null, withdrawal: null });
-    expect(all[6]).toMatchObject({ memo: 'rent', counterparty: { userId: `usr_${dave.userId}`, email: dave.email } });
+    expect(all[6]).toMatchObject({ memo: 'rent', counterparty: { userId: `usr_${dave.userId}`, email: null } });
+    expect(all[5]).toMatchObject({ counterparty: { userId: `usr_${dave.userId}`, email: dave.email } });
     expect(all[4]).toMatchObject({ memo: 'change', counterparty: { userId: `usr_${dave.userId}`, email: dave.email } });
     expect(all.slice(0, 4).map((l) => [l.reference, l.withdrawal?.id])).toEqual([
       ['sim:fail', declined.id], ['sim:fail', declined.id], ['sim:succeed', paid.id], ['sim:succeed', paid.id],

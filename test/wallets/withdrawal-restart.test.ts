@@ -68,7 +68,9 @@ async function countsOf(gw: TestGateway, id: string) {
   const rowId = id.slice(3);
   const { rows: changes } = await sql<{ to_state: string; n: string }>`select to_state, count(*)::text as n from disbursement_status_change
     where disbursement_id = ${rowId}::bigint group by to_state order by to_state`.execute(db);
-  const { rows: [payments] } = await sql<{ n: string }>`select count(*)::text as n from simulated_processor_payment where reference like ${`wd_${rowId}_%`}`.execute(db);
+  // A regular expression, not LIKE: in `wd_12_%` the underscores are wildcards, which also match
+  // wd_123_1, another test's withdrawal in the run's shared database.
+  const { rows: [payments] } = await sql<{ n: string }>`select count(*)::text as n from simulated_processor_payment where reference ~ ${`^wd_${rowId}_[0-9]+$`}`.execute(db);
   return { changes: Object.fromEntries(changes.map((c) => [c.to_state, Number(c.n)])), payments: Number(payments.n) };
 }
 
