@@ -78,7 +78,7 @@ const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GraphQLContext> = {
 /** Wallets, withdrawals and payouts, with the worker that sends them to the payment processor. */
 async function startMoneyModules(orm: MikroORM, ledger: LedgerService, identity: IdentityService, config: Config): Promise<{ wallets: WalletModule; payouts: PayoutModule; worker: DisbursementWorker }> {
   await openSystemAccounts(orm, ledger, config.walletCurrencies);
-  const service = new WalletService(orm, ledger, identity.queries, config.walletCurrencies);
+  const service = new WalletService(orm, ledger, identity.queries, { currencies: config.walletCurrencies, selfDeposits: config.selfDeposits });
   let worker: DisbursementWorker | undefined;
   const disbursements = new DisbursementService(orm, ledger, service, () => worker?.poke());
   const processor = new SimulatedProcessor(orm.em.fork().getKysely(), { mode: config.paymentProcessorMode, delayMs: config.paymentProcessorDelayMs });

@@ -46,6 +46,11 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** The currencies wallets are kept in; their system accounts are opened at start. */
   walletCurrencies: string[];
+  /**
+   * Whether customers and merchants may deposit (simulated funding) into their own wallets. Off by
+   * default in production, where money comes in only through staff (or, later, the bank's webhook).
+   */
+  selfDeposits: boolean;
   /** A withdrawal's fee in basis points of its amount (rounded up), credited to fee revenue. */
   withdrawalFeeBps: number;
   /** The smallest payout, in minor units. */
@@ -195,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: textVar(env, 'METRICS_TOKEN', 16),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     walletCurrencies: currenciesVar(env, 'WALLET_CURRENCIES', 'USD,EUR,GBP'),
+    selfDeposits: boolVar(env, 'SELF_DEPOSITS', env.NODE_ENV !== 'production'),
     withdrawalFeeBps: intVar(env, 'WITHDRAWAL_FEE_BPS', 0, 0, 1_000),
     payoutMinimum: BigInt(intVar(env, 'PAYOUT_MINIMUM', 1_000, 1, Number.MAX_SAFE_INTEGER)),
     payoutCancelWindowSeconds: intVar(env, 'PAYOUT_CANCEL_WINDOW_SECONDS', 60, 0, 7 * 86_400),

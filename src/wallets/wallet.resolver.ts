@@ -49,10 +49,11 @@ export class WalletResolver {
 
   @Authorized()
   @Mutation(() => WalletTransaction, {
-    description: 'Credits a wallet with money that arrived at the bank (simulated funding). Idempotent on `idempotencyKey`. Errors: BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY, CURRENCY_NOT_SUPPORTED, IDEMPOTENCY_KEY_REUSED, EXTERNAL_REFERENCE_TAKEN, BALANCE_OVERFLOW, FORBIDDEN (userId without a staff role).',
+    description: 'Credits a wallet with money that arrived at the bank (simulated funding). Idempotent on `idempotencyKey`. Errors: BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY, CURRENCY_NOT_SUPPORTED, IDEMPOTENCY_KEY_REUSED, EXTERNAL_REFERENCE_TAKEN, BALANCE_OVERFLOW, FORBIDDEN (userId without a staff role, or a customer’s or merchant’s own deposit when SELF_DEPOSITS is off).',
   })
   async deposit(@Arg('input', () => DepositInput) input: DepositInput, @Ctx() context: GraphQLContext): Promise<WalletTransaction> {
-    const { line } = await context.wallets.service.deposit({ ...input, userId: actingUser(context, input.userId) });
+    const userId = actingUser(context, input.userId);
+    const { line } = await context.wallets.service.deposit({ ...input, userId, bySelf: !isStaff(context.principal) });
     return WalletTransaction.from(line);
   }
 

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { normaliseEmail, type IdentityQueries } from '../identity/index.js';
 import { UserStatus } from '../identity/identity.enums.js';
 import { AccountType, Direction, LedgerError, NegativeBalancePolicy, parseAmount, parseCurrency, type LedgerService, type LedgerTransaction, type PostEntryCommand } from '../ledger/index.js';
+import { AccessError } from '../platform/auth/access.errors.js';
 import { limits } from '../platform/limits.js';
 import { checkClientKey, checkText, scopedKey } from './keys.js';
 import { SystemAccount, systemAccountCode } from './system-accounts.js';
@@ -13,7 +14,18 @@ import { WalletTransactionKind, WalletTransactionStatus } from './wallets.enums.
 export type WalletRow = InferEntity<typeof WalletEntity>;
 export type WalletTransactionRow = InferEntity<typeof WalletTransactionEntity>;
 
-export interface DepositCommand { userId: string; currency: string; amount: string; reference: string; memo?: string; idempotencyKey: string }
+export interface DepositCommand {
+  userId: string; currency: string; amount: string; reference: string; memo?: string; idempotencyKey: string;
+  /** A customer or merchant crediting their own wallet (not staff, not another module). */
+  bySelf?: boolean;
+}
+
+export interface WalletOptions {
+  /** WALLET_CURRENCIES. */
+  currencies: readonly string[];
+  /** SELF_DEPOSITS: whether customers and merchants may deposit into their own wallets. */
+  selfDeposits: boolean;
+}
 export interface TransferCommand {
   fromUserId: string; toUserId?: string; toEmail?: string; currency: string; amount: string; memo?: string; idempotencyKey: string;
 }
@@ -65,8 +77,13 @@ export class WalletService {
     private readonly orm: MikroORM,
     private readonly ledger: LedgerService,
     private readonly users: IdentityQueries,
-    readonly currencies: readonly string[],
+    private readonly options: WalletOptions,
   ) {}
+
+  /** WALLET_CURRENCIES. */
+  get currencies(): readonly string[] {
+    return this.options.currencies;
+  }
 
   /** Checks a currency code and that wallets are kept in it. Errors: INVALID_CURRENCY, CURRENCY_NOT_SUPPORTED. */
   currency(raw: string, field = 'currency'): string {
@@ -103,11 +120,15 @@ export class WalletService {
   }
 
   /**
-   * Credits a user's wallet with money that arrived at the bank (simulated funding).
-   * Errors: BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY,
+   * Credits a user's wallet with money that arrived at the bank (simulated funding). `bySelf`: the
+   * user asked for it themselves, which SELF_DEPOSITS may forbid.
+   * Errors: FORBIDDEN, BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY,
    * CURRENCY_NOT_SUPPORTED, IDEMPOTENCY_KEY_REUSED, EXTERNAL_REFERENCE_TAKEN, BALANCE_OVERFLOW.
    */
   async deposit(command: DepositCommand): Promise<WalletMoveResult> {
+    if (command.bySelf && !this.options.selfDeposits) {
+      throw AccessError.forbidden('depositing into one’s own wallet: SELF_DEPOSITS is off, so money comes in through staff');
+    }
     const currency = this.currency(command.currency);
     const amount = parseAmount(command.amount, 'amount');
     const reference = checkText(command.reference, limits.referenceLengthMax, 'reference', true);
