@@ -1,4 +1,9 @@
 import { FolioError } from '../platform/errors.js';
+import { toGlobalId } from '../platform/ids.js';
+
+/** Errors name accounts and entries by their global ids (`acc_42`, `ent_7`), as clients know them. */
+const acc = (id: string) => toGlobalId('Account', id);
+const ent = (id: string) => toGlobalId('JournalEntry', id);
 
 /**
  * Every expected failure of the ledger, with its stable code. The list is in order of precedence:
@@ -68,7 +73,7 @@ export class LedgerError extends FolioError {
     return new LedgerError('NOT_FOUND', `${resource} ${id} not found`, { resource, id });
   }
   static currencyMismatch(accountId: string, accountCurrency: string, postingCurrency: string) {
-    return new LedgerError('CURRENCY_MISMATCH', `account ${accountId} holds ${accountCurrency}, the posting is in ${postingCurrency}`, { accountId });
+    return new LedgerError('CURRENCY_MISMATCH', `account ${acc(accountId)} holds ${accountCurrency}, the posting is in ${postingCurrency}`, { accountId: acc(accountId) });
   }
   static unbalanced(currency: string, debits: bigint, credits: bigint) {
     return new LedgerError('UNBALANCED_ENTRY', `${currency} debits (${debits}) do not equal credits (${credits})`, { currency, debits: String(debits), credits: String(credits) });
@@ -77,31 +82,31 @@ export class LedgerError extends FolioError {
     return new LedgerError('ACCOUNT_CODE_TAKEN', `an account with code "${code}" already exists`, { code });
   }
   static accountFrozen(accountId: string) {
-    return new LedgerError('ACCOUNT_FROZEN', `account ${accountId} is frozen and refuses postings`, { accountId });
+    return new LedgerError('ACCOUNT_FROZEN', `account ${acc(accountId)} is frozen and refuses postings`, { accountId: acc(accountId) });
   }
   static accountClosed(accountId: string) {
-    return new LedgerError('ACCOUNT_CLOSED', `account ${accountId} is closed and refuses postings`, { accountId });
+    return new LedgerError('ACCOUNT_CLOSED', `account ${acc(accountId)} is closed and refuses postings`, { accountId: acc(accountId) });
   }
   static entryNotPending(entryId: string, status: string) {
-    return new LedgerError('ENTRY_NOT_PENDING', `entry ${entryId} is ${status}, not PENDING`, { entryId, status });
+    return new LedgerError('ENTRY_NOT_PENDING', `entry ${ent(entryId)} is ${status}, not PENDING`, { entryId: ent(entryId), status });
   }
   static pendingExpired(entryId: string) {
-    return new LedgerError('PENDING_ENTRY_EXPIRED', `pending entry ${entryId} has expired`, { entryId });
+    return new LedgerError('PENDING_ENTRY_EXPIRED', `pending entry ${ent(entryId)} has expired`, { entryId: ent(entryId) });
   }
   static commitExceedsPending(entryId: string) {
-    return new LedgerError('COMMIT_EXCEEDS_PENDING', `the commit amount exceeds what pending entry ${entryId} holds`, { entryId });
+    return new LedgerError('COMMIT_EXCEEDS_PENDING', `the commit amount exceeds what pending entry ${ent(entryId)} holds`, { entryId: ent(entryId) });
   }
   static notReversible(entryId: string, why: string) {
-    return new LedgerError('ENTRY_NOT_REVERSIBLE', `entry ${entryId} cannot be reversed: ${why}`, { entryId });
+    return new LedgerError('ENTRY_NOT_REVERSIBLE', `entry ${ent(entryId)} cannot be reversed: ${why}`, { entryId: ent(entryId) });
   }
   static alreadyReversed(entryId: string) {
-    return new LedgerError('ENTRY_ALREADY_REVERSED', `entry ${entryId} has already been reversed`, { entryId });
+    return new LedgerError('ENTRY_ALREADY_REVERSED', `entry ${ent(entryId)} has already been reversed`, { entryId: ent(entryId) });
   }
   static balanceOverflow(accountId: string) {
-    return new LedgerError('BALANCE_OVERFLOW', `account ${accountId} would exceed the largest total a balance can hold`, { accountId });
+    return new LedgerError('BALANCE_OVERFLOW', `account ${acc(accountId)} would exceed the largest total a balance can hold`, { accountId: acc(accountId) });
   }
   static insufficientFunds(accountId: string, available: bigint, needed: bigint) {
-    return new LedgerError('INSUFFICIENT_FUNDS', `account ${accountId} has ${available} available, the entry needs ${needed}`, { accountId, available: String(available) });
+    return new LedgerError('INSUFFICIENT_FUNDS', `account ${acc(accountId)} has ${available} available, the entry needs ${needed}`, { accountId: acc(accountId), available: String(available) });
   }
 }
 

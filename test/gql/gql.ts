@@ -78,6 +78,7 @@ type Documents = {
     "\n  query WalletHistory($id: ID!, $filter: WalletTransactionFilterInput, $first: Int, $after: String) {\n    wallet(id: $id) {\n      id\n      transactions(filter: $filter, first: $first, after: $after) {\n        edges { cursor node {\n          id kind direction status amount { amount currency } memo reference description createdAt\n          counterparty { userId email } withdrawal { id }\n        } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.WalletHistoryDocument,
     "\n  query WalletWithdrawals($filter: WithdrawalFilterInput, $first: Int, $after: String) {\n    withdrawals(filter: $filter, first: $first, after: $after) {\n      edges { node { id status attempt wallet { ownerId } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.WalletWithdrawalsDocument,
     "mutation WalletOpen($currency: String!) { openWallet(currency: $currency) { id currency } }": typeof types.WalletOpenDocument,
+    "query WalletAccount($id: ID!) { wallet(id: $id) { account { id } } }": typeof types.WalletAccountDocument,
     "\n  subscription WalletLiveBalances($after: String, $userId: ID) {\n    walletBalanceChanged(after: $after, userId: $userId) {\n      sequence wallet { id ownerId } balance { posted { amount currency } pending { amount } available { amount } }\n    }\n  }\n": typeof types.WalletLiveBalancesDocument,
     "\n  subscription WalletLiveWithdrawals($after: String) {\n    withdrawalUpdated(after: $after) { sequence status withdrawal { id attempt wallet { ownerId } } }\n  }\n": typeof types.WalletLiveWithdrawalsDocument,
     "query StaffWallets($userId: ID) { wallets(userId: $userId) { id currency ownerId } }": typeof types.StaffWalletsDocument,
@@ -147,6 +148,7 @@ const documents: Documents = {
     "\n  query WalletHistory($id: ID!, $filter: WalletTransactionFilterInput, $first: Int, $after: String) {\n    wallet(id: $id) {\n      id\n      transactions(filter: $filter, first: $first, after: $after) {\n        edges { cursor node {\n          id kind direction status amount { amount currency } memo reference description createdAt\n          counterparty { userId email } withdrawal { id }\n        } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.WalletHistoryDocument,
     "\n  query WalletWithdrawals($filter: WithdrawalFilterInput, $first: Int, $after: String) {\n    withdrawals(filter: $filter, first: $first, after: $after) {\n      edges { node { id status attempt wallet { ownerId } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.WalletWithdrawalsDocument,
     "mutation WalletOpen($currency: String!) { openWallet(currency: $currency) { id currency } }": types.WalletOpenDocument,
+    "query WalletAccount($id: ID!) { wallet(id: $id) { account { id } } }": types.WalletAccountDocument,
     "\n  subscription WalletLiveBalances($after: String, $userId: ID) {\n    walletBalanceChanged(after: $after, userId: $userId) {\n      sequence wallet { id ownerId } balance { posted { amount currency } pending { amount } available { amount } }\n    }\n  }\n": types.WalletLiveBalancesDocument,
     "\n  subscription WalletLiveWithdrawals($after: String) {\n    withdrawalUpdated(after: $after) { sequence status withdrawal { id attempt wallet { ownerId } } }\n  }\n": types.WalletLiveWithdrawalsDocument,
     "query StaffWallets($userId: ID) { wallets(userId: $userId) { id currency ownerId } }": types.StaffWalletsDocument,
@@ -422,6 +424,10 @@ export function graphql(source: "\n  query WalletWithdrawals($filter: Withdrawal
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation WalletOpen($currency: String!) { openWallet(currency: $currency) { id currency } }"): (typeof documents)["mutation WalletOpen($currency: String!) { openWallet(currency: $currency) { id currency } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WalletAccount($id: ID!) { wallet(id: $id) { account { id } } }"): (typeof documents)["query WalletAccount($id: ID!) { wallet(id: $id) { account { id } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -125,7 +125,7 @@ describe('applyChanges', () => {
 
   it.each([
     ['available before the spend', 'available', '100'],
-    ['account id', 'accountId', 'w'],
+    ['account’s global id', 'accountId', 'acc_w'],
   ])('reports the %s in INSUFFICIENT_FUNDS', (_label, key, value) => {
     const map = new Map([wallet({ pc: 100n }), sink].map((a) => [a.id, a]));
     try {

@@ -15,8 +15,9 @@ describe('formatError', () => {
   it('keeps a ledger error’s stable code, message and details', () => {
     const error = LedgerError.insufficientFunds('42', 10n, 5n);
     const result = formatError(formatted(error.message), new GraphQLError(error.message, { originalError: error, path: ['postEntry'] }));
-    expect(result.extensions).toEqual({ code: 'INSUFFICIENT_FUNDS', accountId: '42', available: '10' });
-    expect(result.message).toBe(error.message);
+    // Accounts are named by the global id a client can pass to node(id:) or account(id:).
+    expect(result.extensions).toEqual({ code: 'INSUFFICIENT_FUNDS', accountId: 'acc_42', available: '10' });
+    expect(result.message).toBe('account acc_42 has 10 available, the entry needs 5');
   });
 
   it('masks an unexpected error to INTERNAL_SERVER_ERROR with the request id and nothing of the cause', () => {

@@ -1,12 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { Role } from '../../src/platform/auth/roles.js';
+import { graphql } from '../gql/index.js';
 import { uniq, type TestCaller, type TestGateway } from '../testkit/gateway.js';
 import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';
 import {
   balanceOf, deposit, Deposit, expectRefused, historyOf, ok, RequestWithdrawal, RetryWithdrawal, Transfer, WalletHistory, walletIdOf,
   withdraw, withdrawalReaches,
 } from './wallet-fixtures.js';
+
+const WalletAccount = graphql(`query WalletAccount($id: ID!) { wallet(id: $id) { account { id } } }`);
 
 describe('a customer’s money: deposit, transfer, withdraw', () => {
   let gw: TestGateway;
@@ -44,6 +47,9 @@ describe('a customer’s money: deposit, transfer, withdraw', () => {
 
     const tooMuch = await gw.as(alice).request(Transfer, { input: { toUserId: `usr_${bob.userId}`, currency: 'USD', amount: '2451', idempotencyKey: uniq('t') } });
     expect(errorCode(tooMuch)).toBe('INSUFFICIENT_FUNDS');
+    // The refusal names the wallet's account by the global id a client can look up.
+    const account = ok(await gw.as(alice).request(WalletAccount, { id: await walletIdOf(gw.as(alice)) })).wallet!.account.id;
+    expect(tooMuch.errors![0]).toMatchObject({ message: `account ${account} has 2450 available, the entry needs 2451`, extensions: { accountId: account, available: '2450' } });
   });
 
   it('keeps a history that names each line and filters by kind, status and time, paged with first/after', async () => {

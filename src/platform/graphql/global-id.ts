@@ -1,18 +1,7 @@
 import { LedgerError } from '../../ledger/ledger.errors.js';
+import { idPrefixes, type IdType } from '../ids.js';
 
-/**
- * Global ids: a short type prefix and the row id (`acc_42`, `ent_1001`). Stable, unique across
- * types, readable in GraphiQL, and enough for Apollo Client and urql to normalise their caches.
- */
-export const idPrefixes = {
-  Account: 'acc', JournalEntry: 'ent', Posting: 'pst', User: 'usr', ApiKey: 'key',
-  Wallet: 'wal', WalletTransaction: 'wtx', Withdrawal: 'wd', Payout: 'po', PayoutRun: 'prun',
-} as const;
-export type IdType = keyof typeof idPrefixes;
-
-export function toGlobalId(type: IdType, id: string | bigint): string {
-  return `${idPrefixes[type]}_${id}`;
-}
+export { idPrefixes, toGlobalId, type IdType } from '../ids.js';
 
 /** Decodes a global id of the given type; throws BAD_USER_INPUT for anything else. */
 export function fromGlobalId(type: IdType, globalId: string, field = 'id'): string {
