@@ -26,6 +26,7 @@ export interface WalletOptions {
   /** SELF_DEPOSITS: whether customers and merchants may deposit into their own wallets. */
   selfDeposits: boolean;
 }
+
 export interface TransferCommand {
   fromUserId: string; toUserId?: string; toEmail?: string; currency: string; amount: string; memo?: string; idempotencyKey: string;
 }
