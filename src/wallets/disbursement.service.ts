@@ -205,7 +205,7 @@ export class DisbursementService {
   /** Locks a disbursement of the kind; a customer's or merchant's scope sees only its own (others are NOT_FOUND). */
   private async lockOwned(tx: LedgerTransaction, id: string, ownerId: string | undefined, kind: DisbursementKind): Promise<DisbursementRow> {
     const row = await tx.em.findOne(DisbursementEntity, { id, kind }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!row || (ownerId !== undefined && row.userId !== ownerId)) throw WalletError.notFound(kind === DisbursementKind.WITHDRAWAL ? 'withdrawal' : 'payout', id);
+    if (!row || (ownerId !== undefined && row.userId !== ownerId)) throw WalletError.notFound(kind === DisbursementKind.WITHDRAWAL ? 'Withdrawal' : 'Payout', id);
     return row;
   }
 

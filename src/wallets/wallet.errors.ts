@@ -1,4 +1,5 @@
 import { FolioError } from '../platform/errors.js';
+import { toGlobalId } from '../platform/ids.js';
 
 /**
  * Expected failures of wallets, withdrawals and payouts, with stable codes (never rename one).
@@ -53,17 +54,21 @@ export class WalletError extends FolioError {
   static referenceTaken(reference: string) {
     return new WalletError('EXTERNAL_REFERENCE_TAKEN', `external reference "${reference.slice(0, 60)}" was already credited by another deposit`, { reference });
   }
-  static notFound(resource: string, id: string) {
-    return new WalletError('NOT_FOUND', `${resource} ${id} not found`, { resource, id });
+  /** A withdrawal or payout the caller may not see or that does not exist, named by its global id as the ledger's errors are. */
+  static notFound(type: 'Withdrawal' | 'Payout', id: string) {
+    const globalId = toGlobalId(type, id);
+    return new WalletError('NOT_FOUND', `${type.toLowerCase()} ${globalId} not found`, { resource: type.toLowerCase(), id: globalId });
   }
   static notRetryable(id: string, status: string) {
-    return new WalletError('WITHDRAWAL_NOT_RETRYABLE', `withdrawal ${id} is ${status}; only a FAILED withdrawal can be retried`, { id, status });
+    const globalId = toGlobalId('Withdrawal', id);
+    return new WalletError('WITHDRAWAL_NOT_RETRYABLE', `withdrawal ${globalId} is ${status}; only a FAILED withdrawal can be retried`, { id: globalId, status });
   }
   static belowMinimum(amount: bigint, minimum: bigint) {
     return new WalletError('PAYOUT_BELOW_MINIMUM', `a payout needs at least ${minimum} minor units, got ${amount}`, { amount: String(amount), minimum: String(minimum) });
   }
   static notCancellable(id: string, status: string) {
-    return new WalletError('PAYOUT_NOT_CANCELLABLE', `payout ${id} is ${status}; only a REQUESTED payout can be cancelled`, { id, status });
+    const globalId = toGlobalId('Payout', id);
+    return new WalletError('PAYOUT_NOT_CANCELLABLE', `payout ${globalId} is ${status}; only a REQUESTED payout can be cancelled`, { id: globalId, status });
   }
   static keyReused(key: string) {
     return new WalletError('IDEMPOTENCY_KEY_REUSED', `key "${key.slice(0, 60)}" was already used with a different request`, { idempotencyKey: key });

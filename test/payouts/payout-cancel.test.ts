@@ -88,6 +88,8 @@ describe('cancelPayout', () => {
     expect(await listedPayouts(waiting.as(mallory), { userId: userGid(carol) }), 'a named user is ignored for a customer').toEqual([]);
     const foreign = await waiting.as(mallory).request(PayoutCancel, { input: { id: asked.id, idempotencyKey: uniq('cancel') } });
     expect(errorCode(foreign)).toBe('NOT_FOUND');
+    // Named by the global id the caller sent, like every id in the API.
+    expect(foreign.errors![0]).toMatchObject({ message: `payout ${asked.id} not found`, extensions: { id: asked.id } });
     expect(foreign.data?.cancelPayout ?? null).toBeNull();
     expect((await payoutOf(waiting.as(carol), asked.id))!.status).toBe('REQUESTED');
 
