@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '../platform/auth/roles.js';
-import { PageInfo } from '../platform/graphql/connection.js';
+import { connectionOf, type ConnectionOf } from '../platform/graphql/connection.js';
 import { toGlobalId } from '../platform/graphql/global-id.js';
 import { Node } from '../platform/graphql/node.type.js';
 import type { ApiKeyRow } from './identity.queries.js';
@@ -53,14 +53,5 @@ export class CreatedApiKey {
   apiKey!: ApiKey;
 }
 
-@ObjectType({ description: 'One API key of a page, with its cursor.' })
-export class ApiKeyEdge {
-  @Field({ description: 'Opaque position of this key; pass it as `after`.' }) cursor!: string;
-  @Field(() => ApiKey, { description: 'The key.' }) node!: ApiKey;
-}
-
-@ObjectType({ description: 'A page of API keys in id order.' })
-export class ApiKeyConnection {
-  @Field(() => [ApiKeyEdge], { description: 'The keys of this page.' }) edges!: ApiKeyEdge[];
-  @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to ask for the next.' }) pageInfo!: PageInfo;
-}
+export const ApiKeyConnection = connectionOf(ApiKey, 'ApiKey', { one: 'API key', many: 'API keys' }, 'A page of API keys in id order.');
+export type ApiKeyConnection = ConnectionOf<ApiKey>;

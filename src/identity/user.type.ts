@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Role } from '../platform/auth/roles.js';
-import { PageInfo } from '../platform/graphql/connection.js';
+import { connectionOf, type ConnectionOf } from '../platform/graphql/connection.js';
 import { toGlobalId } from '../platform/graphql/global-id.js';
 import { Node } from '../platform/graphql/node.type.js';
 import { UserStatus } from './identity.enums.js';
@@ -57,17 +57,8 @@ export class User extends Node {
   }
 }
 
-@ObjectType({ description: 'One user of a page, with its cursor.' })
-export class UserEdge {
-  @Field({ description: 'Opaque position of this user; pass it as `after`.' }) cursor!: string;
-  @Field(() => User, { description: 'The user.' }) node!: User;
-}
-
-@ObjectType({ description: 'A page of users in id order.' })
-export class UserConnection {
-  @Field(() => [UserEdge], { description: 'The users of this page.' }) edges!: UserEdge[];
-  @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to ask for the next.' }) pageInfo!: PageInfo;
-}
+export const UserConnection = connectionOf(User, 'User', { one: 'user', many: 'users' }, 'A page of users in id order.');
+export type UserConnection = ConnectionOf<User>;
 
 @ObjectType({
   description: 'A logged-in session. Send `accessToken` as `Authorization: Bearer <accessToken>`; before it expires, '

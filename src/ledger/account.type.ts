@@ -2,7 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Node } from '../platform/graphql/node.type.js';
 import { toGlobalId } from '../platform/graphql/global-id.js';
-import { PageInfo } from '../platform/graphql/connection.js';
+import { connectionOf, type ConnectionOf } from '../platform/graphql/connection.js';
 import { AccountStatus, AccountType, Direction, NegativeBalancePolicy, normalSideOf } from './ledger.enums.js';
 import type { AccountRow } from './ledger.queries.js';
 
@@ -66,14 +66,5 @@ export class Account extends Node {
   }
 }
 
-@ObjectType({ description: 'One account of a page, with its cursor.' })
-export class AccountEdge {
-  @Field({ description: 'Opaque position of this account; pass it as `after`.' }) cursor!: string;
-  @Field(() => Account, { description: 'The account.' }) node!: Account;
-}
-
-@ObjectType({ description: 'A page of accounts in id order.' })
-export class AccountConnection {
-  @Field(() => [AccountEdge], { description: 'The accounts of this page.' }) edges!: AccountEdge[];
-  @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to ask for the next.' }) pageInfo!: PageInfo;
-}
+export const AccountConnection = connectionOf(Account, 'Account', { one: 'account', many: 'accounts' }, 'A page of accounts in id order.');
+export type AccountConnection = ConnectionOf<Account>;

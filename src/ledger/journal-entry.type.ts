@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { PageInfo } from '../platform/graphql/connection.js';
+import { connectionOf, type ConnectionOf } from '../platform/graphql/connection.js';
 import { Node } from '../platform/graphql/node.type.js';
 import { toGlobalId } from '../platform/graphql/global-id.js';
 import { Direction, EntryStatus } from './ledger.enums.js';
@@ -81,17 +81,8 @@ export class JournalEntry extends Node {
   }
 }
 
-@ObjectType({ description: 'One entry of a page, with its cursor.' })
-export class JournalEntryEdge {
-  @Field({ description: 'Opaque position of this entry; pass it as `after`.' }) cursor!: string;
-  @Field(() => JournalEntry, { description: 'The entry.' }) node!: JournalEntry;
-}
-
-@ObjectType({ description: 'A page of journal entries, newest first.' })
-export class JournalEntryConnection {
-  @Field(() => [JournalEntryEdge], { description: 'The entries of this page.' }) edges!: JournalEntryEdge[];
-  @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to ask for the next.' }) pageInfo!: PageInfo;
-}
+export const JournalEntryConnection = connectionOf(JournalEntry, 'JournalEntry', { one: 'entry', many: 'entries' }, 'A page of journal entries, newest first.');
+export type JournalEntryConnection = ConnectionOf<JournalEntry>;
 
 @ObjectType({ description: 'Why one entry of a batch was refused.' })
 export class EntryError {

@@ -63,7 +63,7 @@ export class Payout extends Node {
   }
 }
 
-export const PayoutConnection = connectionOf(Payout, 'Payout', 'A page of payouts, newest first.');
+export const PayoutConnection = connectionOf(Payout, 'Payout', { one: 'payout', many: 'payouts' }, 'A page of payouts, newest first.');
 export type PayoutConnection = ConnectionOf<Payout>;
 
 @ObjectType({ implements: Node, description: 'A payout run: payouts for every wallet of a currency whose available balance reached the threshold. Poll it, or subscribe to `payoutRunProgress`, while it is RUNNING.' })
@@ -108,7 +108,7 @@ export class PayoutRunProgress {
   }
 }
 
-export const PayoutRunConnection = connectionOf(PayoutRun, 'PayoutRun', 'A page of payout runs, newest first.');
+export const PayoutRunConnection = connectionOf(PayoutRun, 'PayoutRun', { one: 'payout run', many: 'payout runs' }, 'A page of payout runs, newest first.');
 export type PayoutRunConnection = ConnectionOf<PayoutRun>;
 
 @ObjectType({ description: 'A payout changed status.' })

@@ -78,7 +78,7 @@ export class WalletTransaction extends Node {
   }
 }
 
-export const WalletTransactionConnection = connectionOf(WalletTransaction, 'WalletTransaction', 'A page of wallet history, newest first.');
+export const WalletTransactionConnection = connectionOf(WalletTransaction, 'WalletTransaction', { one: 'line of history', many: 'lines of history' }, 'A page of wallet history, newest first.');
 export type WalletTransactionConnection = ConnectionOf<WalletTransaction>;
 
 @ObjectType({ description: 'A wallet’s balance changed: one per committed ledger event that touched it.' })

@@ -66,7 +66,7 @@ export class Withdrawal extends Node {
   }
 }
 
-export const WithdrawalConnection = connectionOf(Withdrawal, 'Withdrawal', 'A page of withdrawals, newest first.');
+export const WithdrawalConnection = connectionOf(Withdrawal, 'Withdrawal', { one: 'withdrawal', many: 'withdrawals' }, 'A page of withdrawals, newest first.');
 export type WithdrawalConnection = ConnectionOf<Withdrawal>;
 
 @ObjectType({ description: 'A withdrawal changed status.' })

@@ -48,21 +48,24 @@ export interface ConnectionOf<Node> {
   pageInfo: PageInfo;
 }
 
+/** How a connection's descriptions name its items: `{ one: 'account', many: 'accounts' }`. */
+export interface ItemNoun { one: string; many: string }
+
 /**
- * Declares `<name>Edge` and `<name>Connection` for a node type, so each module's lists are Relay
- * connections with the same fields and descriptions without a copy of the two classes each.
+ * Declares `<name>Edge` and `<name>Connection` for a node type, so every list is a Relay
+ * connection with the same fields and descriptions, without a copy of the two classes each.
  */
-export function connectionOf<Node extends object>(node: new () => Node, name: string, description: string): new () => ConnectionOf<Node> {
-  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
+export function connectionOf<Node extends object>(node: new () => Node, name: string, noun: ItemNoun, description: string): new () => ConnectionOf<Node> {
+  @ObjectType(`${name}Edge`, { description: `One ${noun.one} of a page, with its cursor.` })
   class Edge {
-    @Field({ description: 'Pass as `after` to get the items after this one.' }) cursor!: string;
-    @Field(() => node, { description: `The ${name}.` }) node!: Node;
+    @Field({ description: `Opaque position of this ${noun.one}; pass it as \`after\`.` }) cursor!: string;
+    @Field(() => node, { description: `The ${noun.one}.` }) node!: Node;
   }
 
   @ObjectType(`${name}Connection`, { description })
   class Connection {
-    @Field(() => [Edge], { description: 'The items of this page.' }) edges!: Edge[];
-    @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to get them.' }) pageInfo!: PageInfo;
+    @Field(() => [Edge], { description: `The ${noun.many} of this page.` }) edges!: Edge[];
+    @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to ask for the next.' }) pageInfo!: PageInfo;
   }
   return Connection;
 }
