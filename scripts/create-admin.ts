@@ -124,10 +124,11 @@ async function main(): Promise<void> {
   const password = await readPassword();
   const { migrate, openOrm } = await import('../src/platform/db/orm.js');
   const { provisionAdmin } = await import('../src/identity/admin-bootstrap.js');
-  const { toGlobalId } = await import('../src/platform/graphql/global-id.js');
+  const { toGlobalId } = await import('../src/identity/identity.ids.js');
+  const { modules } = await import('../src/modules.js');
   const db = await database();
   try {
-    const orm = await openOrm(db.url, 2);
+    const orm = await openOrm(db.url, 2, modules.entities);
     try {
       await migrate(orm);
       const admin = await provisionAdmin(orm, email, password, resetPassword);

@@ -9,6 +9,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './platform/config.js';
+import { modules } from './modules.js';
+import { folioSchema } from './schema.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/db/embedded-postgres.js';
 import { migrate, openOrm } from './platform/db/orm.js';
 import { EventHub } from './platform/events/event-hub.js';
@@ -21,25 +23,12 @@ import { authenticate, jsonErrors, requestIds } from './platform/http/middleware
 import { healthRoutes, Readiness } from './platform/http/health.js';
 import { operationObserver, requestLog } from './platform/http/request-log.js';
 import { GatewayMetrics, metricsEndpoint, poolStatsOf } from './platform/metrics.js';
-import { Authenticator } from './identity/authenticator.js';
-import { IdentityService } from './identity/identity.service.js';
 import { LoginLimiter } from './platform/abuse/login-limiter.js';
 import { RateLimitStore } from './platform/abuse/rate-limit-store.js';
 import { callerRateLimit, ipRateLimit, rateLimitedResponses, RequestLimits } from './platform/abuse/request-limits.js';
 import { queryLimitRules, queryParseOptions } from './platform/graphql/query-limits.js';
-import { AccessTokens } from './identity/tokens.js';
-import { folioSchema } from './platform/graphql/schema.js';
 import { limits } from './platform/limits.js';
 import { logger } from './platform/logger.js';
-import { ExpirySweeper } from './ledger/expiry-sweeper.js';
-import { LedgerQueries } from './ledger/ledger.queries.js';
-import { LedgerService } from './ledger/ledger.service.js';
-import { entriesCreatedBy, PostingWriter } from './ledger/posting-writer.js';
-import { SimulatedProcessor } from './platform/payments/simulated-processor.js';
-import {
-  DisbursementService, DisbursementWorker, openSystemAccounts, WalletQueries, WalletService, WithdrawalService, type WalletModule,
-} from './wallets/index.js';
-import { PayoutQueries, PayoutRunService, PayoutService, type PayoutModule } from './payouts/index.js';
 
 export interface Gateway {
   url: string;
@@ -75,45 +64,15 @@ const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
-/** Wallets, withdrawals and payouts, with the worker that sends them to the payment processor. */
-async function startMoneyModules(orm: MikroORM, ledger: LedgerService, identity: IdentityService, config: Config): Promise<{ wallets: WalletModule; payouts: PayoutModule; worker: DisbursementWorker }> {
-  await openSystemAccounts(orm, ledger, config.walletCurrencies);
-  const service = new WalletService(orm, ledger, identity.queries, { currencies: config.walletCurrencies, selfDeposits: config.selfDeposits });
-  let worker: DisbursementWorker | undefined;
-  const disbursements = new DisbursementService(orm, ledger, service, () => worker?.poke());
-  const processor = new SimulatedProcessor(orm.em.fork().getKysely(), { mode: config.paymentProcessorMode, delayMs: config.paymentProcessorDelayMs });
-  worker = new DisbursementWorker(disbursements, processor);
-  const wallets: WalletModule = { service, disbursements, queries: new WalletQueries(), withdrawals: new WithdrawalService(service, disbursements, config.withdrawalFeeBps) };
-  const payoutService = new PayoutService(orm, service, disbursements, { minimum: config.payoutMinimum, cancelWindowSeconds: config.payoutCancelWindowSeconds });
-  const payouts: PayoutModule = {
-    service: payoutService, queries: new PayoutQueries(orm),
-    runs: new PayoutRunService(orm, ledger, payoutService, { minimum: config.payoutMinimum }),
-  };
-  worker.start();
-  payouts.runs.resume();
-  return { wallets, payouts, worker };
-}
-
-async function startServices(orm: MikroORM, databaseUrl: string, config: Config, metrics: GatewayMetrics): Promise<{ services: Services; relay: OutboxRelay; writer: PostingWriter; sweeper: ExpirySweeper; rateLimits: RateLimitStore; worker: DisbursementWorker }> {
+/** Platform's long-lived parts, which every module may use, started before the modules. */
+async function startPlatform(orm: MikroORM, databaseUrl: string, config: Config) {
   const relay = new OutboxRelay(orm);
-  const tokens = new AccessTokens(config.jwtSecret, config.accessTokenTtlSeconds);
-  const authenticator = new Authenticator(orm.em.fork().getKysely(), tokens);
   // Rate-limit counters shared by every gateway process: PostgreSQL's rate_limit table, or Redis.
   const rateLimits = await RateLimitStore.open({ databaseUrl, redisUrl: config.redisUrl, keyPrefix: config.rateLimitKeyPrefix });
-  const loginThrottle = new LoginLimiter(rateLimits, config);
-  const identity = new IdentityService(orm, tokens, loginThrottle, config.refreshTokenTtlSeconds);
-  const writer = new PostingWriter(orm.em.fork().getKysely(), (results) => {
-    relay.poke();
-    metrics.entriesPosted(entriesCreatedBy(results));
-  });
-  const ledger = new LedgerService(writer);
   const events = new EventHub(orm, databaseUrl);
   await events.start();
   relay.start();
-  const sweeper = new ExpirySweeper(orm, ledger);
-  sweeper.start();
-  const { wallets, payouts, worker } = await startMoneyModules(orm, ledger, identity, config);
-  return { services: { orm, ledger, queries: new LedgerQueries(), events, authenticator, identity, loginThrottle, wallets, payouts }, relay, writer, sweeper, rateLimits, worker };
+  return { relay, rateLimits, events, loginThrottle: new LoginLimiter(rateLimits, config) };
 }
 
 /**
@@ -122,11 +81,13 @@ async function startServices(orm: MikroORM, databaseUrl: string, config: Config,
  */
 export async function startGateway(config: Config): Promise<Gateway> {
   const db = await database(config);
-  const orm = await openOrm(db.url, config.dbPoolMax);
+  const orm = await openOrm(db.url, config.dbPoolMax, modules.entities);
   await migrate(orm);
   const metrics = new GatewayMetrics(poolStatsOf(orm), config.dbPoolMax);
   const readiness = new Readiness(orm);
-  const { services, relay, writer, sweeper, rateLimits, worker } = await startServices(orm, db.url, config, metrics);
+  const { relay, rateLimits, events, loginThrottle } = await startPlatform(orm, db.url, config);
+  const running = await modules.start({ orm, config, databaseUrl: db.url, metrics, relay }, { orm, events, loginThrottle });
+  const { services } = running;
   const requestLimits = new RequestLimits(rateLimits, config);
   const schema = await folioSchema();
 
@@ -134,7 +95,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
   const httpServer = http.createServer(app);
-  const wsCleanup = startWsServer(httpServer, graphqlPath, schema, services, metrics, {
+  const wsCleanup = startWsServer(httpServer, graphqlPath, schema, services, modules.loaders, metrics, {
     requestLimits, introspection: config.introspection, trustProxyHops: config.trustProxyHops,
   });
 
@@ -170,9 +131,12 @@ export async function startGateway(config: Config): Promise<Gateway> {
   app.use(healthRoutes(readiness));
   app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
   if (config.graphiql) mountGraphiql(app, graphqlPath);
+  const routes = express.Router();
+  modules.mountRoutes(routes, services);
+  app.use(routes);
   // The IP limit comes before authenticate (a flood costs no credential checks), the caller's after it.
   app.use(graphqlPath, ipRateLimit(requestLimits), authenticate(services.authenticator), callerRateLimit(requestLimits), express.json({ limit: limits.requestBodyBytesMax }), expressMiddleware(apollo, {
-    context: async ({ res }) => createContext(services, res.locals.caller as Caller),
+    context: async ({ res }) => createContext(services, modules.loaders, res.locals.caller as Caller),
   }));
   app.use(jsonErrors);
 
@@ -191,14 +155,11 @@ export async function startGateway(config: Config): Promise<Gateway> {
       readiness.beginShutdown();
       // Stops accepting, lets in-flight requests finish, closes WebSockets (1001).
       await apollo.stop();
-      // The sweeper, payout runs and the disbursement worker first: their last work goes through
-      // the ledger, whose writer then drains its queue.
-      await sweeper.stop();
-      await services.payouts.runs.stop();
-      await worker.stop();
-      await writer.close();
+      // The modules' workers first (their last work goes through the ledger), then the modules in
+      // reverse order (the ledger's writer drains its queue last), then platform.
+      await running.stop();
       await relay.stop();
-      await services.events.stop();
+      await events.stop();
       await rateLimits.close();
       await orm.close();
       await db.embedded?.stop();

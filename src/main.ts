@@ -1,5 +1,5 @@
 import { startGateway } from './app.js';
-import { ConfigError, loadConfig } from './platform/config.js';
+import { ConfigError, loadConfig } from './config.js';
 import { logger } from './platform/logger.js';
 
 /** Reads the configuration, starts the gateway, and stops it cleanly on SIGTERM or SIGINT. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { printFolioSchema } from '../src/platform/graphql/print-schema.js';
+import { printFolioSchema } from '../src/print-schema.js';
 
 describe('schema.graphql', () => {
   it('matches the schema the code builds (run `npm run schema` after changing resolvers or types)', async () => {
@@ -9,7 +9,7 @@ describe('schema.graphql', () => {
   });
 
   it('describes every type and field, so GraphiQL’s docs pane explains the ledger', async () => {
-    const { folioSchema } = await import('../src/platform/graphql/schema.js');
+    const { folioSchema } = await import('../src/schema.js');
     const schema = await folioSchema();
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {

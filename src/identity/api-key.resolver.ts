@@ -3,7 +3,7 @@ import { principalLabel } from '../platform/auth/principal.js';
 import { Role } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
-import { fromGlobalId } from '../platform/graphql/global-id.js';
+import { fromGlobalId } from './identity.ids.js';
 import { ApiKey, ApiKeyConnection, CreatedApiKey } from './api-key.type.js';
 import { CreateApiKeyInput } from './identity.input.js';
 

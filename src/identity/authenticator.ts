@@ -1,17 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import type { Principal } from '../platform/auth/principal.js';
+import type { Authentication } from '../platform/auth/authentication.js';
+import type { CredentialReader } from '../platform/module.js';
+
+export type { Authentication };
 import { Role } from '../platform/auth/roles.js';
 import { UserStatus } from './identity.enums.js';
 import { looksLikeApiKey, parseApiKey, sameHash, secretHash, type AccessTokens } from './tokens.js';
 
-/** The outcome of reading a request's credentials: a principal, or why there is none. */
-export interface Authentication {
-  principal?: Principal;
-  /** Why credentials that were sent were refused; shown to the caller with UNAUTHENTICATED. */
-  failure?: string;
-  /** When the credential stops being valid (access tokens): a WebSocket is closed then. */
-  expiresAt?: Date;
-}
 
 /** How often a key's last_used_at is written at most: a write per request would cost throughput. */
 const lastUsedWriteIntervalMs = 60_000;
@@ -21,7 +16,7 @@ const lastUsedWriteIntervalMs = 60_000;
  * access token or an API key (`folio_…`). Every call reads the user or key row, so disabling a
  * user, revoking a key, changing a role or logging out everywhere takes effect on the next request.
  */
-export class Authenticator {
+export class Authenticator implements CredentialReader {
   private readonly keyTouchedAt = new Map<string, number>();
 
   constructor(private readonly db: Kysely<any>, private readonly tokens: AccessTokens) {}

@@ -1,5 +1,5 @@
 import { FolioError } from '../platform/errors.js';
-import { toGlobalId } from '../platform/graphql/global-id.js';
+import { toGlobalId } from './identity.ids.js';
 
 /**
  * Every expected failure of identity (users, sessions, API keys), with its stable code. Codes are

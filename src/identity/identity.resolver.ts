@@ -4,8 +4,9 @@ import { hasRole, isStaff, principalLabel } from '../platform/auth/principal.js'
 import { Role } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
-import { fromGlobalId } from '../platform/graphql/global-id.js';
-import { registerNodeFetcher } from '../platform/graphql/node.type.js';
+import { fromGlobalId } from './identity.ids.js';
+import { type NodeFetcher } from '../platform/graphql/node.type.js';
+import type { IdType } from '../platform/ids.js';
 import { ApiKey } from './api-key.type.js';
 import { CreateUserInput, LoginInput, RegisterInput, UpdateUserInput, UserFilterInput } from './identity.input.js';
 import type { SessionTokens } from './identity.service.js';
@@ -16,17 +17,19 @@ function toSession(tokens: SessionTokens): Session {
 }
 
 /** Sign-up, log in, sessions and the caller's own user: the public and self-service part of identity. */
-// node(id:) for users: the user itself and staff; for API keys: admins (the same rules as user and apiKeys).
-registerNodeFetcher('User', async (id, context) => {
-  if (!isStaff(context.principal) && context.principal?.userId !== id) return null;
-  const row = await context.identity.userById(id);
-  return row ? User.from(row, context.principal?.userId === id) : null;
-});
-registerNodeFetcher('ApiKey', async (id, context) => {
-  if (!hasRole(context.principal, Role.ADMIN)) return null;
-  const row = await context.identity.queries.apiKeyById(id);
-  return row ? ApiKey.from(row) : null;
-});
+/** `node(id:)` for users: the user itself and staff; for API keys: admins (the same rules as user and apiKeys). */
+export const identityNodes: Partial<Record<IdType, NodeFetcher>> = {
+  User: async (id, context) => {
+    if (!isStaff(context.principal) && context.principal?.userId !== id) return null;
+    const row = await context.identity.userById(id);
+    return row ? User.from(row, context.principal?.userId === id) : null;
+  },
+  ApiKey: async (id, context) => {
+    if (!hasRole(context.principal, Role.ADMIN)) return null;
+    const row = await context.identity.queries.apiKeyById(id);
+    return row ? ApiKey.from(row) : null;
+  },
+};
 
 @Resolver()
 export class SessionResolver {

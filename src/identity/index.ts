@@ -9,3 +9,4 @@ export { ApiKeyResolver } from './api-key.resolver.js';
 export { SessionResolver, UserResolver } from './identity.resolver.js';
 export { IdentityQueries, type UserRow } from './identity.queries.js';
 export { normaliseEmail } from './email.js';
+export { identityModule } from './identity.module.js';

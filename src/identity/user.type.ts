@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Role } from '../platform/auth/roles.js';
 import { connectionOf, type ConnectionOf } from '../platform/graphql/connection.js';
-import { toGlobalId } from '../platform/graphql/global-id.js';
+import { toGlobalId } from './identity.ids.js';
 import { Node } from '../platform/graphql/node.type.js';
 import { UserStatus } from './identity.enums.js';
 import type { UserRow } from './identity.queries.js';

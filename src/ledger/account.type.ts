@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Node } from '../platform/graphql/node.type.js';
-import { toGlobalId } from '../platform/graphql/global-id.js';
+import { toGlobalId } from './ledger.ids.js';
 import { connectionOf, type ConnectionOf } from '../platform/graphql/connection.js';
 import { AccountStatus, AccountType, Direction, NegativeBalancePolicy, normalSideOf } from './ledger.enums.js';
 import type { AccountRow } from './ledger.queries.js';

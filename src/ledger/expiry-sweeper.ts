@@ -10,6 +10,7 @@ import type { LedgerService } from './ledger.service.js';
  * same entry twice (the second finds it no longer PENDING and does nothing).
  */
 export class ExpirySweeper {
+  readonly name = 'expiry-sweeper';
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
 

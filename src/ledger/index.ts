@@ -12,3 +12,4 @@ export { Account } from './account.type.js';
 export { JournalEntry } from './journal-entry.type.js';
 export type { LedgerLoaders } from './ledger.loaders.js';
 export { requestHash, type CompanionRows } from './ledger-ops.js';
+export { ledgerModule } from './ledger.module.js';

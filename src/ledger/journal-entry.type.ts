@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { connectionOf, type ConnectionOf } from '../platform/graphql/connection.js';
 import { Node } from '../platform/graphql/node.type.js';
-import { toGlobalId } from '../platform/graphql/global-id.js';
+import { toGlobalId } from './ledger.ids.js';
 import { Direction, EntryStatus } from './ledger.enums.js';
 import type { EntryRow, PostingRow } from './ledger.queries.js';
 import { Money } from './money.type.js';

@@ -1,5 +1,5 @@
 import { FolioError } from '../platform/errors.js';
-import { toGlobalId } from '../platform/ids.js';
+import { toGlobalId } from './ledger.ids.js';
 
 /** Errors name accounts and entries by their global ids (`acc_42`, `ent_7`), as clients know them. */
 const acc = (id: string) => toGlobalId('Account', id);

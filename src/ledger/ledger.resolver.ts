@@ -3,8 +3,9 @@ import { ownerScope } from '../platform/auth/principal.js';
 import { Role } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
-import { fromGlobalId } from '../platform/graphql/global-id.js';
-import { fetchNode, Node, registerNodeFetcher } from '../platform/graphql/node.type.js';
+import { fromGlobalId } from './ledger.ids.js';
+import { type NodeFetcher } from '../platform/graphql/node.type.js';
+import type { IdType } from '../platform/ids.js';
 import { AccountFilterInput, OpenAccountInput, UpdateAccountInput } from './account.input.js';
 import { Account, AccountConnection } from './account.type.js';
 import { BatchEntryResult, JournalEntry, JournalEntryConnection, LedgerVerification, Posting } from './journal-entry.type.js';
@@ -38,18 +39,21 @@ async function loadEntry(context: GraphQLContext, entryId: string, created?: Cre
   return JournalEntry.from(row);
 }
 
-registerNodeFetcher('Account', async (id, context) => {
-  const row = await context.loaders.account.load(id);
-  return canSeeAccount(context, row) ? Account.from(row) : null;
-});
-registerNodeFetcher('JournalEntry', async (id, context) => {
-  const row = await context.loaders.entry.load(id);
-  return row && (await canSeeEntry(context, row)) ? JournalEntry.from(row) : null;
-});
-registerNodeFetcher('Posting', async (id, context) => {
-  const row = await context.queries.postingById(context.em, id);
-  return row && (await canSeeEntry(context, await context.loaders.entry.load(row.entryId))) ? Posting.from(row) : null;
-});
+/** How `node(id:)` loads this module's object types, with their visibility rules. */
+export const ledgerNodes: Partial<Record<IdType, NodeFetcher>> = {
+  Account: async (id, context) => {
+    const row = await context.loaders.account.load(id);
+    return canSeeAccount(context, row) ? Account.from(row) : null;
+  },
+  JournalEntry: async (id, context) => {
+    const row = await context.loaders.entry.load(id);
+    return row && (await canSeeEntry(context, row)) ? JournalEntry.from(row) : null;
+  },
+  Posting: async (id, context) => {
+    const row = await context.queries.postingById(context.em, id);
+    return row && (await canSeeEntry(context, await context.loaders.entry.load(row.entryId))) ? Posting.from(row) : null;
+  },
+};
 
 @Resolver()
 export class LedgerResolver {
@@ -58,12 +62,6 @@ export class LedgerResolver {
   async account(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Account | null> {
     const row = await context.loaders.account.load(fromGlobalId('Account', id));
     return canSeeAccount(context, row) ? Account.from(row) : null;
-  }
-
-  @Authorized()
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id (Relay refetching); null when there is none or the caller may not see it.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Node | null> {
-    return fetchNode(id, context);
   }
 
   @Authorized()

@@ -83,6 +83,11 @@ export function toPostRequest(command: PostEntryCommand): PostRequest {
 export class LedgerService {
   constructor(private readonly writer: PostingWriter) {}
 
+  /** Lets the writer finish what it has queued; the gateway calls it once every worker has stopped. */
+  async close(): Promise<void> {
+    await this.writer.close();
+  }
+
   /** Errors: BAD_USER_INPUT, INVALID_CURRENCY, NOT_FOUND (parent or owner), CURRENCY_MISMATCH (parent), ACCOUNT_CODE_TAKEN. */
   async openAccount(em: EntityManager, command: OpenAccountCommand): Promise<AccountRow> {
     checkText(command.code, limits.accountCodeLengthMax, 'code', false);

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { refreshContext, type GraphQLContext } from '../platform/graphql/context.js';
-import { fromGlobalId, toGlobalId } from '../platform/graphql/global-id.js';
+import { fromGlobalId, toGlobalId } from './ledger.ids.js';
 import { limits } from '../platform/limits.js';
 import { Account } from './account.type.js';
 import { JournalEntry } from './journal-entry.type.js';

@@ -14,3 +14,4 @@ export { PayoutService, runKeyPrefix, type PayoutOptions, type PayoutRequest, ty
 export { PayoutRunService, payoutRunProgressType, type PayoutRunOptions, type PayoutRunProgressPayload, type StartPayoutRunCommand } from './payout-run.service.js';
 export { PayoutQueries, availableBalanceOf, payableWallets, type PayableCriteria, type PayableWallet } from './payout.queries.js';
 export { PayoutRunEntity, PayoutRunState, type PayoutRunRow } from './payout-run.entity.js';
+export { payoutsModule } from './payout.module.js';

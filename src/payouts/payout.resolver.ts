@@ -3,8 +3,9 @@ import { ownerScope } from '../platform/auth/principal.js';
 import { Role } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import { refreshContext, type GraphQLContext } from '../platform/graphql/context.js';
-import { fromGlobalId } from '../platform/graphql/global-id.js';
-import { registerNodeFetcher } from '../platform/graphql/node.type.js';
+import { fromGlobalId } from './payout.ids.js';
+import { type NodeFetcher } from '../platform/graphql/node.type.js';
+import type { IdType } from '../platform/ids.js';
 import { DisbursementKind } from '../wallets/index.js';
 import { actingUser, canSeeOwned, listScope } from '../wallets/wallet.access.js';
 import { disbursementUpdates, parseAfter } from '../wallets/wallet.subscription.js';
@@ -23,8 +24,11 @@ async function loadRun(context: GraphQLContext, rowId: string): Promise<PayoutRu
   return row ? PayoutRun.from(row) : null;
 }
 
-registerNodeFetcher('Payout', (id, context) => loadPayout(context, id));
-registerNodeFetcher('PayoutRun', (id, context) => (ownerScope(context.principal) === undefined ? loadRun(context, id) : Promise.resolve(null)));
+/** How `node(id:)` loads this module's object types, with their visibility rules. */
+export const payoutNodes: Partial<Record<IdType, NodeFetcher>> = {
+  Payout: (id, context) => loadPayout(context, id),
+  PayoutRun: (id, context) => (ownerScope(context.principal) === undefined ? loadRun(context, id) : Promise.resolve(null)),
+};
 
 @Resolver()
 export class PayoutResolver {

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../ledger/index.js';
 import { connectionOf, type ConnectionOf } from '../platform/graphql/connection.js';
-import { toGlobalId } from '../platform/graphql/global-id.js';
+import { toGlobalId } from './payout.ids.js';
 import { Node } from '../platform/graphql/node.type.js';
 import { DisbursementKind, publicStatusNames, type DisbursementRow, type DisbursementState } from '../wallets/index.js';
 import type { StatusChangeRow } from '../wallets/wallet.queries.js';

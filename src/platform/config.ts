@@ -2,8 +2,16 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Gateway settings, read once from the environment and validated at start. */
-export interface Config {
+/**
+ * Gateway settings, read once from the environment and validated at start. Platform declares its
+ * own; each module adds the settings it reads by declaration merging and parses them in its
+ * FolioModule.config, so a setting lives beside the code that uses it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Config extends PlatformConfig {}
+
+/** Platform's own settings. */
+export interface PlatformConfig {
   /** HTTP port of the gateway. */
   port: number;
   /** Interface the gateway binds to. */
@@ -20,12 +28,6 @@ export interface Config {
   graphiql: boolean;
   /** Answer introspection queries (GraphiQL needs them); switch off in production if wanted. */
   introspection: boolean;
-  /** HMAC key (HS256) that signs access tokens: JWT_SECRET, or a development key under the data dir. */
-  jwtSecret: Uint8Array;
-  /** Lifetime of an access token. */
-  accessTokenTtlSeconds: number;
-  /** Lifetime of a refresh token (each refresh issues a new one). */
-  refreshTokenTtlSeconds: number;
   /** Requests per minute from one IP address; 0 switches the limit off. */
   rateLimitIpPerMinute: number;
   /** Requests per minute from one user or API key; 0 switches the limit off. */
@@ -44,26 +46,9 @@ export interface Config {
   metricsToken: string | undefined;
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   shutdownTimeoutMs: number;
-  /** The currencies wallets are kept in; their system accounts are opened at start. */
-  walletCurrencies: string[];
-  /**
-   * Whether customers and merchants may deposit (simulated funding) into their own wallets. Off by
-   * default in production, where money comes in only through staff (or, later, the bank's webhook).
-   */
-  selfDeposits: boolean;
-  /** A withdrawal's fee in basis points of its amount (rounded up), credited to fee revenue. */
-  withdrawalFeeBps: number;
-  /** The smallest payout, in minor units. */
-  payoutMinimum: bigint;
-  /** How long a requested payout waits (and can be cancelled) before it is processed. */
-  payoutCancelWindowSeconds: number;
-  /** The simulated payment processor's answer: succeed, fail, or delay (then succeed). */
-  paymentProcessorMode: 'succeed' | 'fail' | 'delay';
-  /** How long the simulated processor keeps a delayed payment pending. */
-  paymentProcessorDelayMs: number;
 }
 
-function currenciesVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string[] {
+export function currenciesVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string[] {
   const raw = env[name] || fallback;
   const codes = raw.split(',').map((code) => code.trim()).filter(Boolean);
   const known = new Set(Intl.supportedValuesOf('currency'));
@@ -73,7 +58,7 @@ function currenciesVar(env: NodeJS.ProcessEnv, name: string, fallback: string): 
   return [...new Set(codes)];
 }
 
-function choiceVar<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
+export function choiceVar<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!choices.includes(raw as T)) throw new ConfigError(`${name} must be one of ${choices.join(', ')}, got "${raw}"`);
@@ -82,7 +67,7 @@ function choiceVar<T extends string>(env: NodeJS.ProcessEnv, name: string, choic
 
 export class ConfigError extends Error {}
 
-function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+export function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -92,7 +77,7 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
   return value;
 }
 
-function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+export function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
@@ -100,7 +85,7 @@ function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
-function urlVar(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
+export function urlVar(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   try {
@@ -120,7 +105,7 @@ const jwtSecretBytesMin = 32;
  * kept in `<data dir>/jwt-secret` (mode 0600, never committed: .data is ignored), so tokens survive
  * a restart. Production without JWT_SECRET is a configuration error, not a silent default.
  */
-function jwtSecretVar(env: NodeJS.ProcessEnv, dataDir: string): Uint8Array {
+export function jwtSecretVar(env: NodeJS.ProcessEnv, dataDir: string): Uint8Array {
   const raw = env.JWT_SECRET;
   if (raw !== undefined && raw !== '') {
     if (Buffer.byteLength(raw) < jwtSecretBytesMin) throw new ConfigError(`JWT_SECRET must be at least ${jwtSecretBytesMin} bytes long`);
@@ -135,7 +120,7 @@ function jwtSecretVar(env: NodeJS.ProcessEnv, dataDir: string): Uint8Array {
   return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
 }
 
-function textVar(env: NodeJS.ProcessEnv, name: string, minBytes: number): string | undefined {
+export function textVar(env: NodeJS.ProcessEnv, name: string, minBytes: number): string | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   if (Buffer.byteLength(raw) < minBytes) throw new ConfigError(`${name} must be at least ${minBytes} bytes long`);
@@ -143,7 +128,7 @@ function textVar(env: NodeJS.ProcessEnv, name: string, minBytes: number): string
 }
 
 /** A short label of letters, digits and `_ . -` (it goes into keys of a shared store). */
-function keyPrefixVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+export function keyPrefixVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^[\w.-]{1,64}$/.test(raw)) throw new ConfigError(`${name} must be 1 to 64 letters, digits, "_", "." or "-", got "${raw}"`);
@@ -168,8 +153,13 @@ function checkLogFile(env: NodeJS.ProcessEnv): void {
   }
 }
 
-/** Reads the configuration; throws ConfigError naming the variable that is wrong. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Where local state lives (the embedded PostgreSQL, the development JWT key): DATA_DIR or .data. */
+export function dataDirOf(env: NodeJS.ProcessEnv): string {
+  return path.resolve(env.DATA_DIR || '.data');
+}
+
+/** Reads platform's part of the configuration; throws ConfigError naming the variable that is wrong. */
+export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const embeddedPgPort = intVar(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535);
   if (embeddedPgPort === 5432) {
     throw new ConfigError('EMBEDDED_PG_PORT must not be 5432: that port belongs to a real PostgreSQL');
@@ -177,7 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL;
   if (logLevel && !logLevels.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
   checkLogFile(env);
-  const dataDir = path.resolve(env.DATA_DIR || '.data');
+  const dataDir = dataDirOf(env);
   return {
     port: intVar(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -187,9 +177,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: intVar(env, 'DB_POOL_MAX', 20, 2, 500),
     graphiql: boolVar(env, 'GRAPHIQL', true),
     introspection: boolVar(env, 'INTROSPECTION', true),
-    jwtSecret: jwtSecretVar(env, dataDir),
-    accessTokenTtlSeconds: intVar(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86_400),
-    refreshTokenTtlSeconds: intVar(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),
     rateLimitIpPerMinute: intVar(env, 'RATE_LIMIT_IP_PER_MINUTE', 100, 0, 1_000_000),
     rateLimitCallerPerMinute: intVar(env, 'RATE_LIMIT_CALLER_PER_MINUTE', 600, 0, 1_000_000),
     loginFailuresMax: intVar(env, 'LOGIN_FAILURES_MAX', 5, 1, 1_000),
@@ -199,12 +186,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxyHops: intVar(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     metricsToken: textVar(env, 'METRICS_TOKEN', 16),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
-    walletCurrencies: currenciesVar(env, 'WALLET_CURRENCIES', 'USD,EUR,GBP'),
-    selfDeposits: boolVar(env, 'SELF_DEPOSITS', env.NODE_ENV !== 'production'),
-    withdrawalFeeBps: intVar(env, 'WITHDRAWAL_FEE_BPS', 0, 0, 1_000),
-    payoutMinimum: BigInt(intVar(env, 'PAYOUT_MINIMUM', 1_000, 1, Number.MAX_SAFE_INTEGER)),
-    payoutCancelWindowSeconds: intVar(env, 'PAYOUT_CANCEL_WINDOW_SECONDS', 60, 0, 7 * 86_400),
-    paymentProcessorMode: choiceVar(env, 'PAYMENT_PROCESSOR_MODE', ['succeed', 'fail', 'delay'] as const, 'succeed'),
-    paymentProcessorDelayMs: intVar(env, 'PAYMENT_PROCESSOR_DELAY_MS', 2_000, 0, 3_600_000),
   };
 }

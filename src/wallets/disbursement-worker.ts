@@ -13,6 +13,7 @@ import { processorReferenceOf, type DisbursementRow, type DisbursementService } 
  * settling is idempotent.
  */
 export class DisbursementWorker {
+  readonly name = 'disbursement-worker';
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;

@@ -1,5 +1,6 @@
 // The wallets module's public surface: other modules import it through this file only.
 import type { DisbursementService } from './disbursement.service.js';
+import type { DisbursementWorker } from './disbursement-worker.js';
 import type { WalletQueries } from './wallet.queries.js';
 import type { WalletService } from './wallet.service.js';
 import type { WithdrawalService } from './withdrawal.service.js';
@@ -10,6 +11,8 @@ export interface WalletModule {
   withdrawals: WithdrawalService;
   disbursements: DisbursementService;
   queries: WalletQueries;
+  /** Sends withdrawals and payouts to the payment processor. */
+  worker: DisbursementWorker;
 }
 
 export { WalletService, type WalletRow, type WalletTransactionRow, type NewLine } from './wallet.service.js';
@@ -21,3 +24,4 @@ export { WalletError, walletErrorCodes } from './wallet.errors.js';
 export { openSystemAccounts, SystemAccount, systemAccountCode } from './system-accounts.js';
 export { checkClientKey, checkText, scopedKey } from './keys.js';
 export { DisbursementKind, DisbursementState, publicStatusNames, WalletTransactionKind, WalletTransactionStatus } from './wallets.enums.js';
+export { walletsModule } from './wallet.module.js';

@@ -1,7 +1,7 @@
 import { AccessError } from '../platform/auth/access.errors.js';
 import { isStaff, ownerScope } from '../platform/auth/principal.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
-import { fromGlobalId } from '../platform/graphql/global-id.js';
+import { fromGlobalId } from './wallet.ids.js';
 
 /**
  * The user a wallet operation acts for: the caller's own user, or, for staff only, the user they

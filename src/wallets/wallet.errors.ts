@@ -1,5 +1,5 @@
 import { FolioError } from '../platform/errors.js';
-import { toGlobalId } from '../platform/ids.js';
+import { toGlobalId } from './wallet.ids.js';
 
 /**
  * Expected failures of wallets, withdrawals and payouts, with stable codes (never rename one).

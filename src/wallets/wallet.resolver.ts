@@ -3,8 +3,9 @@ import { Account, Balance, currentBalance, JournalEntry } from '../ledger/index.
 import { isStaff } from '../platform/auth/principal.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
-import { fromGlobalId, toGlobalId } from '../platform/graphql/global-id.js';
-import { registerNodeFetcher } from '../platform/graphql/node.type.js';
+import { fromGlobalId, toGlobalId } from './wallet.ids.js';
+import { type NodeFetcher } from '../platform/graphql/node.type.js';
+import type { IdType } from '../platform/ids.js';
 import { actingUser, canSeeOwned } from './wallet.access.js';
 import { WalletError } from './wallet.errors.js';
 import { DepositInput, TransferInput, WalletTransactionFilterInput } from './wallet.input.js';
@@ -23,8 +24,11 @@ async function loadLine(context: GraphQLContext, rowId: string): Promise<WalletT
   return row && wallet && canSeeOwned(context, wallet.userId) ? WalletTransaction.from(row) : null;
 }
 
-registerNodeFetcher('Wallet', (id, context) => loadWallet(context, id));
-registerNodeFetcher('WalletTransaction', (id, context) => loadLine(context, id));
+/** How `node(id:)` loads this module's object types, with their visibility rules. */
+export const walletNodes: Partial<Record<IdType, NodeFetcher>> = {
+  Wallet: (id, context) => loadWallet(context, id),
+  WalletTransaction: (id, context) => loadLine(context, id),
+};
 
 @Resolver()
 export class WalletResolver {

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Balance, Money } from '../ledger/index.js';
 import { connectionOf, type ConnectionOf } from '../platform/graphql/connection.js';
-import { toGlobalId } from '../platform/graphql/global-id.js';
+import { toGlobalId } from './wallet.ids.js';
 import { Node } from '../platform/graphql/node.type.js';
 import type { WalletRow, WalletTransactionRow } from './wallet.service.js';
 import { directionOf, FlowDirection, WalletTransactionKind, WalletTransactionStatus } from './wallets.enums.js';

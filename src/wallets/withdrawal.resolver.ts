@@ -2,8 +2,9 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { ownerScope } from '../platform/auth/principal.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
-import { fromGlobalId } from '../platform/graphql/global-id.js';
-import { registerNodeFetcher } from '../platform/graphql/node.type.js';
+import { fromGlobalId } from './wallet.ids.js';
+import { type NodeFetcher } from '../platform/graphql/node.type.js';
+import type { IdType } from '../platform/ids.js';
 import { actingUser, canSeeOwned, listScope } from './wallet.access.js';
 import { RequestWithdrawalInput, RetryWithdrawalInput, WithdrawalFilterInput } from './wallet.input.js';
 import { Wallet } from './wallet.type.js';
@@ -15,7 +16,10 @@ async function loadWithdrawal(context: GraphQLContext, rowId: string): Promise<W
   return row && row.kind === DisbursementKind.WITHDRAWAL && canSeeOwned(context, row.userId) ? Withdrawal.from(row) : null;
 }
 
-registerNodeFetcher('Withdrawal', (id, context) => loadWithdrawal(context, id));
+/** How `node(id:)` loads this module's object types, with their visibility rules. */
+export const withdrawalNodes: Partial<Record<IdType, NodeFetcher>> = {
+  Withdrawal: (id, context) => loadWithdrawal(context, id),
+};
 
 @Resolver()
 export class WithdrawalResolver {

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../ledger/index.js';
 import { connectionOf, type ConnectionOf } from '../platform/graphql/connection.js';
-import { toGlobalId } from '../platform/graphql/global-id.js';
+import { toGlobalId } from './wallet.ids.js';
 import { Node } from '../platform/graphql/node.type.js';
 import type { DisbursementRow } from './disbursement.service.js';
 import type { StatusChangeRow } from './wallet.queries.js';

@@ -1,79 +1,16 @@
 /**
- * Who may call each operation of schema.graphql: the documented policy, checked against the running
- * gateway by authorization-matrix.test.ts and printed into the README by the same test's rendering.
- * `own`: allowed, limited to the caller's own accounts and entries. Every root field of the schema
- * must have a row: a new operation without one fails the test.
+ * Who may call each operation of schema.graphql: the documented policy, as each module declares it
+ * for its own root fields (FolioModule.access), checked against the running gateway by
+ * authorization-matrix.test.ts and printed into the README by the same test's rendering.
+ * `own`: allowed, limited to the caller's own accounts, entries, wallets and payouts. Every root
+ * field of the schema must have a row: a new operation without one fails the test.
  */
-export type Access = 'allow' | 'own' | 'deny';
-export const callers = ['anonymous', 'CUSTOMER', 'MERCHANT', 'FINANCE', 'ADMIN'] as const;
-export type CallerKind = (typeof callers)[number];
-export type Row = Record<CallerKind, Access>;
+import { modules } from '../../src/modules.js';
+import { callers, type Access } from '../../src/platform/auth/access-rows.js';
 
-const everyone: Row = { anonymous: 'allow', CUSTOMER: 'allow', MERCHANT: 'allow', FINANCE: 'allow', ADMIN: 'allow' };
-const signedIn: Row = { anonymous: 'deny', CUSTOMER: 'allow', MERCHANT: 'allow', FINANCE: 'allow', ADMIN: 'allow' };
-const ownOrStaff: Row = { anonymous: 'deny', CUSTOMER: 'own', MERCHANT: 'own', FINANCE: 'allow', ADMIN: 'allow' };
-const staff: Row = { anonymous: 'deny', CUSTOMER: 'deny', MERCHANT: 'deny', FINANCE: 'allow', ADMIN: 'allow' };
-/** Acts for the caller's own user (its wallet), whatever the role; anonymous callers have none. */
-const selfService: Row = { anonymous: 'deny', CUSTOMER: 'own', MERCHANT: 'own', FINANCE: 'own', ADMIN: 'own' };
-const adminOnly: Row = { anonymous: 'deny', CUSTOMER: 'deny', MERCHANT: 'deny', FINANCE: 'deny', ADMIN: 'allow' };
+export { callers, type Access, type CallerKind } from '../../src/platform/auth/access-rows.js';
 
-export const accessMatrix: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Row>> = {
-  Query: {
-    account: ownOrStaff,
-    accountByCode: ownOrStaff,
-    accounts: ownOrStaff,
-    entry: ownOrStaff,
-    entries: ownOrStaff,
-    node: ownOrStaff,
-    verifyLedger: staff,
-    me: signedIn,
-    user: staff,
-    users: staff,
-    apiKeys: adminOnly,
-    wallets: ownOrStaff,
-    wallet: ownOrStaff,
-    withdrawal: ownOrStaff,
-    withdrawals: ownOrStaff,
-    payout: ownOrStaff,
-    payouts: ownOrStaff,
-    payoutRun: staff,
-    payoutRuns: staff,
-  },
-  Mutation: {
-    openAccount: staff,
-    updateAccount: staff,
-    postEntry: staff,
-    postEntries: staff,
-    commitPendingEntry: staff,
-    voidPendingEntry: staff,
-    reverseEntry: staff,
-    register: everyone,
-    login: everyone,
-    refreshSession: everyone,
-    logout: everyone,
-    logoutEverywhere: signedIn,
-    createUser: adminOnly,
-    updateUser: adminOnly,
-    createApiKey: adminOnly,
-    revokeApiKey: adminOnly,
-    openWallet: selfService,
-    deposit: ownOrStaff,
-    transfer: selfService,
-    requestWithdrawal: selfService,
-    retryWithdrawal: ownOrStaff,
-    requestPayout: selfService,
-    cancelPayout: ownOrStaff,
-    startPayoutRun: staff,
-  },
-  Subscription: {
-    balanceChanged: ownOrStaff,
-    entryPosted: ownOrStaff,
-    walletBalanceChanged: ownOrStaff,
-    withdrawalUpdated: ownOrStaff,
-    payoutUpdated: ownOrStaff,
-    payoutRunProgress: staff,
-  },
-};
+export const accessMatrix = modules.accessMatrix;
 
 const mark: Record<Access, string> = { allow: 'yes', own: 'own', deny: '—' };
 

@@ -3,7 +3,7 @@ import { LoginLimiter } from '../../src/platform/abuse/login-limiter.js';
 import { RateLimitStore } from '../../src/platform/abuse/rate-limit-store.js';
 import { RequestLimits } from '../../src/platform/abuse/request-limits.js';
 import { AccessError } from '../../src/platform/auth/access.errors.js';
-import { loadConfig } from '../../src/platform/config.js';
+import { loadConfig } from '../../src/config.js';
 import { limits } from '../../src/platform/limits.js';
 import { logger } from '../../src/platform/logger.js';
 import { uniq } from '../testkit/gateway.js';

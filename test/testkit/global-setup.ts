@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/platform/db/embedded-postgres.js';
 import { migrate, openOrm } from '../../src/platform/db/orm.js';
+import { modules } from '../../src/modules.js';
 import { leakReport, readSecrets, scanLog } from './log-scan.js';
 
 declare module 'vitest' {
@@ -80,7 +81,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     embedded = await startEmbeddedPostgres({ dir, port: await freePort(), persistent: false, fast: true });
     url = embedded.url;
   }
-  const orm = await openOrm(url, 2);
+  const orm = await openOrm(url, 2, modules.entities);
   await migrate(orm);
   await orm.close();
   project.provide('databaseUrl', url);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/platform/auth/roles.js';
-import { loadConfig } from '../../src/platform/config.js';
+import { loadConfig } from '../../src/config.js';
 import { graphql } from '../gql/index.js';
 import { uniq, type TestGateway } from '../testkit/gateway.js';
 import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';

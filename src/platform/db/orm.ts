@@ -1,18 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { entities } from './entities.js';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
 
 /** The migrations folder, found from this file so it works from src/ and from dist/. */
 export const migrationsPath = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
-/** `snapshot` is for generating migrations only; at run time the migrator must not write files. */
-export function ormOptions(url: string, poolMax: number, snapshot = false): Options {
+/**
+ * `entities` come from the module list (src/modules.ts: `modules.entities`), platform's own included.
+ * `snapshot` is for generating migrations only; at run time the migrator must not write files.
+ */
+export function ormOptions(url: string, poolMax: number, entities: readonly unknown[], snapshot = false): Options {
   return {
     clientUrl: url,
-    entities,
+    entities: [...entities] as Options['entities'],
     extensions: [Migrator],
     pool: { min: 0, max: poolMax },
     // A posting transaction that waits on a row lock longer than this fails and is retried by the
@@ -33,8 +35,8 @@ export function ormOptions(url: string, poolMax: number, snapshot = false): Opti
   };
 }
 
-export async function openOrm(url: string, poolMax: number, snapshot = false): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(url, poolMax, snapshot));
+export async function openOrm(url: string, poolMax: number, entities: readonly unknown[], snapshot = false): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(url, poolMax, entities, snapshot));
 }
 
 /** Applies pending migrations; the schema is never created any other way. */

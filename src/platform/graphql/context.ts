@@ -1,31 +1,8 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Authenticator } from '../../identity/authenticator.js';
-import type { IdentityService } from '../../identity/identity.service.js';
-import { createLedgerLoaders, type LedgerLoaders } from '../../ledger/ledger.loaders.js';
-import type { LedgerQueries } from '../../ledger/ledger.queries.js';
-import type { LedgerService } from '../../ledger/ledger.service.js';
-import type { LoginThrottle } from '../auth/login-throttle.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal.js';
-import type { EventHub } from '../events/event-hub.js';
-import { createWalletLoaders, type WalletLoaders } from '../../wallets/wallet.loaders.js';
-import type { WalletModule } from '../../wallets/index.js';
-import type { PayoutModule } from '../../payouts/index.js';
+import type { Loaders, Services } from '../module.js';
 
-/** The long-lived parts of the gateway that resolvers reach through their context. */
-export interface Services {
-  orm: MikroORM;
-  ledger: LedgerService;
-  queries: LedgerQueries;
-  events: EventHub;
-  authenticator: Authenticator;
-  identity: IdentityService;
-  /** Failed logins per email + IP and per IP, in the shared rate-limit store. */
-  loginThrottle: LoginThrottle;
-  /** Wallets, deposits, transfers and withdrawals. */
-  wallets: WalletModule;
-  /** Payouts and payout runs. */
-  payouts: PayoutModule;
-}
+export type { Loaders, Services } from '../module.js';
 
 /** Who sent a request and from where, as the HTTP or WebSocket entry point found it. */
 export interface Caller {
@@ -37,27 +14,28 @@ export interface Caller {
   ip: string;
 }
 
+/** Every module's DataLoaders for one EntityManager, as the gateway assembled them from the modules. */
+export type LoaderFactory = (em: EntityManager, services: Services) => Loaders;
+
 /**
  * Per-request state: the caller, a forked EntityManager and fresh DataLoaders, so no request sees
  * another's identity map or cache.
  */
 export interface GraphQLContext extends Services, Caller {
   em: EntityManager;
-  loaders: LedgerLoaders & WalletLoaders;
+  loaders: Loaders;
+  /** Builds fresh loaders: a subscription's long-lived context gets new ones for each event. */
+  newLoaders: LoaderFactory;
 }
 
-function loadersFor(em: EntityManager, services: Services): LedgerLoaders & WalletLoaders {
-  return { ...createLedgerLoaders(em, services.queries), ...createWalletLoaders(em, services.wallets.queries, services.identity.queries) };
-}
-
-export function createContext(services: Services, caller: Caller): GraphQLContext {
+export function createContext(services: Services, newLoaders: LoaderFactory, caller: Caller): GraphQLContext {
   const em = services.orm.em.fork();
-  return { ...services, ...caller, em, loaders: loadersFor(em, services) };
+  return { ...services, ...caller, em, loaders: newLoaders(em, services), newLoaders };
 }
 
 /** Gives a long-lived context (a subscription's) a fresh EntityManager and loaders for one event. */
 export function refreshContext(context: GraphQLContext): GraphQLContext {
   context.em = context.orm.em.fork();
-  context.loaders = loadersFor(context.em, context);
+  context.loaders = context.newLoaders(context.em, context);
   return context;
 }

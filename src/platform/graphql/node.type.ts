@@ -1,4 +1,4 @@
-import { Field, ID, InterfaceType } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InterfaceType, Query, Resolver } from 'type-graphql';
 import { LedgerError } from '../../ledger/ledger.errors.js';
 import type { GraphQLContext } from './context.js';
 import { fromGlobalId, typeOfGlobalId, type IdType } from './global-id.js';
@@ -21,9 +21,12 @@ export type NodeFetcher = (rowId: string, context: GraphQLContext) => Promise<No
 
 const fetchers = new Map<IdType, NodeFetcher>();
 
-/** Each module registers the object types it owns, with its own visibility rules. */
-export function registerNodeFetcher(type: IdType, fetcher: NodeFetcher): void {
-  fetchers.set(type, fetcher);
+/** The gateway registers each module's fetchers (FolioModule.nodes) once at start; a type owned twice is a wiring bug. */
+export function registerNodeFetchers(owned: Partial<Record<IdType, NodeFetcher>>): void {
+  for (const [type, fetcher] of Object.entries(owned) as [IdType, NodeFetcher][]) {
+    if (fetchers.has(type) && fetchers.get(type) !== fetcher) throw new Error(`node(id:) fetcher for ${type} is registered twice`);
+    fetchers.set(type, fetcher);
+  }
 }
 
 /** The object a global id names, through the owning module's fetcher; BAD_USER_INPUT for a non-id. */
@@ -32,4 +35,14 @@ export function fetchNode(globalId: string, context: GraphQLContext): Promise<No
   const fetcher = type && fetchers.get(type);
   if (!type || !fetcher) throw LedgerError.badInput(`"${globalId.slice(0, 40)}" is not a global id`, 'id');
   return fetcher(fromGlobalId(type, globalId), context);
+}
+
+/** `node(id:)`: platform's own root field, answered by whichever module owns the id's type. */
+@Resolver()
+export class NodeResolver {
+  @Authorized()
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id (Relay refetching); null when there is none or the caller may not see it.' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Node | null> {
+    return fetchNode(id, context);
+  }
 }

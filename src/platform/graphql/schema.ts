@@ -1,42 +1,35 @@
 import 'reflect-metadata';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { authChecker } from '../auth/auth-checker.js';
-import { AccountResolver } from '../../ledger/account.resolver.js';
-import { JournalEntryResolver, PostingResolver } from '../../ledger/journal-entry.resolver.js';
-import { LedgerResolver } from '../../ledger/ledger.resolver.js';
-import { BalanceChangeResolver, EntryEventResolver, LedgerSubscriptionResolver } from '../../ledger/ledger.subscription.js';
-import { ApiKeyResolver, SessionResolver, UserResolver } from '../../identity/index.js';
-import { WalletFieldResolver, WalletResolver, WalletTransactionFieldResolver } from '../../wallets/wallet.resolver.js';
-import { WithdrawalFieldResolver, WithdrawalResolver } from '../../wallets/withdrawal.resolver.js';
-import { PayoutFieldResolver, PayoutResolver, PayoutUpdateResolver, WalletTransactionPayoutResolver } from '../../payouts/payout.resolver.js';
-import { WalletBalanceChangeResolver, WalletSubscriptionResolver, WithdrawalUpdateResolver } from '../../wallets/wallet.subscription.js';
+import type { RootDescriptions } from '../module.js';
+import { NodeResolver } from './node.type.js';
 
-/** Every resolver of the gateway; a module adds its own here. */
-export const resolvers = [
-  LedgerResolver, AccountResolver, JournalEntryResolver, PostingResolver,
-  LedgerSubscriptionResolver, BalanceChangeResolver, EntryEventResolver,
-  SessionResolver, UserResolver, ApiKeyResolver,
-  WalletResolver, WalletFieldResolver, WalletTransactionFieldResolver, WithdrawalResolver, WithdrawalFieldResolver,
-  WalletSubscriptionResolver, WalletBalanceChangeResolver, WithdrawalUpdateResolver,
-  PayoutResolver, PayoutFieldResolver, PayoutUpdateResolver, WalletTransactionPayoutResolver,
-] as const;
-
-let built: Promise<GraphQLSchema> | undefined;
+/** Platform's own root fields (`node(id:)`), beside the modules' resolvers. */
+export const platformResolvers = [NodeResolver] as const;
 
 /** type-graphql has no way to describe the root types; GraphiQL's docs pane shows these first. */
-function describeRoots(schema: GraphQLSchema): GraphQLSchema {
-  schema.getQueryType()!.description = 'Reads of the ledger (accounts, entries, balances at any time, verification), of wallets (balances, history, withdrawals, payouts) and of identity (the caller, users, API keys).';
-  schema.getMutationType()!.description = 'Changes to the ledger; deposits, transfers, withdrawals and payouts; sign-up, sessions, users and API keys. Every mutation that moves money takes a client-generated idempotency key.';
-  schema.getSubscriptionType()!.description = 'Live changes over graphql-ws at the same URL, resumable from an event sequence number.';
+function describeRoots(schema: GraphQLSchema, parts: readonly RootDescriptions[]): GraphQLSchema {
+  const list = (key: keyof RootDescriptions) => {
+    const items = parts.flatMap((part) => (part[key] ? [part[key]] : []));
+    return items.length > 1 ? `${items.slice(0, -1).join('; ')}; and ${items.at(-1)}` : items.join('');
+  };
+  schema.getQueryType()!.description = `Reads of ${list('query')}.`;
+  schema.getMutationType()!.description = `Changes to ${list('mutation')}. Every mutation that moves money takes a client-generated idempotency key.`;
+  schema.getSubscriptionType()!.description = `Live changes over graphql-ws at the same URL, resumable from an event sequence number: ${list('subscription')}.`;
   return schema;
 }
 
-/** Builds the schema once per process (type-graphql's metadata is global). */
-export function folioSchema(): Promise<GraphQLSchema> {
+/**
+ * Builds the schema from the modules' resolvers. type-graphql's metadata is global, so a process
+ * builds it once (callers memoise it: src/schema.ts).
+ */
+export function buildFolioSchema(resolvers: readonly Function[], descriptions: readonly RootDescriptions[]): Promise<GraphQLSchema> {
   // Folio's subscriptions use their own `subscribe` (the outbox EventHub, resumable from a cursor);
   // type-graphql still insists on a PubSub for topic-based ones, of which there are none.
-  built ??= buildSchema({ resolvers, authChecker, validate: false, emitSchemaFile: false, pubSub: createPubSub() }).then(describeRoots);
-  return built;
+  return buildSchema({
+    resolvers: [...platformResolvers, ...resolvers] as unknown as NonEmptyArray<Function>,
+    authChecker, validate: false, emitSchemaFile: false, pubSub: createPubSub(),
+  }).then((schema) => describeRoots(schema, descriptions));
 }

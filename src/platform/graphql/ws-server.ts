@@ -2,10 +2,10 @@ import type http from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { Authentication } from '../../identity/authenticator.js';
+import type { Authentication } from '../auth/authentication.js';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
-import { createContext, type GraphQLContext, type Services } from './context.js';
+import { createContext, type GraphQLContext, type LoaderFactory, type Services } from './context.js';
 import type { GatewayMetrics } from '../metrics.js';
 import { WsOperations } from './ws-operations.js';
 import { WsLimits, type WsLimitSettings } from '../abuse/ws-limits.js';
@@ -31,7 +31,7 @@ function authorizationParam(params: Readonly<Record<string, unknown>> | undefine
  * subscription then answers UNAUTHENTICATED. A connection is closed (4401) when its access token
  * expires, so a token cannot outlive its lifetime on an open socket.
  */
-export function startWsServer(httpServer: http.Server, path: string, schema: GraphQLSchema, services: Services, metrics: GatewayMetrics, abuse: WsLimitSettings) {
+export function startWsServer(httpServer: http.Server, path: string, schema: GraphQLSchema, services: Services, loaders: LoaderFactory, metrics: GatewayMetrics, abuse: WsLimitSettings) {
   // Rate limits, operations per connection and the query limits of HTTP, on this transport too.
   const wsLimits = new WsLimits(schema, abuse);
   const operations = new WsOperations(metrics, (ctx) => (ctx.extra as { state?: ConnectionState }).state?.auth?.principal);
@@ -57,7 +57,7 @@ export function startWsServer(httpServer: http.Server, path: string, schema: Gra
       return true;
     },
     onClose: (ctx) => { clearTimeout(ctx.extra.state?.expiryTimer); },
-    context: (ctx, id): GraphQLContext => createContext(services, {
+    context: (ctx, id): GraphQLContext => createContext(services, loaders, {
       requestId: operations.requestId(ctx, id), principal: ctx.extra.state?.auth?.principal, ip: ctx.extra.state?.ip ?? 'unknown',
     }),
     // Request ids, log lines, metrics and error masking of each operation (ws-operations.ts).

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { Authenticator } from '../../identity/authenticator.js';
+import type { CredentialReader } from '../module.js';
 import type { Caller } from '../graphql/context.js';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
@@ -20,7 +20,7 @@ export function requestIds(req: Request, res: Response, next: NextFunction): voi
  * request here: public operations (login, register, refresh) still work, and every other operation
  * answers UNAUTHENTICATED with the reason.
  */
-export function authenticate(authenticator: Authenticator) {
+export function authenticate(authenticator: CredentialReader) {
   return (req: Request, res: Response, next: NextFunction): void => {
     authenticator.authenticate(req.header('authorization')).then((auth) => {
       const caller = res.locals.caller as Caller;

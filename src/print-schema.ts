@@ -9,6 +9,6 @@ export async function printFolioSchema(): Promise<string> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await writeFile(new URL('../../../schema.graphql', import.meta.url), await printFolioSchema());
+  await writeFile(new URL('../schema.graphql', import.meta.url), await printFolioSchema());
   console.log('wrote schema.graphql');
 }

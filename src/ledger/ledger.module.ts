@@ -1,0 +1,67 @@
+import { access } from '../platform/auth/access-rows.js';
+import { defineModule } from '../platform/module.js';
+import { AccountEntity } from './account.entity.js';
+import { AccountResolver } from './account.resolver.js';
+import { ExpirySweeper } from './expiry-sweeper.js';
+import { IdempotencyEntity } from './idempotency.entity.js';
+import { JournalEntryEntity } from './journal-entry.entity.js';
+import { JournalEntryResolver, PostingResolver } from './journal-entry.resolver.js';
+import { ledgerErrorCodes } from './ledger.errors.js';
+import { ledgerIdPrefixes } from './ledger.ids.js';
+import { createLedgerLoaders, type LedgerLoaders } from './ledger.loaders.js';
+import { LedgerQueries } from './ledger.queries.js';
+import { LedgerResolver, ledgerNodes } from './ledger.resolver.js';
+import { LedgerService } from './ledger.service.js';
+import { BalanceChangeResolver, EntryEventResolver, LedgerSubscriptionResolver } from './ledger.subscription.js';
+import { PostingEntity } from './posting.entity.js';
+import { entriesCreatedBy, PostingWriter } from './posting-writer.js';
+
+declare module '../platform/module.js' {
+  interface Services {
+    /** The ledger's unit of work and operations: the one way money moves. */
+    ledger: LedgerService;
+    /** The ledger's reads. */
+    queries: LedgerQueries;
+  }
+  interface Loaders extends LedgerLoaders {}
+}
+
+/** The double-entry core: accounts, entries, postings, balances; every other module posts through it. */
+export const ledgerModule = defineModule({
+  name: 'ledger',
+  dependsOn: [],
+  entities: [AccountEntity, JournalEntryEntity, PostingEntity, IdempotencyEntity],
+  resolvers: [LedgerResolver, AccountResolver, JournalEntryResolver, PostingResolver, LedgerSubscriptionResolver, BalanceChangeResolver, EntryEventResolver],
+  idPrefixes: ledgerIdPrefixes,
+  nodes: ledgerNodes,
+  errorCodes: ledgerErrorCodes,
+  access: {
+    Query: {
+      account: access.ownOrStaff, accountByCode: access.ownOrStaff, accounts: access.ownOrStaff,
+      entry: access.ownOrStaff, entries: access.ownOrStaff, verifyLedger: access.staff,
+    },
+    Mutation: {
+      openAccount: access.staff, updateAccount: access.staff, postEntry: access.staff, postEntries: access.staff,
+      commitPendingEntry: access.staff, voidPendingEntry: access.staff, reverseEntry: access.staff,
+    },
+    Subscription: { balanceChanged: access.ownOrStaff, entryPosted: access.ownOrStaff },
+  },
+  describes: {
+    query: 'the ledger (accounts, entries, balances at any time, verification)',
+    mutation: 'the ledger (accounts, entries, two-phase holds, reversals)',
+    subscription: 'balance changes and entries as they commit',
+  },
+  loaders: (em, services) => createLedgerLoaders(em, services.queries),
+  async start({ orm, relay, metrics }) {
+    // Every committed batch wakes the outbox relay, so subscribers hear of it at once.
+    const writer = new PostingWriter(orm.em.fork().getKysely(), (results) => {
+      relay.poke();
+      metrics.entriesPosted(entriesCreatedBy(results));
+    });
+    return { ledger: new LedgerService(writer), queries: new LedgerQueries() };
+  },
+  workers: (services) => [new ExpirySweeper(services.orm, services.ledger)],
+  async stop(services) {
+    await services.ledger.close();
+  },
+});

@@ -1,0 +1,44 @@
+import { access } from '../platform/auth/access-rows.js';
+import { defineModule } from '../platform/module.js';
+import type { PayoutModule } from './index.js';
+import { PayoutRunEntity } from './payout-run.entity.js';
+import { PayoutRunService } from './payout-run.service.js';
+import { payoutConfig } from './payout.config.js';
+import { payoutIdPrefixes } from './payout.ids.js';
+import { PayoutQueries } from './payout.queries.js';
+import { PayoutFieldResolver, payoutNodes, PayoutResolver, PayoutUpdateResolver, WalletTransactionPayoutResolver } from './payout.resolver.js';
+import { PayoutService } from './payout.service.js';
+
+declare module '../platform/module.js' {
+  interface Services {
+    /** Payouts and payout runs. */
+    payouts: PayoutModule;
+  }
+}
+
+/** Payouts from a wallet's available balance, one by one or in runs over every wallet above a threshold. */
+export const payoutsModule = defineModule({
+  name: 'payouts',
+  dependsOn: ['ledger', 'wallets'],
+  entities: [PayoutRunEntity],
+  resolvers: [PayoutResolver, PayoutFieldResolver, PayoutUpdateResolver, WalletTransactionPayoutResolver],
+  idPrefixes: payoutIdPrefixes,
+  nodes: payoutNodes,
+  // Payouts answer with the wallets module's codes (PAYOUT_BELOW_MINIMUM, PAYOUT_NOT_CANCELLABLE, …).
+  errorCodes: [],
+  access: {
+    Query: { payout: access.ownOrStaff, payouts: access.ownOrStaff, payoutRun: access.staff, payoutRuns: access.staff },
+    Mutation: { requestPayout: access.selfService, cancelPayout: access.ownOrStaff, startPayoutRun: access.staff },
+    Subscription: { payoutUpdated: access.ownOrStaff, payoutRunProgress: access.staff },
+  },
+  config: payoutConfig,
+  describes: { query: 'payouts and payout runs', mutation: 'payouts and payout runs', subscription: 'payouts and payout runs' },
+  async start({ orm, config }, { ledger, wallets }) {
+    const service = new PayoutService(orm, wallets.service, wallets.disbursements, { minimum: config.payoutMinimum, cancelWindowSeconds: config.payoutCancelWindowSeconds });
+    return {
+      payouts: { service, queries: new PayoutQueries(orm), runs: new PayoutRunService(orm, ledger, service, { minimum: config.payoutMinimum }) },
+    };
+  },
+  // Runs cut off by a restart resume where they stopped.
+  workers: ({ payouts }) => [{ name: 'payout-runs', start: () => void payouts.runs.resume(), stop: () => payouts.runs.stop() }],
+});
