@@ -63,5 +63,7 @@ export const WalletTransactionEntity = defineEntity({
     { name: 'wallet_transaction_withdrawal_index', properties: ['withdrawalId'] },
     { name: 'wallet_transaction_payout_index', properties: ['payoutId'] },
   ],
+  // A deposit's external reference is credited once per currency (EXTERNAL_REFERENCE_TAKEN).
+  uniques: [{ name: 'wallet_transaction_deposit_reference_unique', properties: ['currency', 'reference'], where: { kind: 'DEPOSIT' } as never }],
   checks: [{ name: 'wallet_transaction_amount_check', expression: 'amount > 0' }],
 });
