@@ -4,6 +4,7 @@ export { IdentityError, identityErrorCodes, type IdentityErrorCode } from './ide
 export { Authenticator, type Authentication } from './authenticator.js';
 export { AccessTokens } from './tokens.js';
 export { User } from './user.type.js';
+export { UserEntity } from './user.entity.js';
 export { UserStatus } from './identity.enums.js';
 export { ApiKeyResolver } from './api-key.resolver.js';
 export { SessionResolver, UserResolver } from './identity.resolver.js';

@@ -1,5 +1,4 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { UserEntity } from '../identity/user.entity.js';
 import { AccountStatus, AccountType, NegativeBalancePolicy } from './ledger.enums.js';
 
 /**
@@ -22,7 +21,9 @@ export const AccountEntity = defineEntity({
     parentId: () => p.manyToOne(AccountEntity).mapToPk().nullable().joinColumn('parent_id')
       .foreignKeyName('ledger_account_parent_fk').updateRule('no action').deleteRule('no action').index(),
     // The user (customer or merchant) who owns the account and may read it; null for system accounts.
-    ownerId: () => p.manyToOne(UserEntity).mapToPk().nullable().joinColumn('owner_id')
+    // The ledger sits below identity and imports none of it: the foreign key names the users' entity
+    // by its name, so the database still refuses an owner that does not exist.
+    ownerId: () => p.manyToOne('User' as unknown as { '~entity': { id: string } }).mapToPk().nullable().joinColumn('owner_id')
       .foreignKeyName('ledger_account_owner_fk').updateRule('no action').deleteRule('no action').index(),
     metadata: p.json<Record<string, unknown>>().columnType('jsonb').default('{}'),
     postedDebits: p.bigint('string').default(0),

@@ -9,6 +9,8 @@ export { balanceOf, type Balance as BalanceValue } from './posting-rules.js';
 export { entryEventOf, type BalancePayload, type EntryEventPayload } from './ledger-batch.js';
 export { currentBalance, type AccountRow } from './ledger.queries.js';
 export { Account } from './account.type.js';
+export { AccountEntity } from './account.entity.js';
+export { JournalEntryEntity } from './journal-entry.entity.js';
 export { JournalEntry } from './journal-entry.type.js';
 export type { LedgerLoaders } from './ledger.loaders.js';
 export { requestHash, type CompanionRows } from './ledger-ops.js';

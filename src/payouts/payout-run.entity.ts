@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { UserEntity } from '../identity/user.entity.js';
+import { UserEntity } from '../identity/index.js';
 
 export enum PayoutRunState {
   RUNNING = 'RUNNING',

@@ -4,7 +4,7 @@ import { connectionOf, type ConnectionOf } from '../platform/graphql/connection.
 import { toGlobalId } from './payout.ids.js';
 import { Node } from '../platform/graphql/node.type.js';
 import { DisbursementKind, publicStatusNames, type DisbursementRow, type DisbursementState } from '../wallets/index.js';
-import type { StatusChangeRow } from '../wallets/wallet.queries.js';
+import type { StatusChangeRow } from '../wallets/index.js';
 import { PayoutRunState, type PayoutRunRow } from './payout-run.entity.js';
 import type { PayoutRunProgressPayload } from './payout-run.service.js';
 

@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { UserEntity } from '../identity/user.entity.js';
-import { JournalEntryEntity } from '../ledger/journal-entry.entity.js';
+import { UserEntity } from '../identity/index.js';
+import { JournalEntryEntity } from '../ledger/index.js';
 import { WalletEntity } from './wallet.entity.js';
 import { DisbursementKind, DisbursementState } from './wallets.enums.js';
 

@@ -1,7 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { UserEntity } from '../identity/user.entity.js';
-import { AccountEntity } from '../ledger/account.entity.js';
-import { JournalEntryEntity } from '../ledger/journal-entry.entity.js';
+import { UserEntity } from '../identity/index.js';
+import { AccountEntity, JournalEntryEntity } from '../ledger/index.js';
 import { WalletTransactionKind, WalletTransactionStatus } from './wallets.enums.js';
 
 /**

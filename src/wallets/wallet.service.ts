@@ -1,7 +1,7 @@
 import type { EntityManager, EntityMetadata, InferEntity, MikroORM } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
 import { normaliseEmail, type IdentityQueries } from '../identity/index.js';
-import { UserStatus } from '../identity/identity.enums.js';
+import { UserStatus } from '../identity/index.js';
 import { AccountType, Direction, LedgerError, NegativeBalancePolicy, parseAmount, parseCurrency, type LedgerService, type LedgerTransaction, type PostEntryCommand } from '../ledger/index.js';
 import { AccessError } from '../platform/auth/access.errors.js';
 import { limits } from '../platform/limits.js';
