@@ -23,6 +23,7 @@ export type GeneratedJsonb<T extends object> = ColumnType<T, string | undefined,
  */
 export type ColumnFact<T> =
   null extends SelectType<T> ? 'nullable' : undefined extends InsertType<T> ? 'defaulted' : 'required';
+export type AnyColumnFact = 'nullable' | 'defaulted' | 'required';
 
 /**
  * Every table of a `Database` interface with every column's fact. Written as an object literal
