@@ -1,7 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { limits } from '../platform/limits.js';
 import { logger } from '../platform/logger.js';
+import type { LedgerDatabase } from './ledger.db.js';
+import { EntryStatus } from './ledger.enums.js';
 import type { LedgerService } from './ledger.service.js';
 
 /**
@@ -28,10 +30,11 @@ export class ExpirySweeper {
 
   async sweep(): Promise<number> {
     try {
-      const db = this.orm.em.fork().getKysely() as Kysely<any>;
-      const { rows } = await sql<{ id: string }>`
-        select id::text from ledger_entry where status = 'PENDING' and expires_at <= now()
-        order by expires_at limit ${limits.expirySweepBatchMax}`.execute(db);
+      // The status is a literal, not a parameter, so that even a generic plan matches the partial
+      // index on pending entries' expiry.
+      const rows = await this.orm.em.fork().getKysely<LedgerDatabase>().selectFrom('ledger_entry').select('id')
+        .where('status', '=', sql.lit(EntryStatus.PENDING)).where('expires_at', '<=', sql<string>`now()`)
+        .orderBy('expires_at').limit(limits.expirySweepBatchMax).execute();
       if (rows.length === 0) return 0;
       const results = await this.ledger.expire(rows.map((row) => row.id));
       return results.filter((result) => !('error' in result)).length;

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CommitCommand, LedgerService, PostEntryCommand, VoidCommand } from './ledger.service.js';
 import { unwrap, type LedgerOp, type OpResult } from './ledger-ops.js';
 import { executeBatch } from './ledger-transaction.js';
-import type { Db } from './ledger.sql.js';
+import type { LedgerDatabase } from './ledger.db.js';
 
 /**
  * One open transaction as a module sees it: its EntityManager for the module's own rows, and the
@@ -39,7 +39,7 @@ export class LedgerTransaction {
   }
 
   private async run(op: LedgerOp) {
-    const [result] = await executeBatch(this.em.getKysely() as Db, [op]);
+    const [result] = await executeBatch(this.em.getKysely<LedgerDatabase>(), [op]);
     this.results.push(result);
     return unwrap(result);
   }

@@ -6,7 +6,7 @@ import { JournalEntryEntity } from './journal-entry.entity.js';
 import { PostingEntity } from './posting.entity.js';
 import type { AccountStatus, AccountType, EntryStatus } from './ledger.enums.js';
 import { balanceOf, type Balance } from './posting-rules.js';
-import type { Db } from './ledger.sql.js';
+import type { LedgerDatabase } from './ledger.db.js';
 
 export type AccountRow = InferEntity<typeof AccountEntity>;
 export type EntryRow = InferEntity<typeof JournalEntryEntity>;
@@ -81,7 +81,7 @@ export class LedgerQueries {
 
   /** Entries of one account, or of every account a user owns, through the postings index, newest first. */
   private async entriesOfAccounts(em: EntityManager, filter: EntryFilter, limit: number, beforeId?: string): Promise<EntryRow[]> {
-    const db = em.getKysely() as Db;
+    const db = em.getKysely<LedgerDatabase>();
     const from = filter.effectiveFrom?.toISOString() ?? null;
     const to = filter.effectiveTo?.toISOString() ?? null;
     const { rows } = await sql<{ id: string }>`
@@ -100,7 +100,7 @@ export class LedgerQueries {
 
   /** For each entry, the users who own an account it posts to (who may therefore see it). */
   async ownersOfEntries(em: EntityManager, entryIds: readonly string[]): Promise<Map<string, string[]>> {
-    const db = em.getKysely() as Db;
+    const db = em.getKysely<LedgerDatabase>();
     const { rows } = await sql<{ entry_id: string; owner_id: string }>`
       select distinct p.entry_id::text, a.owner_id::text from ledger_posting p join ledger_account a on a.id = p.account_id
       where p.entry_id = any(${[...entryIds]}::bigint[]) and a.owner_id is not null`.execute(db);
@@ -111,7 +111,7 @@ export class LedgerQueries {
 
   /** The most recent entries of many accounts in one query (an account's `recentEntries` field). */
   async recentEntryIds(em: EntityManager, accountIds: readonly string[], perAccount: number): Promise<Map<string, string[]>> {
-    const db = em.getKysely() as Db;
+    const db = em.getKysely<LedgerDatabase>();
     const { rows } = await sql<{ account_id: string; entry_id: string }>`
       select a.id::text as account_id, r.entry_id::text
       from unnest(${[...accountIds]}::bigint[]) as a(id)
@@ -129,7 +129,7 @@ export class LedgerQueries {
    * each an index range scan on (account, effective time).
    */
   async balancesAsOf(em: EntityManager, accounts: readonly AccountRow[], at: Date): Promise<Map<string, Balance>> {
-    const db = em.getKysely() as Db;
+    const db = em.getKysely<LedgerDatabase>();
     const when = at.toISOString();
     const { rows } = await sql<{ id: string; pd: string; pc: string; qd: string; qc: string }>`
       select p.account_id::text as id,
@@ -161,7 +161,7 @@ export class LedgerQueries {
    * (zero in a sound ledger) and the entries whose postings do not balance.
    */
   async verify(em: EntityManager): Promise<VerifyReport> {
-    const db = em.getKysely() as Db;
+    const db = em.getKysely<LedgerDatabase>();
     const mismatches = await sql<VerifyMismatch>`
       with computed as (
         select p.account_id,

@@ -1,5 +1,4 @@
 import { ForeignKeyConstraintViolationException, LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { sql } from 'kysely';
 import { limits } from '../platform/limits.js';
 import { AccountEntity } from './account.entity.js';
 import type { AccountRow } from './ledger.queries.js';
@@ -7,7 +6,7 @@ import { AccountStatus, AccountType, Direction, NegativeBalancePolicy } from './
 import { LedgerError } from './ledger.errors.js';
 import { buildEach, requestHash, unwrap, type CompanionRows, type LedgerOp, type OpResult, type PostRequest } from './ledger-ops.js';
 import { LedgerTransaction } from './ledger-unit.js';
-import type { Db } from './ledger.sql.js';
+import type { LedgerDatabase } from './ledger.db.js';
 import { parseAmount, parseCurrency } from './money.js';
 import { balanceOf, checkPostingCount } from './posting-rules.js';
 import { isRetryable, type PostingWriter } from './posting-writer.js';
@@ -125,12 +124,11 @@ export class LedgerService {
     checkText(command.code, limits.accountCodeLengthMax, 'code', false);
     checkText(command.name, limits.nameLengthMax, 'name', false);
     const currency = parseCurrency(command.currency, 'currency');
-    const db = em.getKysely() as Db;
     try {
-      await sql`insert into ledger_account (code, name, type, currency, owner_id, metadata, negative_balance)
-        values (${command.code}, ${command.name}, ${command.type}::account_type, ${currency}, ${command.ownerId ?? null}::bigint,
-          ${JSON.stringify(checkMetadata(command.metadata))}::jsonb, ${command.negativeBalance ?? NegativeBalancePolicy.FORBID}::negative_balance_policy)
-        on conflict (code) do nothing`.execute(db);
+      await em.getKysely<LedgerDatabase>().insertInto('ledger_account').values({
+        code: command.code, name: command.name, type: command.type, currency, owner_id: command.ownerId ?? null,
+        metadata: JSON.stringify(checkMetadata(command.metadata)), negative_balance: command.negativeBalance ?? NegativeBalancePolicy.FORBID,
+      }).onConflict((conflict) => conflict.column('code').doNothing()).execute();
     } catch (error) {
       // The only foreign key is the owner: a user id that does not exist.
       if ((error as { code?: string }).code === '23503') throw LedgerError.notFound('user', command.ownerId ?? '');

@@ -1,16 +1,20 @@
-import { sql, type Kysely } from 'kysely';
-import type { Direction, EntryStatus } from './ledger.enums.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Direction } from './ledger.enums.js';
 import type { AccountState, PostingDraft } from './posting-rules.js';
 import type { BatchPlan, LockedEntry } from './ledger-batch.js';
 import { invariant } from './ledger.errors.js';
 import type { CompanionRows } from './ledger-ops.js';
+import type { LedgerAccountTable, LedgerDatabase, LedgerEntryTable, LedgerIdempotencyTable } from './ledger.db.js';
 
 /**
  * The SQL of the posting transaction. Each function is one round trip; the order in which the
  * writer calls them (claims, then entries, then accounts, each locked in key or id order) is what
- * keeps concurrent transactions free of deadlocks.
+ * keeps concurrent transactions free of deadlocks. Most of it is `sql` for the sake of unnest and
+ * CTEs; its row types are picked from the tables' interfaces, so a renamed column fails to compile.
  */
-export type Db = Kysely<any>;
+export type Db = Kysely<LedgerDatabase>;
+
+type Claimed = Pick<Selectable<LedgerIdempotencyTable>, 'key' | 'request_hash'> & { entry_id: string };
 
 export interface Claim {
   key: string;
@@ -27,7 +31,7 @@ export interface Claim {
  */
 export async function claimKeys(db: Db, claims: Claim[]): Promise<Map<string, string>> {
   const sorted = [...claims].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const { rows } = await sql<{ key: string; entry_id: string }>`
+  const { rows } = await sql<Pick<Claimed, 'key' | 'entry_id'>>`
     insert into ledger_idempotency (key, request_hash, operation, entry_id)
     select c.key, c.hash, c.op, case when c.reserve then nextval('ledger_entry_id_seq') else c.target end
     from unnest(${sorted.map((c) => c.key)}::text[], ${sorted.map((c) => c.hash)}::text[],
@@ -40,15 +44,15 @@ export async function claimKeys(db: Db, claims: Claim[]): Promise<Map<string, st
 }
 
 export async function loadClaims(db: Db, keys: string[]): Promise<Map<string, { hash: string; entryId: string }>> {
-  const { rows } = await sql<{ key: string; request_hash: string; entry_id: string }>`
+  const { rows } = await sql<Claimed>`
     select key, request_hash, entry_id::text from ledger_idempotency where key = any(${keys}::text[])`.execute(db);
   return new Map(rows.map((row) => [row.key, { hash: row.request_hash, entryId: row.entry_id }]));
 }
 
-interface EntryRowDb {
-  id: string; status: EntryStatus; description: string; expires_at: string | null; reversed_by: string | null;
+type EntryRowDb = Pick<Selectable<LedgerEntryTable>, 'id' | 'status' | 'description' | 'expires_at'> & {
+  reversed_by: string | null;
   postings: { accountId: string; direction: Direction; amount: string; currency: string }[];
-}
+};
 
 /**
  * Locks the entries that commits, voids, reversals and expiries act on, in id order, then reads them
@@ -72,11 +76,8 @@ export async function lockEntries(db: Db, ids: string[]): Promise<Map<string, Lo
   }]));
 }
 
-interface AccountRowDb {
-  id: string; code: string; type: AccountState['type']; currency: string; status: AccountState['status'];
-  negative_balance: AccountState['negativeBalance']; owner_id: string | null;
-  posted_debits: string; posted_credits: string; pending_debits: string; pending_credits: string;
-}
+type AccountRowDb = Pick<Selectable<LedgerAccountTable>, 'id' | 'code' | 'type' | 'currency' | 'status'
+  | 'negative_balance' | 'owner_id' | 'posted_debits' | 'posted_credits' | 'pending_debits' | 'pending_credits'>;
 
 /** Locks the accounts an operation touches, in id order, and reads their current totals. */
 export async function lockAccounts(db: Db, ids: string[], codes: string[]): Promise<AccountState[]> {
@@ -102,7 +103,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export async function writePlan(db: Db, plan: BatchPlan, accounts: Map<string, AccountState>): Promise<Map<string, Date>> {
   const { entries: e, postings: p, statusChanges: s, events: v } = plan;
   const touched = [...plan.touchedAccountIds].map((id) => accounts.get(id)!);
-  const { rows } = await sql<{ id: string; recorded_at: string }>`
+  const { rows } = await sql<Pick<Selectable<LedgerEntryTable>, 'id' | 'recorded_at'>>`
     with ins_entries as (
       insert into ledger_entry (id, idempotency_key, description, metadata, status, effective_at, expires_at, pending_entry_id, reverses_entry_id)
       select * from unnest(${e.map((x) => x.id)}::bigint[], ${e.map((x) => x.idempotencyKey)}::text[],

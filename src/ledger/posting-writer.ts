@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { logger } from '../platform/logger.js';
 import { limits } from '../platform/limits.js';
 import type { LedgerOp, OpResult } from './ledger-ops.js';
@@ -41,7 +40,7 @@ export class PostingWriter {
   private closed = false;
 
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     /** Called after each transaction commits (never for one rolled back), with its results. */
     private readonly onCommit: (results: readonly OpResult[]) => void,
     private readonly lanes: number = limits.writerLanes,
@@ -112,7 +111,7 @@ export class PostingWriter {
   private async runWithRetries(ops: LedgerOp[]): Promise<OpResult[]> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const results = await this.db.transaction().execute((trx) => executeBatch(trx as Db, ops));
+        const results = await this.db.transaction().execute((trx) => executeBatch(trx, ops));
         this.onCommit(results);
         return results;
       } catch (error) {

@@ -1,8 +1,9 @@
 import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { sql, type Kysely } from 'kysely';
+import { sql, type NotNull } from 'kysely';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
+import type { OutboxDatabase } from './outbox.db.js';
 import { eventsChannel } from './outbox-relay.js';
 
 /**
@@ -71,17 +72,16 @@ export class EventHub {
   }
 
   private async maxSeq(): Promise<bigint> {
-    const db = this.orm.em.fork().getKysely() as Kysely<any>;
+    const db = this.orm.em.fork().getKysely<OutboxDatabase>();
     const { rows: [row] } = await sql<{ last: string }>`select coalesce(max(seq), 0)::text as last from ledger_event`.execute(db);
     return BigInt(row.last);
   }
 
   /** Reads events after `after`, in order, one page. */
   async readAfter(after: bigint, limit: number): Promise<OutboxEvent[]> {
-    const db = this.orm.em.fork().getKysely() as Kysely<any>;
-    const { rows } = await sql<{ seq: string; type: string; payload: Record<string, unknown> }>`
-      select e.seq::text as seq, e.type, e.payload from ledger_event e
-      where e.seq > ${String(after)}::bigint order by e.seq limit ${limit}`.execute(db);
+    const rows = await this.orm.em.fork().getKysely<OutboxDatabase>().selectFrom('ledger_event')
+      .select(['seq', 'type', 'payload']).where('seq', '>', String(after)).orderBy('seq').limit(limit)
+      .$narrowType<{ seq: NotNull }>().execute();
     return rows.map((row) => ({ seq: BigInt(row.seq), type: row.type, payload: row.payload }));
   }
 

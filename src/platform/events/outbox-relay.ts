@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
+import type { OutboxDatabase } from './outbox.db.js';
 
 /** Advisory lock key that makes one relay run at a time across every gateway on the database. */
 const relayLockKey = 0x666f6c696f; // "folio"
@@ -53,7 +54,7 @@ export class OutboxRelay {
   /** One relay transaction; returns how many events it numbered. */
   async runOnce(): Promise<number> {
     return this.orm.em.fork().transactional(async (em) => {
-      const db = em.getKysely() as Kysely<any>;
+      const db = em.getKysely<OutboxDatabase>();
       const { rows: [lock] } = await sql<{ got: boolean }>`select pg_try_advisory_xact_lock(${relayLockKey}) as got`.execute(db);
       if (!lock.got) return 0;
       const { rows: [result] } = await sql<{ last: string | null; n: number }>`

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, type Kysely } from 'kysely';
+import type { OutboxDatabase } from './outbox.db.js';
 
 /**
  * Adds a module's event to the transactional outbox inside the caller's open transaction, so it is
@@ -7,5 +7,5 @@ import { sql, type Kysely } from 'kysely';
  * posting transaction writes its entry events the same way, in its own statement.
  */
 export async function publishWithin(em: EntityManager, type: string, payload: Record<string, unknown>): Promise<void> {
-  await sql`insert into ledger_event (type, payload) values (${type}, ${JSON.stringify(payload)}::jsonb)`.execute(em.getKysely() as Kysely<any>);
+  await em.getKysely<OutboxDatabase>().insertInto('ledger_event').values({ type, payload: JSON.stringify(payload) }).execute();
 }
