@@ -11,7 +11,7 @@ import { actingUser, canSeeOwned, listScope } from '../wallets/wallet.access.js'
 import { disbursementUpdates, parseAfter, Wallet, WalletTransaction } from '../wallets/index.js';
 import { CancelPayoutInput, PayoutFilterInput, RequestPayoutInput, StartPayoutRunInput } from './payout.input.js';
 import { Payout, PayoutConnection, PayoutRun, PayoutRunConnection, PayoutRunProgress, payoutStatusOf, PayoutStatusChange, PayoutUpdate, stateOfPayoutStatus } from './payout.type.js';
-import { payoutRunProgressType, type PayoutRunProgressPayload } from './index.js';
+import { payoutRunProgressType, type PayoutRunProgressPayload } from './payout-run.service.js';
 
 async function loadPayout(context: GraphQLContext, rowId: string): Promise<Payout | null> {
   const row = await context.loaders.disbursement.load(rowId);
