@@ -13,5 +13,7 @@ export { AccountEntity } from './account.entity.js';
 export { JournalEntryEntity } from './journal-entry.entity.js';
 export { JournalEntry } from './journal-entry.type.js';
 export type { LedgerLoaders } from './ledger.loaders.js';
-export { requestHash, type CompanionRows } from './ledger-ops.js';
+export { requestHash } from './ledger-ops.js';
+export type { EntryRows } from './entry-rows.js';
+export type { EnsureAccountCommand, ReverseCommand, CommitCommand, VoidCommand } from './ledger.service.js';
 export { ledgerModule } from './ledger.module.js';

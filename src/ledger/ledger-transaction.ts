@@ -67,7 +67,14 @@ export class RetryBatch extends Error {}
  * This is the only code that writes entries, postings and balances. Modules reach it through
  * LedgerService.transaction so that their own rows commit atomically with the postings.
  */
-export async function executeBatch(db: Db, ops: readonly LedgerOp[]): Promise<OpResult[]> {
+export interface BatchOptions {
+  /** Accounts to lock with this batch's own, in the same id-ordered statement (a rerun's learned set). */
+  lockAlso?: readonly string[];
+  /** Told the ids of every account the batch locked. */
+  onLocked?: (accountIds: readonly string[]) => void;
+}
+
+export async function executeBatch(db: Db, ops: readonly LedgerOp[], options: BatchOptions = {}): Promise<OpResult[]> {
   const results: OpResult[] = new Array(ops.length);
   const repeats = repeatsInBatch(ops);
   const keyed = ops.map((op, index) => ({ op, index })).filter(({ op, index }) => isKeyed(op) && !repeats.has(index));
@@ -94,7 +101,9 @@ export async function executeBatch(db: Db, ops: readonly LedgerOp[]): Promise<Op
     }
   }
   for (const entry of entries.values()) for (const p of entry.postings) accountIds.add(p.accountId);
+  for (const id of options.lockAlso ?? []) accountIds.add(id);
   const locked = accountIds.size + codes.size ? await lockAccounts(db, [...accountIds], [...codes]) : [];
+  options.onLocked?.(locked.map((account) => account.id));
   const accounts = new Map(locked.map((a) => [a.id, a]));
   const plan = planBatch(ops, {
     accounts, accountIdsByCode: new Map(locked.map((a) => [a.code, a.id])), entries, reservedIds, now: new Date(),

@@ -1,31 +1,61 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { CommitCommand, LedgerService, PostEntryCommand, VoidCommand } from './ledger.service.js';
+import type { AccountRow } from './ledger.queries.js';
+import type { CommitCommand, EnsureAccountCommand, LedgerService, PostEntryCommand, ReverseCommand, VoidCommand } from './ledger.service.js';
+import { companionsOf, entitiesOf, type EntryRows } from './entry-rows.js';
 import { unwrap, type LedgerOp, type OpResult } from './ledger-ops.js';
 import { executeBatch } from './ledger-transaction.js';
 import type { LedgerDatabase } from './ledger.db.js';
+
+interface Queued { op: LedgerOp; resolve: (result: OpResult) => void; reject: (error: unknown) => void }
 
 /**
  * One open transaction as a module sees it: its EntityManager for the module's own rows, and the
  * ledger's operations inside the same transaction. Each operation returns its result or throws
  * its LedgerError; a replayed idempotency key returns the first result with `replayed: true`.
+ *
+ * Operations started together (in the same tick: `Promise.all([tx.commit(…), tx.post(…)])`) run
+ * as one batch, which locks every account they touch in one id-ordered statement, as the writer
+ * does. Operations awaited one after another lock in turn; when that meets another transaction
+ * crossing the same accounts and PostgreSQL reports a deadlock, LedgerService.transaction reruns
+ * the work with every account the failed attempt reached locked up front, in id order.
  */
 export class LedgerTransaction {
   /** What the ledger did in this transaction, reported to the writer's listeners after commit. */
   readonly results: OpResult[] = [];
+  /** Every account this transaction has locked: what a rerun locks with its first operation. */
+  readonly lockedAccountIds = new Set<string>();
   private readonly committedHooks: (() => void)[] = [];
+  private queued: Queued[] = [];
+  private batches: Promise<void> = Promise.resolve();
 
-  constructor(readonly em: EntityManager, private readonly ledger: LedgerService) {}
+  constructor(readonly em: EntityManager, private readonly ledger: LedgerService, private readonly lockFirst: readonly string[] = []) {}
 
-  post(command: PostEntryCommand) {
-    return this.run(this.ledger.postOp(command));
+  /**
+   * Posts an entry. `rows`: the module's own rows that carry the new entry's id, written with the
+   * entry (none for a replay) and returned as the module's entities.
+   */
+  async post<T extends object>(command: PostEntryCommand, options: { rows?: EntryRows<T> } = {}) {
+    const companions = options.rows && companionsOf(this.em, options.rows);
+    const result = unwrap(await this.run({ ...this.ledger.postOp(command), ...(companions && { companions }) } as LedgerOp));
+    return { ...result, rows: options.rows && result.companions ? entitiesOf(this.em, options.rows, result.companions) : undefined };
   }
 
-  commit(command: CommitCommand) {
-    return this.run(this.ledger.commitOp(command));
+  async commit(command: CommitCommand) {
+    return unwrap(await this.run(this.ledger.commitOp(command)));
   }
 
-  void(command: VoidCommand) {
-    return this.run(this.ledger.voidOp(command));
+  async void(command: VoidCommand) {
+    return unwrap(await this.run(this.ledger.voidOp(command)));
+  }
+
+  /** Reverses a posted entry (a cashback clawback): a new entry with every posting's side swapped, linked to the original. */
+  async reverse(command: ReverseCommand) {
+    return unwrap(await this.run(this.ledger.reverseOp(command)));
+  }
+
+  /** Opens an account unless one with its code exists, inside this transaction (a refused transaction opens nothing). */
+  ensureAccount(command: EnsureAccountCommand): Promise<AccountRow> {
+    return this.ledger.ensureAccount(this.em, command);
   }
 
   /** Runs `hook` once the transaction has committed; never if it rolls back (or is rerun). */
@@ -38,9 +68,27 @@ export class LedgerTransaction {
     for (const hook of this.committedHooks) hook();
   }
 
-  private async run(op: LedgerOp) {
-    const [result] = await executeBatch(this.em.getKysely<LedgerDatabase>(), [op]);
-    this.results.push(result);
-    return unwrap(result);
+  /** Queues the operation; what is queued in one tick runs as one batch, batches one after another. */
+  private run(op: LedgerOp): Promise<OpResult> {
+    return new Promise((resolve, reject) => {
+      this.queued.push({ op, resolve, reject });
+      if (this.queued.length === 1) queueMicrotask(() => { this.batches = this.batches.then(() => this.runQueued()); });
+    });
+  }
+
+  private async runQueued(): Promise<void> {
+    const batch = this.queued;
+    this.queued = [];
+    try {
+      const first = this.results.length === 0;
+      const results = await executeBatch(this.em.getKysely<LedgerDatabase>(), batch.map((item) => item.op), {
+        lockAlso: first ? this.lockFirst : [],
+        onLocked: (ids) => { for (const id of ids) this.lockedAccountIds.add(id); },
+      });
+      this.results.push(...results);
+      batch.forEach((item, index) => item.resolve(results[index]));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
   }
 }

@@ -58,7 +58,7 @@ export const ledgerModule = defineModule({
       relay.poke();
       metrics.entriesPosted(entriesCreatedBy(results));
     });
-    return { ledger: new LedgerService(writer), queries: new LedgerQueries() };
+    return { ledger: new LedgerService(writer, orm), queries: new LedgerQueries() };
   },
   workers: (services) => [new ExpirySweeper(services.orm, services.ledger)],
   async stop(services) {

@@ -1,10 +1,12 @@
-import { ForeignKeyConstraintViolationException, LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { ForeignKeyConstraintViolationException, LockMode, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { limits } from '../platform/limits.js';
 import { AccountEntity } from './account.entity.js';
 import type { AccountRow } from './ledger.queries.js';
 import { AccountStatus, AccountType, Direction, NegativeBalancePolicy } from './ledger.enums.js';
 import { LedgerError } from './ledger.errors.js';
-import { buildEach, requestHash, unwrap, type CompanionRows, type LedgerOp, type OpResult, type PostRequest } from './ledger-ops.js';
+import { UniqueViolation, uniqueViolationOf } from '../platform/db/unique-violation.js';
+import { companionsOf, entitiesOf, type EntryRows } from './entry-rows.js';
+import { buildEach, requestHash, unwrap, type LedgerOp, type OpResult, type PostRequest } from './ledger-ops.js';
 import { LedgerTransaction } from './ledger-unit.js';
 import type { LedgerDatabase } from './ledger.db.js';
 import { parseAmount, parseCurrency } from './money.js';
@@ -26,6 +28,7 @@ export interface PostEntryCommand {
 export interface CommitCommand { idempotencyKey: string; entryId: string; amount?: string; description?: string }
 export interface VoidCommand { idempotencyKey: string; entryId: string }
 export interface ReverseCommand { idempotencyKey: string; entryId: string; description?: string; effectiveAt?: Date }
+export type EnsureAccountCommand = Omit<OpenAccountCommand, 'parentId'>;
 
 function checkText(value: string, max: number, field: string, allowEmpty = true): string {
   if (value.length > max) throw LedgerError.badInput(`${field} is longer than ${max} characters`, field);
@@ -80,7 +83,7 @@ export function toPostRequest(command: PostEntryCommand): PostRequest {
  * that must commit its own rows with the postings runs its work in `transaction`.
  */
 export class LedgerService {
-  constructor(private readonly writer: PostingWriter) {}
+  constructor(private readonly writer: PostingWriter, private readonly orm: MikroORM) {}
 
   /** Lets the writer finish what it has queued; the gateway calls it once every worker has stopped. */
   async close(): Promise<void> {
@@ -120,7 +123,7 @@ export class LedgerService {
    * the same one. An existing account with the code must have the same type, currency and owner.
    * Errors: BAD_USER_INPUT, INVALID_CURRENCY, NOT_FOUND (owner), ACCOUNT_CODE_TAKEN (the code belongs to a different account).
    */
-  async ensureAccount(em: EntityManager, command: Omit<OpenAccountCommand, 'parentId'>): Promise<AccountRow> {
+  async ensureAccount(em: EntityManager, command: EnsureAccountCommand): Promise<AccountRow> {
     checkText(command.code, limits.accountCodeLengthMax, 'code', false);
     checkText(command.name, limits.nameLengthMax, 'name', false);
     const currency = parseCurrency(command.currency, 'currency');
@@ -167,16 +170,19 @@ export class LedgerService {
   }
 
   /**
-   * Posts one entry (or creates it pending). Errors, in precedence: BAD_USER_INPUT, INVALID_AMOUNT,
-   * AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY, TOO_FEW_POSTINGS, TOO_MANY_POSTINGS,
-   * IDEMPOTENCY_KEY_REUSED, NOT_FOUND, CURRENCY_MISMATCH, UNBALANCED_ENTRY, ACCOUNT_FROZEN,
-   * ACCOUNT_CLOSED, BALANCE_OVERFLOW, INSUFFICIENT_FUNDS.
-   * A module whose own rows need nothing but the new entry's id passes them as `companions`: they
-   * commit with the entry and come back in the result, and the post still shares a coalesced
-   * transaction with its neighbours (see CompanionRows); anything more needs `transaction`.
+   * Posts one entry (or creates it pending): a module transaction of a single post, which the
+   * ledger coalesces with its neighbours in the writer. Errors, in precedence: BAD_USER_INPUT,
+   * INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY, TOO_FEW_POSTINGS,
+   * TOO_MANY_POSTINGS, IDEMPOTENCY_KEY_REUSED, NOT_FOUND, CURRENCY_MISMATCH, UNBALANCED_ENTRY,
+   * ACCOUNT_FROZEN, ACCOUNT_CLOSED, BALANCE_OVERFLOW, INSUFFICIENT_FUNDS.
+   * `rows`: the module's own rows that need nothing but the new entry's id (EntryRows), written in
+   * the same transaction and returned as its entities; anything more needs `transaction`.
    */
-  async postEntry(command: PostEntryCommand, companions?: CompanionRows) {
-    return unwrap(await this.writer.submit({ ...this.postOp(command), ...(companions && { companions }) } as LedgerOp));
+  async postEntry<T extends object>(command: PostEntryCommand, options: { rows?: EntryRows<T> } = {}) {
+    const em = this.orm.em.fork();
+    const companions = options.rows && companionsOf(em, options.rows);
+    const result = unwrap(await this.writer.submit({ ...this.postOp(command), ...(companions && { companions }) } as LedgerOp));
+    return { ...result, rows: options.rows && result.companions ? entitiesOf(em, options.rows, result.companions) : undefined };
   }
 
   /**
@@ -207,11 +213,7 @@ export class LedgerService {
 
   /** Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_REVERSIBLE, ENTRY_ALREADY_REVERSED, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS. */
   async reverseEntry(command: ReverseCommand) {
-    const key = checkKey(command.idempotencyKey);
-    const description = command.description == null ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
-    const effectiveAt = checkEffectiveAt(command.effectiveAt ?? undefined);
-    const hash = requestHash('reverse', { entryId: command.entryId, description, effectiveAt });
-    return unwrap(await this.writer.submit({ kind: 'reverse', key, hash, entryId: command.entryId, description, effectiveAt }));
+    return unwrap(await this.writer.submit(this.reverseOp(command)));
   }
 
   /** Expires pending entries past their expiry (the sweeper's call); no key, no client. */
@@ -220,26 +222,40 @@ export class LedgerService {
   }
 
   /**
-   * Runs a module's work in one database transaction: its own rows (through `tx.em`) and its ledger
-   * operations (through `tx.post`, `tx.commit`, `tx.void`) commit together or not at all. A refused
-   * operation throws its LedgerError, which rolls everything back. A deadlock, serialisation failure,
-   * lock timeout or unique-key race runs `work` again from the start in a fresh transaction, so
-   * `work` must only read and write through `tx`; a side effect outside the database (filling a
-   * cache) goes in `tx.afterCommit`. Events the transaction wrote are published once it commits.
+   * The money API: runs a module's work in one database transaction. Its own rows (through
+   * `tx.em`) and its ledger operations (`tx.post`, `tx.commit`, `tx.void`, `tx.reverse`,
+   * `tx.ensureAccount`) commit together or not at all; a refused operation throws its LedgerError,
+   * which rolls everything back. Events the transaction wrote are published once it commits; a side
+   * effect outside the database (filling a cache) goes in `tx.afterCommit`.
+   *
+   * The work may run more than once, so it must only read and write through `tx`:
+   * - a deadlock, serialisation failure, lock timeout or a race on the ledger's own keys reruns it,
+   *   with every account the failed attempt locked now locked up front, in id order, so crossing
+   *   transactions settle instead of deadlocking again;
+   * - a unique violation on a module's own row reruns it once (a race whose winner the rerun's
+   *   checks now see); the same constraint again is thrown as UniqueViolation, for the module to
+   *   turn into its own error (an external id already taken).
    */
   async transaction<T>(em: EntityManager, work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
+    let lockFirst: string[] = [];
+    let uniqueSeen: string | undefined;
     for (let attempt = 1; ; attempt += 1) {
       let tx: LedgerTransaction | undefined;
       try {
         const value = await em.fork().transactional(async (inner) => {
-          tx = new LedgerTransaction(inner as EntityManager, this);
+          tx = new LedgerTransaction(inner as EntityManager, this, lockFirst);
           return work(tx);
         });
         this.writer.committed(tx!.results);
         tx!.runAfterCommit();
         return value;
       } catch (error) {
-        if (!isRetryable(error) || attempt >= limits.writerRetriesMax) throw error;
+        const unique = uniqueViolationOf(error);
+        if (unique && !unique.table.startsWith('ledger_')) {
+          if (unique.constraint === uniqueSeen || attempt >= limits.writerRetriesMax) throw new UniqueViolation(unique.table, unique.constraint, { cause: error });
+          uniqueSeen = unique.constraint;
+        } else if (!isRetryable(error) || attempt >= limits.writerRetriesMax) throw error;
+        lockFirst = [...new Set([...lockFirst, ...(tx?.lockedAccountIds ?? [])])];
         await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
       }
     }
@@ -258,6 +274,14 @@ export class LedgerService {
     const key = checkKey(command.idempotencyKey);
     const hash = requestHash('commit', { entryId: command.entryId, amount, description });
     return { kind: 'commit', key, hash, entryId: command.entryId, amount, description };
+  }
+
+  reverseOp(command: ReverseCommand): LedgerOp {
+    const key = checkKey(command.idempotencyKey);
+    const description = command.description == null ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
+    const effectiveAt = checkEffectiveAt(command.effectiveAt ?? undefined);
+    const hash = requestHash('reverse', { entryId: command.entryId, description, effectiveAt });
+    return { kind: 'reverse', key, hash, entryId: command.entryId, description, effectiveAt };
   }
 
   voidOp(command: VoidCommand): LedgerOp {

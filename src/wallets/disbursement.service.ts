@@ -164,15 +164,18 @@ export class DisbursementService {
         await this.recordChange(tx, row, row.state, DisbursementState.FAILED, `the processor declined: ${outcome.reason}`.slice(0, 500), null);
         return;
       }
-      const committed = await tx.commit({ idempotencyKey: `${key}:commit`, entryId: row.holdEntryId });
       const clearing = systemAccountCode(clearingOf[row.kind], row.currency);
-      await tx.post({
-        idempotencyKey: `${key}:settle`, description: `Paid out ${processorReferenceOf(row)}`, metadata: { disbursementId: row.id },
-        postings: [
-          { accountCode: clearing, direction: Direction.DEBIT, amount: row.amount, currency: row.currency },
-          { accountCode: systemAccountCode(SystemAccount.BANK, row.currency), direction: Direction.CREDIT, amount: row.amount, currency: row.currency },
-        ],
-      });
+      // Started together, the commit and the payout run as one batch: their accounts lock in one id-ordered statement.
+      const [committed] = await Promise.all([
+        tx.commit({ idempotencyKey: `${key}:commit`, entryId: row.holdEntryId }),
+        tx.post({
+          idempotencyKey: `${key}:settle`, description: `Paid out ${processorReferenceOf(row)}`, metadata: { disbursementId: row.id },
+          postings: [
+            { accountCode: clearing, direction: Direction.DEBIT, amount: row.amount, currency: row.currency },
+            { accountCode: systemAccountCode(SystemAccount.BANK, row.currency), direction: Direction.CREDIT, amount: row.amount, currency: row.currency },
+          ],
+        }),
+      ]);
       await this.recordChange(tx, row, row.state, DisbursementState.SUCCEEDED, 'paid by the processor', null, committed.entryId);
     });
   }

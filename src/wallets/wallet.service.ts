@@ -1,9 +1,9 @@
-import type { EntityManager, EntityMetadata, InferEntity, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, InferEntity, MikroORM } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
-import { normaliseEmail, type IdentityQueries } from '../identity/index.js';
-import { UserStatus } from '../identity/index.js';
+import { normaliseEmail, UserStatus, type IdentityQueries } from '../identity/index.js';
 import { AccountType, Direction, LedgerError, NegativeBalancePolicy, parseAmount, parseCurrency, type LedgerService, type LedgerTransaction, type PostEntryCommand } from '../ledger/index.js';
 import { AccessError } from '../platform/auth/access.errors.js';
+import { UniqueViolation } from '../platform/db/unique-violation.js';
 import { limits } from '../platform/limits.js';
 import { checkClientKey, checkText, scopedKey } from './keys.js';
 import { SystemAccount, systemAccountCode } from './system-accounts.js';
@@ -58,11 +58,6 @@ function transferLines(move: Transfer, from: WalletRow, to: WalletRow): Omit<New
     { ...common, walletId: from.id, kind: WalletTransactionKind.TRANSFER_OUT, counterpartyUserId: move.toUserId, addressedTo: move.addressedTo },
     { ...common, walletId: to.id, kind: WalletTransactionKind.TRANSFER_IN, counterpartyUserId: move.fromUserId },
   ];
-}
-
-/** An entity's properties as its table's columns, for companion rows. */
-function columnsOf(meta: EntityMetadata, values: Record<string, unknown>): Record<string, string | number | boolean | null> {
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [meta.properties[name as never].fieldNames[0], value as string | null]));
 }
 
 /**
@@ -135,7 +130,7 @@ export class WalletService {
     const reference = checkText(command.reference, limits.referenceLengthMax, 'reference', true);
     const memo = checkText(command.memo, limits.descriptionLengthMax, 'memo');
     const key = scopedKey('deposit', command.userId, checkClientKey(command.idempotencyKey));
-    return this.ledger.transaction(this.orm.em, async (tx) => {
+    const deposited = this.ledger.transaction(this.orm.em, async (tx) => {
       const wallet = await this.walletOf(command.userId, currency, tx);
       const posted = await tx.post({
         idempotencyKey: key, description: `Deposit ${reference}`, metadata: { walletId: wallet.id, reference, memo },
@@ -149,6 +144,11 @@ export class WalletService {
       if (await this.referenceUsed(tx.em, currency, reference)) throw WalletError.referenceTaken(reference);
       const [line] = await this.record(tx, [{ walletId: wallet.id, kind: WalletTransactionKind.DEPOSIT, status: WalletTransactionStatus.COMPLETED, amount: String(amount), currency, reference, memo, entryId: posted.entryId }]);
       return { line, replayed: false };
+    });
+    // Another deposit with the reference that committed while this one ran: the index refuses this line.
+    return deposited.catch((error) => {
+      if (error instanceof UniqueViolation && error.constraint === 'wallet_transaction_deposit_reference_unique') throw WalletError.referenceTaken(reference);
+      throw error;
     });
   }
 
@@ -184,13 +184,10 @@ export class WalletService {
    * transactions instead of each opening one.
    */
   private async transferBetween(move: Transfer, from: WalletRow, to: WalletRow): Promise<WalletMoveResult> {
-    const table = this.orm.getMetadata(WalletTransactionEntity);
-    const rows = transferLines(move, from, to).map((line) => columnsOf(table, line));
-    const posted = await this.ledger.postEntry(transferEntry(move, from, to), { table: table.tableName, entryColumn: 'entry_id', rows });
-    const em = this.orm.em.fork();
-    if (posted.replayed) return { line: await this.lineOf(em, posted.entryId, from.id), replayed: true };
-    const written = posted.companions!.find((row) => String(row.wallet_id) === from.id)!;
-    return { line: em.map(WalletTransactionEntity, written as never) as WalletTransactionRow, replayed: false };
+    const rows = transferLines(move, from, to) as Partial<WalletTransactionRow>[];
+    const posted = await this.ledger.postEntry(transferEntry(move, from, to), { rows: { entity: WalletTransactionEntity, entryProperty: 'entryId', rows } });
+    if (posted.replayed) return { line: await this.lineOf(this.orm.em.fork(), posted.entryId, from.id), replayed: true };
+    return { line: posted.rows!.find((row) => row.walletId === from.id)!, replayed: false };
   }
 
   /** The user's wallet in the currency if it is open (and committed), without opening it. */
