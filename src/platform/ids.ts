@@ -1,5 +1,5 @@
-// Kept apart from platform/graphql/global-id.ts, which decodes ids with LedgerError: the ledger's
-// own errors name accounts and entries by these ids too, as clients know them.
+// Kept apart from platform/graphql/global-id.ts, the GraphQL side that decodes ids: modules' error
+// factories name accounts and entries by these ids too, as clients know them.
 
 /**
  * Global ids: a short type prefix and the row id (`acc_42`, `ent_1001`). Stable, unique across
