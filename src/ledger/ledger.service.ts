@@ -1,5 +1,6 @@
 import { ForeignKeyConstraintViolationException, LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
+import { checkText } from '../platform/input.js';
 import { limits } from '../platform/limits.js';
 import { AccountEntity } from './account.entity.js';
 import type { AccountRow } from './ledger.queries.js';
@@ -28,14 +29,8 @@ export interface CommitCommand { idempotencyKey: string; entryId: string; amount
 export interface VoidCommand { idempotencyKey: string; entryId: string }
 export interface ReverseCommand { idempotencyKey: string; entryId: string; description?: string; effectiveAt?: Date }
 
-function checkText(value: string, max: number, field: string, allowEmpty = true): string {
-  if (value.length > max) throw LedgerError.badInput(`${field} is longer than ${max} characters`, field);
-  if (!allowEmpty && value.trim() === '') throw LedgerError.badInput(`${field} must not be empty`, field);
-  return value;
-}
-
 function checkKey(key: string): string {
-  return checkText(key, limits.idempotencyKeyLengthMax, 'idempotencyKey', false);
+  return checkText(key, { max: limits.idempotencyKeyLengthMax, field: 'idempotencyKey', allowEmpty: false });
 }
 
 function checkMetadata(metadata: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -60,7 +55,7 @@ export function toPostRequest(command: PostEntryCommand): PostRequest {
   if (!command.pending && command.expiresAt) throw LedgerError.badInput('expiresAt applies to pending entries only', 'expiresAt');
   if (command.expiresAt && command.expiresAt.getTime() <= Date.now()) throw LedgerError.badInput('expiresAt must be in the future', 'expiresAt');
   return {
-    description: checkText(command.description ?? '', limits.descriptionLengthMax, 'description'),
+    description: checkText(command.description ?? '', { max: limits.descriptionLengthMax, field: 'description' }),
     metadata: checkMetadata(command.metadata),
     effectiveAt: checkEffectiveAt(command.effectiveAt ?? undefined),
     pending: command.pending ?? false,
@@ -85,8 +80,8 @@ export class LedgerService {
 
   /** Errors: BAD_USER_INPUT, INVALID_CURRENCY, NOT_FOUND (parent or owner), CURRENCY_MISMATCH (parent), ACCOUNT_CODE_TAKEN. */
   async openAccount(em: EntityManager, command: OpenAccountCommand): Promise<AccountRow> {
-    checkText(command.code, limits.accountCodeLengthMax, 'code', false);
-    checkText(command.name, limits.nameLengthMax, 'name', false);
+    checkText(command.code, { max: limits.accountCodeLengthMax, field: 'code', allowEmpty: false });
+    checkText(command.name, { max: limits.nameLengthMax, field: 'name', allowEmpty: false });
     const currency = parseCurrency(command.currency, 'currency');
     if (command.parentId) {
       const parent = await em.findOne(AccountEntity, { id: command.parentId });
@@ -117,8 +112,8 @@ export class LedgerService {
    * Errors: BAD_USER_INPUT, INVALID_CURRENCY, NOT_FOUND (owner), ACCOUNT_CODE_TAKEN (the code belongs to a different account).
    */
   async ensureAccount(em: EntityManager, command: Omit<OpenAccountCommand, 'parentId'>): Promise<AccountRow> {
-    checkText(command.code, limits.accountCodeLengthMax, 'code', false);
-    checkText(command.name, limits.nameLengthMax, 'name', false);
+    checkText(command.code, { max: limits.accountCodeLengthMax, field: 'code', allowEmpty: false });
+    checkText(command.name, { max: limits.nameLengthMax, field: 'name', allowEmpty: false });
     const currency = parseCurrency(command.currency, 'currency');
     const db = em.getKysely() as Db;
     try {
@@ -148,7 +143,7 @@ export class LedgerService {
       const account = await tx.findOne(AccountEntity, { id: command.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!account) throw LedgerError.notFound('account', command.id);
       if (account.status === AccountStatus.CLOSED) throw LedgerError.accountClosed(account.id);
-      if (command.name !== undefined) account.name = checkText(command.name, limits.nameLengthMax, 'name', false);
+      if (command.name !== undefined) account.name = checkText(command.name, { max: limits.nameLengthMax, field: 'name', allowEmpty: false });
       if (command.metadata !== undefined) account.metadata = checkMetadata(command.metadata);
       if (command.negativeBalance !== undefined) account.negativeBalance = command.negativeBalance;
       if (command.status === AccountStatus.CLOSED) {
@@ -205,7 +200,7 @@ export class LedgerService {
   /** Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_REVERSIBLE, ENTRY_ALREADY_REVERSED, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS. */
   async reverseEntry(command: ReverseCommand) {
     const key = checkKey(command.idempotencyKey);
-    const description = command.description == null ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
+    const description = command.description == null ? undefined : checkText(command.description, { max: limits.descriptionLengthMax, field: 'description' });
     const effectiveAt = checkEffectiveAt(command.effectiveAt ?? undefined);
     const hash = requestHash('reverse', { entryId: command.entryId, description, effectiveAt });
     return unwrap(await this.writer.submit({ kind: 'reverse', key, hash, entryId: command.entryId, description, effectiveAt }));
@@ -251,7 +246,7 @@ export class LedgerService {
 
   commitOp(command: CommitCommand): LedgerOp {
     const amount = command.amount == null ? undefined : parseAmount(command.amount, 'amount');
-    const description = command.description == null ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
+    const description = command.description == null ? undefined : checkText(command.description, { max: limits.descriptionLengthMax, field: 'description' });
     const key = checkKey(command.idempotencyKey);
     const hash = requestHash('commit', { entryId: command.entryId, amount, description });
     return { kind: 'commit', key, hash, entryId: command.entryId, amount, description };
