@@ -2,6 +2,7 @@ import { ForeignKeyConstraintViolationException, LockMode, UniqueConstraintViola
 import { sql } from 'kysely';
 import { checkText } from '../platform/input.js';
 import { limits } from '../platform/limits.js';
+import { retry } from '../platform/retry.js';
 import { AccountEntity } from './account.entity.js';
 import type { AccountRow } from './ledger.queries.js';
 import { AccountStatus, AccountType, Direction, NegativeBalancePolicy } from './ledger.enums.js';
@@ -11,7 +12,7 @@ import { LedgerTransaction } from './ledger-unit.js';
 import type { Db } from './ledger.sql.js';
 import { parseAmount, parseCurrency } from './money.js';
 import { balanceOf, checkPostingCount } from './posting-rules.js';
-import { isRetryable, type PostingWriter } from './posting-writer.js';
+import { writerRetries, type PostingWriter } from './posting-writer.js';
 
 export interface OpenAccountCommand {
   code: string; name: string; type: AccountType; currency: string;
@@ -220,21 +221,16 @@ export class LedgerService {
    * cache) goes in `tx.afterCommit`. Events the transaction wrote are published once it commits.
    */
   async transaction<T>(em: EntityManager, work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
+    return retry(async () => {
       let tx: LedgerTransaction | undefined;
-      try {
-        const value = await em.fork().transactional(async (inner) => {
-          tx = new LedgerTransaction(inner as EntityManager, this);
-          return work(tx);
-        });
-        this.writer.committed(tx!.results);
-        tx!.runAfterCommit();
-        return value;
-      } catch (error) {
-        if (!isRetryable(error) || attempt >= limits.writerRetriesMax) throw error;
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
-      }
-    }
+      const value = await em.fork().transactional(async (inner) => {
+        tx = new LedgerTransaction(inner as EntityManager, this);
+        return work(tx);
+      });
+      this.writer.committed(tx!.results);
+      tx!.runAfterCommit();
+      return value;
+    }, writerRetries);
   }
 
   /** Builds the writer's operation for a client entry. */
