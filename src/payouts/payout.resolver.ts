@@ -6,7 +6,7 @@ import { refreshContext, type GraphQLContext } from '../platform/graphql/context
 import { fromGlobalId } from '../platform/graphql/global-id.js';
 import { registerNodeFetcher } from '../platform/graphql/node.type.js';
 import { DisbursementKind } from '../wallets/index.js';
-import { actingUser, canSeeOwned, listScope } from '../wallets/wallet.access.js';
+import { actingUser, canSeeOwned, listScope } from '../platform/auth/owner-access.js';
 import { disbursementUpdates, parseAfter } from '../wallets/wallet.subscription.js';
 import { Wallet, WalletTransaction } from '../wallets/wallet.type.js';
 import { CancelPayoutInput, PayoutFilterInput, RequestPayoutInput, StartPayoutRunInput } from './payout.input.js';

@@ -5,7 +5,7 @@ import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connec
 import type { GraphQLContext } from '../platform/graphql/context.js';
 import { fromGlobalId, toGlobalId } from '../platform/graphql/global-id.js';
 import { registerNodeFetcher } from '../platform/graphql/node.type.js';
-import { actingUser, canSeeOwned } from './wallet.access.js';
+import { actingUser, canSeeOwned } from '../platform/auth/owner-access.js';
 import { WalletError } from './wallet.errors.js';
 import { DepositInput, TransferInput, WalletTransactionFilterInput } from './wallet.input.js';
 import { Counterparty, Wallet, WalletTransaction, WalletTransactionConnection } from './wallet.type.js';

@@ -4,7 +4,7 @@ import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connec
 import type { GraphQLContext } from '../platform/graphql/context.js';
 import { fromGlobalId } from '../platform/graphql/global-id.js';
 import { registerNodeFetcher } from '../platform/graphql/node.type.js';
-import { actingUser, canSeeOwned, listScope } from './wallet.access.js';
+import { actingUser, canSeeOwned, listScope } from '../platform/auth/owner-access.js';
 import { RequestWithdrawalInput, RetryWithdrawalInput, WithdrawalFilterInput } from './wallet.input.js';
 import { Wallet } from './wallet.type.js';
 import { DisbursementKind } from './wallets.enums.js';
