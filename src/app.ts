@@ -65,8 +65,8 @@ const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GraphQLContext> = {
 };
 
 /** Platform's long-lived parts, which every module may use, started before the modules. */
-async function startPlatform(orm: MikroORM, databaseUrl: string, config: Config) {
-  const relay = new OutboxRelay(orm);
+async function startPlatform(orm: MikroORM, databaseUrl: string, config: Config, metrics: GatewayMetrics) {
+  const relay = new OutboxRelay(orm, metrics.registry);
   // Rate-limit counters shared by every gateway process: PostgreSQL's rate_limit table, or Redis.
   const rateLimits = await RateLimitStore.open({ databaseUrl, redisUrl: config.redisUrl, keyPrefix: config.rateLimitKeyPrefix });
   const events = new EventHub(orm, databaseUrl);
@@ -85,7 +85,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
   await migrate(orm);
   const metrics = new GatewayMetrics(poolStatsOf(orm), config.dbPoolMax);
   const readiness = new Readiness(orm);
-  const { relay, rateLimits, events, loginThrottle } = await startPlatform(orm, db.url, config);
+  const { relay, rateLimits, events, loginThrottle } = await startPlatform(orm, db.url, config, metrics);
   const running = await modules.start({ orm, config, databaseUrl: db.url, metrics, relay }, { orm, events, loginThrottle });
   const { services } = running;
   const requestLimits = new RequestLimits(rateLimits, config);

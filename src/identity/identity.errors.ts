@@ -1,4 +1,4 @@
-import { FolioError } from '../platform/errors.js';
+import { errorClass } from '../platform/errors.js';
 import { toGlobalId } from './identity.ids.js';
 
 /**
@@ -30,17 +30,7 @@ export type IdentityErrorCode = (typeof identityErrorCodes)[number];
 /** The rules of the password policy, reported as `details.rule` of WEAK_PASSWORD. */
 export type PasswordRule = 'TOO_SHORT' | 'TOO_LONG' | 'CONTAINS_EMAIL' | 'ONE_CHARACTER';
 
-export class IdentityError extends FolioError {
-  declare readonly code: IdentityErrorCode;
-
-  constructor(code: IdentityErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(code, message, details);
-    this.name = 'IdentityError';
-  }
-
-  static badInput(message: string, field?: string) {
-    return new IdentityError('BAD_USER_INPUT', message, field ? { field } : {});
-  }
+export class IdentityError extends errorClass('IdentityError', identityErrorCodes) {
   static invalidEmail(field = 'email') {
     return new IdentityError('INVALID_EMAIL', 'not a valid email address (at most 254 characters, local part at most 64)', { field });
   }

@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
+import type { Registry } from 'prom-client';
 import { limits } from '../platform/limits.js';
-import { logger } from '../platform/logger.js';
+import { PollingWorker } from '../platform/worker.js';
 import type { LedgerDatabase } from './ledger.db.js';
 import { EntryStatus } from './ledger.enums.js';
 import type { LedgerService } from './ledger.service.js';
@@ -11,36 +12,27 @@ import type { LedgerService } from './ledger.service.js';
  * operation. Every gateway runs one; the writer locks each entry, so two sweepers never expire the
  * same entry twice (the second finds it no longer PENDING and does nothing).
  */
-export class ExpirySweeper {
-  readonly name = 'expiry-sweeper';
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-
-  constructor(private readonly orm: MikroORM, private readonly ledger: LedgerService) {}
-
-  start(): void {
-    this.timer = setInterval(() => { this.running ??= this.sweep().finally(() => { this.running = undefined; }); }, limits.expirySweepIntervalMs);
-    this.timer.unref();
+export class ExpirySweeper extends PollingWorker {
+  constructor(private readonly orm: MikroORM, private readonly ledger: LedgerService, registry?: Registry) {
+    // A poll during a sweep is dropped, not folded: the next sweep waits for the next poll.
+    super({ name: 'expiry-sweeper', intervalMs: limits.expirySweepIntervalMs, pollWhileBusy: 'skip', registry });
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  /** One sweep per poll, even after a full batch: the rest waits for the next. */
+  protected async pass(): Promise<boolean> {
+    await this.sweep();
+    return false;
   }
 
+  /** Expires up to expirySweepBatchMax entries past their expiry; returns how many it expired. */
   async sweep(): Promise<number> {
-    try {
-      // The status is a literal, not a parameter, so that even a generic plan matches the partial
-      // index on pending entries' expiry.
-      const rows = await this.orm.em.fork().getKysely<LedgerDatabase>().selectFrom('ledger_entry').select('id')
-        .where('status', '=', sql.lit(EntryStatus.PENDING)).where('expires_at', '<=', sql<string>`now()`)
-        .orderBy('expires_at').limit(limits.expirySweepBatchMax).execute();
-      if (rows.length === 0) return 0;
-      const results = await this.ledger.expire(rows.map((row) => row.id));
-      return results.filter((result) => !('error' in result)).length;
-    } catch (error) {
-      logger.error({ err: error }, 'expiry sweep failed; the next one retries');
-      return 0;
-    }
+    // The status is a literal, not a parameter, so that even a generic plan matches the partial
+    // index on pending entries' expiry.
+    const rows = await this.orm.em.fork().getKysely<LedgerDatabase>().selectFrom('ledger_entry').select('id')
+      .where('status', '=', sql.lit(EntryStatus.PENDING)).where('expires_at', '<=', sql<string>`now()`)
+      .orderBy('expires_at').limit(limits.expirySweepBatchMax).execute();
+    if (rows.length === 0) return 0;
+    const results = await this.ledger.expire(rows.map((row) => row.id));
+    return results.filter((result) => !('error' in result)).length;
   }
 }

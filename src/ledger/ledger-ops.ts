@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { InputError } from '../platform/errors.js';
 import type { Direction, EntryStatus } from './ledger.enums.js';
 import { LedgerError } from './ledger.errors.js';
 
@@ -103,7 +104,8 @@ export function requestHash(kind: string, input: unknown): string {
 
 /**
  * Builds each item of a batch, keeping an expected refusal (a LedgerError) in the item's place
- * instead of failing the whole batch; anything else is a bug and is thrown.
+ * instead of failing the whole batch; anything else is a bug and is thrown. A platform check's
+ * refusal (a malformed global id, a text too long) is kept as the LedgerError it stands for.
  */
 export function buildEach<I, T>(items: readonly (I | LedgerError)[], build: (item: I) => T): (T | LedgerError)[] {
   return items.map((item) => {
@@ -112,6 +114,7 @@ export function buildEach<I, T>(items: readonly (I | LedgerError)[], build: (ite
       return build(item);
     } catch (error) {
       if (error instanceof LedgerError) return error;
+      if (error instanceof InputError) return LedgerError.fromInput(error);
       throw error;
     }
   });

@@ -1,4 +1,4 @@
-import { FolioError } from '../platform/errors.js';
+import { errorClass } from '../platform/errors.js';
 import { toGlobalId } from './ledger.ids.js';
 
 /** Errors name accounts and entries by their global ids (`acc_42`, `ent_7`), as clients know them. */
@@ -37,17 +37,7 @@ export const ledgerErrorCodes = [
 export type LedgerErrorCode = (typeof ledgerErrorCodes)[number];
 
 /** An expected, typed failure; the GraphQL layer turns it into an error with `extensions.code`. */
-export class LedgerError extends FolioError {
-  declare readonly code: LedgerErrorCode;
-
-  constructor(code: LedgerErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(code, message, details);
-    this.name = 'LedgerError';
-  }
-
-  static badInput(message: string, field?: string) {
-    return new LedgerError('BAD_USER_INPUT', message, field ? { field } : {});
-  }
+export class LedgerError extends errorClass('LedgerError', ledgerErrorCodes) {
   static invalidAmount(value: string, field: string) {
     return new LedgerError('INVALID_AMOUNT', `amount "${value.slice(0, 40)}" is not a whole number of minor units written in digits`, { field });
   }

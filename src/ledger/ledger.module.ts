@@ -60,7 +60,7 @@ export const ledgerModule = defineModule({
     });
     return { ledger: new LedgerService(writer, orm), queries: new LedgerQueries() };
   },
-  workers: (services) => [new ExpirySweeper(services.orm, services.ledger)],
+  workers: (services, { metrics }) => [new ExpirySweeper(services.orm, services.ledger, metrics.registry)],
   async stop(services) {
     await services.ledger.close();
   },

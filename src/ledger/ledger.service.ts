@@ -1,5 +1,7 @@
 import { ForeignKeyConstraintViolationException, LockMode, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { checkText } from '../platform/input.js';
 import { limits } from '../platform/limits.js';
+import { retry } from '../platform/retry.js';
 import { AccountEntity } from './account.entity.js';
 import type { AccountRow } from './ledger.queries.js';
 import { AccountStatus, AccountType, Direction, NegativeBalancePolicy } from './ledger.enums.js';
@@ -11,7 +13,7 @@ import { LedgerTransaction } from './ledger-unit.js';
 import type { LedgerDatabase } from './ledger.db.js';
 import { parseAmount, parseCurrency } from './money.js';
 import { balanceOf, checkPostingCount } from './posting-rules.js';
-import { isRetryable, type PostingWriter } from './posting-writer.js';
+import { writerRetries, type PostingWriter } from './posting-writer.js';
 
 export interface OpenAccountCommand {
   code: string; name: string; type: AccountType; currency: string;
@@ -30,14 +32,26 @@ export interface VoidCommand { idempotencyKey: string; entryId: string }
 export interface ReverseCommand { idempotencyKey: string; entryId: string; description?: string; effectiveAt?: Date }
 export type EnsureAccountCommand = Omit<OpenAccountCommand, 'parentId'>;
 
-function checkText(value: string, max: number, field: string, allowEmpty = true): string {
-  if (value.length > max) throw LedgerError.badInput(`${field} is longer than ${max} characters`, field);
-  if (!allowEmpty && value.trim() === '') throw LedgerError.badInput(`${field} must not be empty`, field);
-  return value;
+/** A unique violation on a module's own table (not one of the ledger's, whose races are the ledger's to rerun). */
+function moduleUniqueViolation(error: unknown) {
+  const unique = uniqueViolationOf(error);
+  return unique && !unique.table.startsWith('ledger_') ? unique : undefined;
+}
+
+/**
+ * Whether a module transaction runs again: for the races the writer reruns too, and once for each
+ * of a module's unique constraints (the rerun's own checks see the row that won the race).
+ */
+function rerunsFor(error: unknown, uniquesSeen: Set<string>): boolean {
+  const unique = moduleUniqueViolation(error);
+  if (!unique) return writerRetries.isRetryable(error);
+  if (uniquesSeen.has(unique.constraint)) return false;
+  uniquesSeen.add(unique.constraint);
+  return true;
 }
 
 function checkKey(key: string): string {
-  return checkText(key, limits.idempotencyKeyLengthMax, 'idempotencyKey', false);
+  return checkText(key, { max: limits.idempotencyKeyLengthMax, field: 'idempotencyKey', allowEmpty: false });
 }
 
 function checkMetadata(metadata: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -62,7 +76,7 @@ export function toPostRequest(command: PostEntryCommand): PostRequest {
   if (!command.pending && command.expiresAt) throw LedgerError.badInput('expiresAt applies to pending entries only', 'expiresAt');
   if (command.expiresAt && command.expiresAt.getTime() <= Date.now()) throw LedgerError.badInput('expiresAt must be in the future', 'expiresAt');
   return {
-    description: checkText(command.description ?? '', limits.descriptionLengthMax, 'description'),
+    description: checkText(command.description ?? '', { max: limits.descriptionLengthMax, field: 'description' }),
     metadata: checkMetadata(command.metadata),
     effectiveAt: checkEffectiveAt(command.effectiveAt ?? undefined),
     pending: command.pending ?? false,
@@ -92,8 +106,8 @@ export class LedgerService {
 
   /** Errors: BAD_USER_INPUT, INVALID_CURRENCY, NOT_FOUND (parent or owner), CURRENCY_MISMATCH (parent), ACCOUNT_CODE_TAKEN. */
   async openAccount(em: EntityManager, command: OpenAccountCommand): Promise<AccountRow> {
-    checkText(command.code, limits.accountCodeLengthMax, 'code', false);
-    checkText(command.name, limits.nameLengthMax, 'name', false);
+    checkText(command.code, { max: limits.accountCodeLengthMax, field: 'code', allowEmpty: false });
+    checkText(command.name, { max: limits.nameLengthMax, field: 'name', allowEmpty: false });
     const currency = parseCurrency(command.currency, 'currency');
     if (command.parentId) {
       const parent = await em.findOne(AccountEntity, { id: command.parentId });
@@ -124,8 +138,8 @@ export class LedgerService {
    * Errors: BAD_USER_INPUT, INVALID_CURRENCY, NOT_FOUND (owner), ACCOUNT_CODE_TAKEN (the code belongs to a different account).
    */
   async ensureAccount(em: EntityManager, command: EnsureAccountCommand): Promise<AccountRow> {
-    checkText(command.code, limits.accountCodeLengthMax, 'code', false);
-    checkText(command.name, limits.nameLengthMax, 'name', false);
+    checkText(command.code, { max: limits.accountCodeLengthMax, field: 'code', allowEmpty: false });
+    checkText(command.name, { max: limits.nameLengthMax, field: 'name', allowEmpty: false });
     const currency = parseCurrency(command.currency, 'currency');
     try {
       await em.getKysely<LedgerDatabase>().insertInto('ledger_account').values({
@@ -154,7 +168,7 @@ export class LedgerService {
       const account = await tx.findOne(AccountEntity, { id: command.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!account) throw LedgerError.notFound('account', command.id);
       if (account.status === AccountStatus.CLOSED) throw LedgerError.accountClosed(account.id);
-      if (command.name !== undefined) account.name = checkText(command.name, limits.nameLengthMax, 'name', false);
+      if (command.name !== undefined) account.name = checkText(command.name, { max: limits.nameLengthMax, field: 'name', allowEmpty: false });
       if (command.metadata !== undefined) account.metadata = checkMetadata(command.metadata);
       if (command.negativeBalance !== undefined) account.negativeBalance = command.negativeBalance;
       if (command.status === AccountStatus.CLOSED) {
@@ -237,27 +251,26 @@ export class LedgerService {
    *   turn into its own error (an external id already taken).
    */
   async transaction<T>(em: EntityManager, work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
-    let lockFirst: string[] = [];
-    let uniqueSeen: string | undefined;
-    for (let attempt = 1; ; attempt += 1) {
-      let tx: LedgerTransaction | undefined;
-      try {
-        const value = await em.fork().transactional(async (inner) => {
-          tx = new LedgerTransaction(inner as EntityManager, this, lockFirst);
-          return work(tx);
-        });
-        this.writer.committed(tx!.results);
-        tx!.runAfterCommit();
-        return value;
-      } catch (error) {
-        const unique = uniqueViolationOf(error);
-        if (unique && !unique.table.startsWith('ledger_')) {
-          if (unique.constraint === uniqueSeen || attempt >= limits.writerRetriesMax) throw new UniqueViolation(unique.table, unique.constraint, { cause: error });
-          uniqueSeen = unique.constraint;
-        } else if (!isRetryable(error) || attempt >= limits.writerRetriesMax) throw error;
-        lockFirst = [...new Set([...lockFirst, ...(tx?.lockedAccountIds ?? [])])];
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
-      }
+    const learned = new Set<string>();
+    const uniquesSeen = new Set<string>();
+    try {
+      return await retry(async () => {
+        let tx: LedgerTransaction | undefined;
+        try {
+          const value = await em.fork().transactional(async (inner) => {
+            tx = new LedgerTransaction(inner as EntityManager, this, [...learned]);
+            return work(tx);
+          });
+          this.writer.committed(tx!.results);
+          tx!.runAfterCommit();
+          return value;
+        } finally {
+          for (const id of tx?.lockedAccountIds ?? []) learned.add(id);
+        }
+      }, { ...writerRetries, isRetryable: (error) => rerunsFor(error, uniquesSeen) });
+    } catch (error) {
+      const unique = moduleUniqueViolation(error);
+      throw unique ? new UniqueViolation(unique.table, unique.constraint, { cause: error }) : error;
     }
   }
 
@@ -270,7 +283,7 @@ export class LedgerService {
 
   commitOp(command: CommitCommand): LedgerOp {
     const amount = command.amount == null ? undefined : parseAmount(command.amount, 'amount');
-    const description = command.description == null ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
+    const description = command.description == null ? undefined : checkText(command.description, { max: limits.descriptionLengthMax, field: 'description' });
     const key = checkKey(command.idempotencyKey);
     const hash = requestHash('commit', { entryId: command.entryId, amount, description });
     return { kind: 'commit', key, hash, entryId: command.entryId, amount, description };
@@ -278,7 +291,7 @@ export class LedgerService {
 
   reverseOp(command: ReverseCommand): LedgerOp {
     const key = checkKey(command.idempotencyKey);
-    const description = command.description == null ? undefined : checkText(command.description, limits.descriptionLengthMax, 'description');
+    const description = command.description == null ? undefined : checkText(command.description, { max: limits.descriptionLengthMax, field: 'description' });
     const effectiveAt = checkEffectiveAt(command.effectiveAt ?? undefined);
     const hash = requestHash('reverse', { entryId: command.entryId, description, effectiveAt });
     return { kind: 'reverse', key, hash, entryId: command.entryId, description, effectiveAt };

@@ -1,5 +1,6 @@
 import { logger } from '../platform/logger.js';
 import { limits } from '../platform/limits.js';
+import { retry, type RetryOptions } from '../platform/retry.js';
 import type { LedgerOp, OpResult } from './ledger-ops.js';
 import { executeBatch, RetryBatch } from './ledger-transaction.js';
 import type { Db } from './ledger.sql.js';
@@ -24,6 +25,9 @@ export function isRetryable(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
   return typeof code === 'string' && retryableCodes.has(code);
 }
+
+/** How the writer and LedgerService.transaction retry a transaction PostgreSQL refused for a race. */
+export const writerRetries: RetryOptions = { attempts: limits.writerRetriesMax, isRetryable, baseDelayMs: limits.writerRetryDelayMs };
 
 /**
  * The ledger's writer. Requests from concurrent clients queue here and are coalesced: each lane
@@ -109,15 +113,10 @@ export class PostingWriter {
   }
 
   private async runWithRetries(ops: LedgerOp[]): Promise<OpResult[]> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const results = await this.db.transaction().execute((trx) => executeBatch(trx, ops));
-        this.onCommit(results);
-        return results;
-      } catch (error) {
-        if (!isRetryable(error) || attempt >= limits.writerRetriesMax) throw error;
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
-      }
-    }
+    return retry(async () => {
+      const results = await this.db.transaction().execute((trx) => executeBatch(trx as Db, ops));
+      this.onCommit(results);
+      return results;
+    }, writerRetries);
   }
 }

@@ -7,7 +7,7 @@ import { fromGlobalId } from './payout.ids.js';
 import { type NodeFetcher } from '../platform/graphql/node.type.js';
 import type { IdType } from '../platform/ids.js';
 import { DisbursementKind } from '../wallets/index.js';
-import { actingUser, canSeeOwned, listScope } from '../wallets/wallet.access.js';
+import { actingUser, canSeeOwned, listScope } from '../platform/auth/owner-access.js';
 import { disbursementUpdates, parseAfter, Wallet, WalletTransaction } from '../wallets/index.js';
 import { CancelPayoutInput, PayoutFilterInput, RequestPayoutInput, StartPayoutRunInput } from './payout.input.js';
 import { Payout, PayoutConnection, PayoutRun, PayoutRunConnection, PayoutRunProgress, payoutStatusOf, PayoutStatusChange, PayoutUpdate, stateOfPayoutStatus } from './payout.type.js';

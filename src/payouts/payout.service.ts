@@ -1,8 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parseAmount, requestHash } from '../ledger/index.js';
+import { checkText } from '../platform/input.js';
 import { limits } from '../platform/limits.js';
 import {
-  checkClientKey, checkText, DisbursementKind, scopedKey, WalletError,
+  checkClientKey, DisbursementKind, scopedKey, WalletError,
   type DisbursementRow, type DisbursementService, type WalletService,
 } from '../wallets/index.js';
 import { availableBalanceOf, payoutAmountByKey } from './payout.queries.js';
@@ -70,7 +71,7 @@ export class PayoutService {
   async request(command: PayoutRequest): Promise<PayoutResult> {
     const currency = this.currency(command.currency);
     const given = command.amount == null ? null : parseAmount(command.amount, 'amount');
-    const destination = checkText(command.destination ?? defaultDestination, limits.referenceLengthMax, 'destination', true);
+    const destination = checkText(command.destination ?? defaultDestination, { max: limits.referenceLengthMax, field: 'destination', allowEmpty: false });
     const idempotencyKey = checkClientKey(command.idempotencyKey);
     if (idempotencyKey.startsWith(runKeyPrefix)) throw WalletError.badInput(`idempotencyKey must not start with "${runKeyPrefix}"`, 'idempotencyKey');
     const em = this.orm.em.fork();

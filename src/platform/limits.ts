@@ -13,6 +13,8 @@ export const limits = {
   writerLanes: 2,
   /** Times a transaction that hit a deadlock or serialisation failure is retried before giving up. */
   writerRetriesMax: 5,
+  /** The writer's wait before its n-th retry is a random time up to this × n (linear backoff, full jitter). */
+  writerRetryDelayMs: 5,
   /** How long a posting transaction waits for a row lock before it fails and is retried. */
   lockTimeoutMs: 5_000,
   /** A session idle inside a transaction this long is ended by PostgreSQL, releasing its locks. */

@@ -70,7 +70,7 @@ export class ModuleSet {
       await stopModules(started, services);
       throw error;
     }
-    const workers = this.modules.flatMap((module) => module.workers?.(services) ?? []);
+    const workers = this.modules.flatMap((module) => module.workers?.(services, platform) ?? []);
     for (const worker of workers) worker.start();
     return new StartedModules(started, services, workers);
   }

@@ -96,7 +96,7 @@ export interface FolioModule<Provided extends Partial<Services> = Partial<Servic
   readonly describes?: RootDescriptions;
   start(platform: Platform, services: Services): Promise<Provided>;
   /** The background workers it runs, built once every module has started. */
-  readonly workers?: (services: Services) => BackgroundWorker[];
+  readonly workers?: (services: Services, platform: Platform) => BackgroundWorker[];
   stop?(services: Services): Promise<void>;
 }
 

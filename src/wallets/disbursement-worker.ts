@@ -1,6 +1,8 @@
+import type { Registry } from 'prom-client';
 import { limits } from '../platform/limits.js';
 import { logger } from '../platform/logger.js';
 import type { PaymentProcessor, PaymentStatus } from '../platform/payments/payment-processor.js';
+import { PollingWorker } from '../platform/worker.js';
 import { processorReferenceOf, type DisbursementRow, type DisbursementService } from './disbursement.service.js';
 
 /**
@@ -12,55 +14,23 @@ import { processorReferenceOf, type DisbursementRow, type DisbursementService } 
  * reference. Any number of gateways may run a worker: claims skip rows another holds, and
  * settling is idempotent.
  */
-export class DisbursementWorker {
-  readonly name = 'disbursement-worker';
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+export class DisbursementWorker extends PollingWorker {
   /** At start every PROCESSING disbursement is looked at, however recent. */
   private reconcileAll = true;
 
-  constructor(private readonly service: DisbursementService, private readonly processor: PaymentProcessor) {}
-
-  start(): void {
-    this.timer = setInterval(() => this.poke(), limits.disbursementPollIntervalMs);
-    this.timer.unref();
-    this.poke();
+  constructor(private readonly service: DisbursementService, private readonly processor: PaymentProcessor, registry?: Registry) {
+    super({ name: 'disbursement-worker', intervalMs: limits.disbursementPollIntervalMs, passOnStart: true, registry });
   }
 
-  /** Asks for a pass soon; pokes during a pass fold into one more pass. */
-  poke(): void {
-    if (this.stopped) return;
-    if (this.running) { this.again = true; return; }
-    this.running = this.loop().finally(() => { this.running = undefined; });
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async loop(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        await this.pass();
-      } catch (error) {
-        logger.error({ err: error }, 'disbursement worker pass failed; the next poll retries');
-      }
-    } while (this.again && !this.stopped);
-  }
-
-  private async pass(): Promise<void> {
+  /** Sends what is ready and rechecks what is due; more waits when a whole batch was claimed. */
+  protected async pass(): Promise<boolean> {
     const claimed = await this.service.claimReady(limits.disbursementBatchMax);
     await Promise.all(claimed.map((row) => this.send(row)));
     const before = this.reconcileAll ? new Date() : new Date(Date.now() - limits.disbursementRecheckMs);
     this.reconcileAll = false;
     const due = await this.service.processingSince(before, limits.disbursementBatchMax);
     await Promise.all(due.map((row) => this.check(row)));
-    if (claimed.length === limits.disbursementBatchMax) this.again = true;
+    return claimed.length === limits.disbursementBatchMax;
   }
 
   private async send(row: DisbursementRow): Promise<void> {

@@ -22,10 +22,5 @@ export function scopedKey(...parts: string[]): string {
   return [...parts.slice(0, -1), createHash('sha256').update(last).digest('hex')].join(':');
 }
 
-/** Checks an optional free text (a memo, a reference) against its limit. */
-export function checkText(value: string | undefined | null, max: number, field: string, required = false): string {
-  const text = value ?? '';
-  if (required && text.trim() === '') throw WalletError.badInput(`${field} must not be empty`, field);
-  if (text.length > max) throw WalletError.badInput(`${field} is longer than ${max} characters`, field);
-  return text;
-}
+/** Text inputs are checked by platform's one text check; re-exported for the wallets index. */
+export { checkText } from '../platform/input.js';

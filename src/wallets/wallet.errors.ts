@@ -1,4 +1,4 @@
-import { FolioError } from '../platform/errors.js';
+import { errorClass } from '../platform/errors.js';
 import { toGlobalId } from './wallet.ids.js';
 
 /**
@@ -31,17 +31,7 @@ export const walletErrorCodes = [
 
 export type WalletErrorCode = (typeof walletErrorCodes)[number];
 
-export class WalletError extends FolioError {
-  declare readonly code: WalletErrorCode;
-
-  constructor(code: WalletErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(code, message, details);
-    this.name = 'WalletError';
-  }
-
-  static badInput(message: string, field?: string) {
-    return new WalletError('BAD_USER_INPUT', message, field ? { field } : {});
-  }
+export class WalletError extends errorClass('WalletError', walletErrorCodes) {
   static currencyNotSupported(currency: string, supported: readonly string[]) {
     return new WalletError('CURRENCY_NOT_SUPPORTED', `wallets are not kept in ${currency}; supported: ${supported.join(', ')}`, { currency, supported });
   }

@@ -53,14 +53,14 @@ export const walletsModule = defineModule({
     subscription: 'wallet balances and withdrawals',
   },
   loaders: (em, services) => createWalletLoaders(em, services.wallets.queries, services.identity.queries),
-  async start({ orm, config }, { ledger, identity }) {
+  async start({ orm, config, metrics }, { ledger, identity }) {
     await openSystemAccounts(orm, ledger, config.walletCurrencies);
     const service = new WalletService(orm, ledger, identity.queries, { currencies: config.walletCurrencies, selfDeposits: config.selfDeposits });
     // The worker is made after the service that pokes it: a new withdrawal wakes it at once.
     let worker: DisbursementWorker | undefined;
     const disbursements = new DisbursementService(orm, ledger, service, () => worker?.poke());
     const processor = new SimulatedProcessor(orm.em.fork().getKysely(), { mode: config.paymentProcessorMode, delayMs: config.paymentProcessorDelayMs });
-    worker = new DisbursementWorker(disbursements, processor);
+    worker = new DisbursementWorker(disbursements, processor, metrics.registry);
     const withdrawals = new WithdrawalService(service, disbursements, config.withdrawalFeeBps);
     return { wallets: { service, disbursements, withdrawals, worker, queries: new WalletQueries() } };
   },

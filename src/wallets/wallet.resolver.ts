@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../platform/graphql/context.js';
 import { fromGlobalId, toGlobalId } from './wallet.ids.js';
 import { type NodeFetcher } from '../platform/graphql/node.type.js';
 import type { IdType } from '../platform/ids.js';
-import { actingUser, canSeeOwned } from './wallet.access.js';
+import { actingUser, canSeeOwned } from '../platform/auth/owner-access.js';
 import { WalletError } from './wallet.errors.js';
 import { DepositInput, TransferInput, WalletTransactionFilterInput } from './wallet.input.js';
 import { Counterparty, Wallet, WalletTransaction, WalletTransactionConnection } from './wallet.type.js';

@@ -4,8 +4,9 @@ import { normaliseEmail, UserStatus, type IdentityQueries } from '../identity/in
 import { AccountType, Direction, LedgerError, NegativeBalancePolicy, parseAmount, parseCurrency, type LedgerService, type LedgerTransaction, type PostEntryCommand } from '../ledger/index.js';
 import { AccessError } from '../platform/auth/access.errors.js';
 import { UniqueViolation } from '../platform/db/unique-violation.js';
+import { checkText } from '../platform/input.js';
 import { limits } from '../platform/limits.js';
-import { checkClientKey, checkText, scopedKey } from './keys.js';
+import { checkClientKey, scopedKey } from './keys.js';
 import { SystemAccount, systemAccountCode } from './system-accounts.js';
 import { WalletEntity, WalletTransactionEntity } from './wallet.entity.js';
 import { WalletError } from './wallet.errors.js';
@@ -127,8 +128,8 @@ export class WalletService {
     }
     const currency = this.currency(command.currency);
     const amount = parseAmount(command.amount, 'amount');
-    const reference = checkText(command.reference, limits.referenceLengthMax, 'reference', true);
-    const memo = checkText(command.memo, limits.descriptionLengthMax, 'memo');
+    const reference = checkText(command.reference, { max: limits.referenceLengthMax, field: 'reference', allowEmpty: false });
+    const memo = checkText(command.memo, { max: limits.descriptionLengthMax, field: 'memo' });
     const key = scopedKey('deposit', command.userId, checkClientKey(command.idempotencyKey));
     const deposited = this.ledger.transaction(this.orm.em, async (tx) => {
       const wallet = await this.walletOf(command.userId, currency, tx);
@@ -161,7 +162,7 @@ export class WalletService {
   async transfer(command: TransferCommand): Promise<WalletMoveResult> {
     const currency = this.currency(command.currency);
     const amount = parseAmount(command.amount, 'amount');
-    const memo = checkText(command.memo, limits.descriptionLengthMax, 'memo');
+    const memo = checkText(command.memo, { max: limits.descriptionLengthMax, field: 'memo' });
     const key = scopedKey('transfer', command.fromUserId, checkClientKey(command.idempotencyKey));
     const { id: recipientId, addressedTo } = await this.recipient(command);
     if (recipientId === command.fromUserId) throw WalletError.selfTransfer();

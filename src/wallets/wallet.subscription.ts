@@ -3,7 +3,7 @@ import { Balance, entryEventOf, JournalEntry, LedgerError } from '../ledger/inde
 import { isStaff } from '../platform/auth/principal.js';
 import { refreshContext, type GraphQLContext } from '../platform/graphql/context.js';
 import { disbursementEventType } from './disbursement.service.js';
-import { actingUser } from './wallet.access.js';
+import { actingUser } from '../platform/auth/owner-access.js';
 import { Wallet, WalletBalanceChange } from './wallet.type.js';
 import { DisbursementKind, type DisbursementState } from './wallets.enums.js';
 import { Withdrawal, withdrawalStatusOf, WithdrawalUpdate } from './withdrawal.type.js';

@@ -5,7 +5,7 @@ import type { GraphQLContext } from '../platform/graphql/context.js';
 import { fromGlobalId } from './wallet.ids.js';
 import { type NodeFetcher } from '../platform/graphql/node.type.js';
 import type { IdType } from '../platform/ids.js';
-import { actingUser, canSeeOwned, listScope } from './wallet.access.js';
+import { actingUser, canSeeOwned, listScope } from '../platform/auth/owner-access.js';
 import { RequestWithdrawalInput, RetryWithdrawalInput, WithdrawalFilterInput } from './wallet.input.js';
 import { Wallet } from './wallet.type.js';
 import { DisbursementKind } from './wallets.enums.js';

@@ -1,7 +1,8 @@
 import { parseAmount, requestHash } from '../ledger/index.js';
+import { checkText } from '../platform/input.js';
 import { limits } from '../platform/limits.js';
 import type { DisbursementRow, DisbursementService } from './disbursement.service.js';
-import { checkClientKey, checkText } from './keys.js';
+import { checkClientKey } from './keys.js';
 import type { WalletService } from './wallet.service.js';
 import { DisbursementKind } from './wallets.enums.js';
 
@@ -28,7 +29,7 @@ export class WithdrawalService {
   async request(command: WithdrawalCommand): Promise<{ row: DisbursementRow; replayed: boolean }> {
     const currency = this.wallets.currency(command.currency);
     const amount = parseAmount(command.amount, 'amount');
-    const destination = checkText(command.destination, limits.referenceLengthMax, 'destination', true);
+    const destination = checkText(command.destination, { max: limits.referenceLengthMax, field: 'destination', allowEmpty: false });
     const idempotencyKey = checkClientKey(command.idempotencyKey);
     return this.disbursements.open({
       kind: DisbursementKind.WITHDRAWAL, userId: command.userId, currency, amount, fee: withdrawalFee(amount, this.feeBps), destination,

@@ -189,6 +189,22 @@ describe('batch', () => {
     expect(rows.map((r) => r.error?.code ?? 'OK')).toEqual(['OK', 'AMOUNT_NOT_POSITIVE', 'OK', 'INVALID_AMOUNT']);
     expect((await balanceOf(gw, wallet.id)).posted).toBe('30');
   });
+
+  it('reports a malformed account id or an over-long key in its own item, as a ledger refusal would be', async () => {
+    const { bank, wallet } = await fundedWallet(gw, '0');
+    const entry = (fromId: string, idempotencyKey = uniq('b')) => ({
+      idempotencyKey,
+      postings: [
+        { accountId: fromId, direction: 'DEBIT' as const, amount: '10', currency: 'USD' },
+        { accountId: wallet.id, direction: 'CREDIT' as const, amount: '10', currency: 'USD' },
+      ],
+    });
+    const result = await gw.request(PostEntries, { input: { entries: [entry('acc_x'), entry(bank.id), entry(bank.id, 'k'.repeat(201))] } });
+    const rows = result.data!.postEntries;
+    expect(rows.map((r) => r.error?.code ?? 'OK')).toEqual(['BAD_USER_INPUT', 'OK', 'BAD_USER_INPUT']);
+    expect(rows[0].error?.message).toBe('"acc_x" is not a Account id (expected acc_<number>)');
+    expect((await balanceOf(gw, wallet.id)).posted).toBe('10');
+  });
 });
 
 describe('global ids', () => {

@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
+import type { Registry } from 'prom-client';
 import { limits } from '../limits.js';
-import { logger } from '../logger.js';
+import { PollingWorker } from '../worker.js';
 import type { OutboxDatabase } from './outbox.db.js';
 
 /** Advisory lock key that makes one relay run at a time across every gateway on the database. */
@@ -16,39 +17,15 @@ export const eventsChannel = 'folio_events';
  * own events. Any gateway may run the relay; each run ends with a NOTIFY that wakes every
  * gateway's EventHub.
  */
-export class OutboxRelay {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-
-  constructor(private readonly orm: MikroORM) {}
-
-  start(): void {
-    this.timer = setInterval(() => this.poke(), limits.relayPollIntervalMs);
-    this.timer.unref();
+export class OutboxRelay extends PollingWorker {
+  constructor(private readonly orm: MikroORM, registry?: Registry) {
+    // Stop drains: every event committed before it is numbered, so the last NOTIFY reaches the hubs.
+    super({ name: 'outbox-relay', intervalMs: limits.relayPollIntervalMs, drainOnStop: true, registry });
   }
 
-  /** Asks for a run soon; runs requested while one is under way fold into one more run. */
-  poke(): void {
-    if (this.running) { this.again = true; return; }
-    this.running = this.runUntilIdle().finally(() => { this.running = undefined; });
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async runUntilIdle(): Promise<void> {
-    try {
-      do {
-        this.again = false;
-        const numbered = await this.runOnce();
-        if (numbered >= limits.relayBatchMax) this.again = true;
-      } while (this.again);
-    } catch (error) {
-      logger.error({ err: error }, 'outbox relay run failed; the next poll retries');
-    }
+  /** One run; more waits when it numbered a whole batch. */
+  protected async pass(): Promise<boolean> {
+    return (await this.runOnce()) >= limits.relayBatchMax;
   }
 
   /** One relay transaction; returns how many events it numbered. */

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { Page } from '../db/page.js';
-import { LedgerError } from '../../ledger/ledger.errors.js';
 import { limits } from '../limits.js';
+import { InputError } from '../errors.js';
 
 @ObjectType({ description: 'Where a page of a connection stands in the whole list (Relay cursor connections).' })
 export class PageInfo {
@@ -24,14 +24,14 @@ export function decodeCursor(cursor: string | undefined | null): string | undefi
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: number; p?: unknown };
     if (parsed.v === 1 && typeof parsed.p === 'string' && /^\d{1,19}$/.test(parsed.p)) return parsed.p;
   } catch { /* falls through to the error below */ }
-  throw LedgerError.badInput('the cursor is malformed: pass back a cursor Folio returned', 'after');
+  throw InputError.badInput('the cursor is malformed: pass back a cursor Folio returned', 'after');
 }
 
 /** Checks a requested page size against the limit. */
 export function pageSize(first: number | undefined | null): number {
   const size = first ?? limits.pageSizeDefault;
   if (!Number.isInteger(size) || size < 1 || size > limits.pageSizeMax) {
-    throw LedgerError.badInput(`first must be from 1 to ${limits.pageSizeMax}`, 'first');
+    throw InputError.badInput(`first must be from 1 to ${limits.pageSizeMax}`, 'first');
   }
   return size;
 }

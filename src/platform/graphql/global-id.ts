@@ -1,4 +1,4 @@
-import { LedgerError } from '../../ledger/ledger.errors.js';
+import { InputError } from '../errors.js';
 import { prefixOf, typeOfIdPrefix, type IdType } from '../ids.js';
 
 export { toGlobalId, type IdType } from '../ids.js';
@@ -8,7 +8,7 @@ export function fromGlobalId(type: IdType, globalId: string, field = 'id'): stri
   const prefix = `${prefixOf(type)}_`;
   const raw = globalId.startsWith(prefix) ? globalId.slice(prefix.length) : '';
   if (!/^[1-9]\d{0,18}$/.test(raw) || BigInt(raw) > 2n ** 63n - 1n) {
-    throw LedgerError.badInput(`"${globalId.slice(0, 40)}" is not a ${type} id (expected ${prefix}<number>)`, field);
+    throw InputError.badInput(`"${globalId.slice(0, 40)}" is not a ${type} id (expected ${prefix}<number>)`, field);
   }
   return raw;
 }

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, InterfaceType, Query, Resolver } from 'type-graphql';
-import { LedgerError } from '../../ledger/ledger.errors.js';
 import type { GraphQLContext } from './context.js';
 import { fromGlobalId, typeOfGlobalId, type IdType } from './global-id.js';
+import { InputError } from '../errors.js';
 
 /**
  * Relay's Node: every object with a global id, so a client can refetch any of them by id alone.
@@ -33,7 +33,7 @@ export function registerNodeFetchers(owned: Partial<Record<IdType, NodeFetcher>>
 export function fetchNode(globalId: string, context: GraphQLContext): Promise<Node | null> {
   const type = typeOfGlobalId(globalId);
   const fetcher = type && fetchers.get(type);
-  if (!type || !fetcher) throw LedgerError.badInput(`"${globalId.slice(0, 40)}" is not a global id`, 'id');
+  if (!type || !fetcher) throw InputError.badInput(`"${globalId.slice(0, 40)}" is not a global id`, 'id');
   return fetcher(fromGlobalId(type, globalId), context);
 }
 

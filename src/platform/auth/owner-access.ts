@@ -1,11 +1,16 @@
-import { AccessError } from '../platform/auth/access.errors.js';
-import { isStaff, ownerScope } from '../platform/auth/principal.js';
-import type { GraphQLContext } from '../platform/graphql/context.js';
-import { fromGlobalId } from './wallet.ids.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { fromGlobalId } from '../graphql/global-id.js';
+import { AccessError } from './access.errors.js';
+import { isStaff, ownerScope } from './principal.js';
+
+// Access to things a user owns (wallets, withdrawals, payouts): the rules every module with owned
+// rows applies the same way, so they live here and not in one of those modules.
 
 /**
- * The user a wallet operation acts for: the caller's own user, or, for staff only, the user they
- * name. An API key that belongs to no user acts for nobody and must name one (staff) or is refused.
+ * The user an operation on owned things (a wallet, a withdrawal, a payout) acts for: the caller's
+ * own user, or, for staff only, the user they name. An API key that belongs to no user acts for
+ * nobody and must name one (staff) or is refused; the refusal's wording is part of the API as it
+ * was when only wallets used this.
  */
 export function actingUser(context: GraphQLContext, namedUserId?: string | null): string {
   if (namedUserId != null) {
