@@ -92,11 +92,11 @@ const rows: [string, string, string, () => Promise<{ errors?: readonly { extensi
   ['BALANCE_OVERFLOW', 'INSUFFICIENT_FUNDS', 'one total past 2^63 - 1 and an overdraft', async () => {
     // A currency of its own, so these huge totals touch no other test's accounts.
     const [source, sink, sink2, empty, other] = await Promise.all([
-      openAccount(gw, { type: 'ASSET', currency: 'CHF', allowNegative: true }), openAccount(gw, { currency: 'CHF' }),
-      openAccount(gw, { currency: 'CHF' }), openAccount(gw, { currency: 'CHF' }), openAccount(gw, { currency: 'CHF' }),
+      openAccount(gw, { type: 'ASSET', currency: 'CZK', allowNegative: true }), openAccount(gw, { currency: 'CZK' }),
+      openAccount(gw, { currency: 'CZK' }), openAccount(gw, { currency: 'CZK' }), openAccount(gw, { currency: 'CZK' }),
     ]);
-    idOf(await transfer(gw, source.id, sink.id, max, 'CHF'), 'postEntry');
-    return postings(leg(source.id, 'DEBIT', max, 'CHF'), leg(empty.id, 'DEBIT', '1', 'CHF'), leg(sink2.id, 'CREDIT', max, 'CHF'), leg(other.id, 'CREDIT', '1', 'CHF'));
+    idOf(await transfer(gw, source.id, sink.id, max, 'CZK'), 'postEntry');
+    return postings(leg(source.id, 'DEBIT', max, 'CZK'), leg(empty.id, 'DEBIT', '1', 'CZK'), leg(sink2.id, 'CREDIT', max, 'CZK'), leg(other.id, 'CREDIT', '1', 'CZK'));
   }],
   ['BAD_USER_INPUT', 'INVALID_AMOUNT', 'commit: blank key and a bad amount', async () =>
     gw.request(Commit, { input: { idempotencyKey: ' ', entryId: (await hold()).entryId, amount: 'ten' } })],
