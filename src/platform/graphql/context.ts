@@ -10,6 +10,7 @@ import type { EventHub } from '../events/event-hub.js';
 import { createWalletLoaders, type WalletLoaders } from '../../wallets/wallet.loaders.js';
 import type { WalletModule } from '../../wallets/index.js';
 import type { PayoutModule } from '../../payouts/index.js';
+import { createPayoutLoaders, type PayoutLoaders } from '../../payouts/payout.loaders.js';
 
 /** The long-lived parts of the gateway that resolvers reach through their context. */
 export interface Services {
@@ -43,11 +44,11 @@ export interface Caller {
  */
 export interface GraphQLContext extends Services, Caller {
   em: EntityManager;
-  loaders: LedgerLoaders & WalletLoaders;
+  loaders: LedgerLoaders & WalletLoaders & PayoutLoaders;
 }
 
-function loadersFor(em: EntityManager, services: Services): LedgerLoaders & WalletLoaders {
-  return { ...createLedgerLoaders(em, services.queries), ...createWalletLoaders(em, services.wallets.queries, services.identity.queries) };
+function loadersFor(em: EntityManager, services: Services): GraphQLContext['loaders'] {
+  return { ...createLedgerLoaders(em, services.queries), ...createWalletLoaders(em, services.wallets.queries, services.identity.queries), ...createPayoutLoaders(services.payouts.queries) };
 }
 
 export function createContext(services: Services, caller: Caller): GraphQLContext {
