@@ -129,7 +129,7 @@ export class WalletService {
    * Credits a user's wallet with money that arrived at the bank (simulated funding). `bySelf`: the
    * user asked for it themselves, which SELF_DEPOSITS may forbid.
    * Errors, in precedence: FORBIDDEN, BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE,
-   * INVALID_CURRENCY, CURRENCY_NOT_SUPPORTED, EXTERNAL_REFERENCE_TAKEN, IDEMPOTENCY_KEY_REUSED, BALANCE_OVERFLOW.
+   * INVALID_CURRENCY, CURRENCY_NOT_SUPPORTED, IDEMPOTENCY_KEY_REUSED, EXTERNAL_REFERENCE_TAKEN, BALANCE_OVERFLOW.
    */
   async deposit(command: DepositCommand): Promise<WalletMoveResult> {
     if (command.bySelf && !this.options.selfDeposits) {
@@ -149,12 +149,6 @@ export class WalletService {
           { accountCode: systemAccountCode(SystemAccount.BANK, currency), direction: Direction.DEBIT, amount: String(amount), currency },
           { accountId: wallet.accountId, direction: Direction.CREDIT, amount: String(amount), currency },
         ],
-      }).catch(async (error: unknown) => {
-        // EXTERNAL_REFERENCE_TAKEN comes before IDEMPOTENCY_KEY_REUSED (walletErrorCodes).
-        if (error instanceof LedgerError && error.code === 'IDEMPOTENCY_KEY_REUSED' && await this.referenceUsed(tx.em, currency, reference)) {
-          throw WalletError.referenceTaken(reference);
-        }
-        throw error;
       });
       if (posted.replayed) return { line: await this.lineOf(tx.em, posted.entryId, wallet.id), replayed: true };
       // Checked after the claim: a replay of this very deposit must not be refused for its own reference.
