@@ -92,12 +92,16 @@ function requirePending(entry: LockedEntry): void {
   if (entry.status !== EntryStatus.PENDING) throw LedgerError.entryNotPending(entry.id, entry.status);
 }
 
+/** A partial commit needs an entry of one debit and one credit (BAD_USER_INPUT, so checked first). */
+function checkPartialCommit(entry: LockedEntry, amount: bigint | undefined): void {
+  if (amount !== undefined && entry.postings.length !== 2) {
+    throw LedgerError.badInput('a partial commit needs a pending entry of exactly two postings', 'amount');
+  }
+}
+
 /** The postings a commit makes: in full, or for `amount` when the entry has one debit and one credit. */
 function commitPostings(entry: LockedEntry, amount: bigint | undefined): PostingDraft[] {
   if (amount === undefined) return entry.postings;
-  if (entry.postings.length !== 2) {
-    throw LedgerError.badInput('a partial commit needs a pending entry of exactly two postings', 'amount');
-  }
   if (amount > entry.postings[0].amount) throw LedgerError.commitExceedsPending(entry.id);
   return entry.postings.map((posting) => ({ ...posting, amount }));
 }
@@ -122,13 +126,17 @@ function planPost(op: Extract<LedgerOp, { kind: 'post' }>, state: BatchState, id
   };
 }
 
-/** A commit releases the whole hold and posts what is committed, as a new entry linked to the hold. */
+/**
+ * A commit releases the whole hold and posts what is committed, as a new entry linked to the hold.
+ * Checked in the order of ledgerErrorCodes: the accounts' status before the entry's state.
+ */
 function planCommit(op: Extract<LedgerOp, { kind: 'commit' }>, state: BatchState, id: string): OpPlan {
   const target = lockedEntry(state, op.entryId);
+  checkPartialCommit(target, op.amount);
+  checkStatus(target.postings, state.accounts);
   requirePending(target);
   if (target.expiresAt && target.expiresAt <= state.now) throw LedgerError.pendingExpired(target.id);
   const postings = commitPostings(target, op.amount);
-  checkStatus(postings, state.accounts);
   const entry: EntryDraft = {
     id, idempotencyKey: op.key, description: op.description ?? target.description, metadata: {},
     status: EntryStatus.POSTED, effectiveAt: state.now, expiresAt: null, pendingEntryId: target.id, reversesEntryId: null,
@@ -150,14 +158,15 @@ function planRelease(op: Extract<LedgerOp, { kind: 'void' | 'expire' }>, state: 
   };
 }
 
+/** Checked in the order of ledgerErrorCodes: the accounts' status before the entry's state. */
 function planReverse(op: Extract<LedgerOp, { kind: 'reverse' }>, state: BatchState, id: string): OpPlan {
   const target = lockedEntry(state, op.entryId);
+  const postings = swapSides(target.postings);
+  checkStatus(postings, state.accounts);
   if (target.status !== EntryStatus.POSTED) {
     throw LedgerError.notReversible(target.id, `it is ${target.status}; only POSTED entries are reversed (void a pending entry, reverse its commit)`);
   }
   if (target.reversedBy) throw LedgerError.alreadyReversed(target.id);
-  const postings = swapSides(target.postings);
-  checkStatus(postings, state.accounts);
   const effectiveAt = op.effectiveAt ?? state.now;
   const entry: EntryDraft = {
     id, idempotencyKey: op.key, description: op.description ?? `Reversal of entry ${target.id}`, metadata: {},

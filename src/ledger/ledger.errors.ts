@@ -1,4 +1,4 @@
-import { errorClass } from '../platform/errors.js';
+import { errorClass, InputError } from '../platform/errors.js';
 import { toGlobalId } from './ledger.ids.js';
 
 /** Errors name accounts and entries by their global ids (`acc_42`, `ent_7`), as clients know them. */
@@ -103,4 +103,31 @@ export class LedgerError extends errorClass('LedgerError', ledgerErrorCodes) {
 /** Fails loudly on a broken invariant: only a bug can trip one, and the check stays on in production. */
 export function invariant(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`ledger invariant broken: ${message}`);
+}
+
+/**
+ * Collects the refusals of independent checks, so that the one reported is the earliest in
+ * `ledgerErrorCodes` whatever order the checks ran in (among equal codes, the first found): a
+ * one-posting entry with a bad amount is INVALID_AMOUNT, not TOO_FEW_POSTINGS.
+ */
+export class Refusals {
+  private earliest: LedgerError | undefined;
+
+  /** Runs a check; a LedgerError it throws is kept (anything else is a bug and is thrown) and the result is undefined. */
+  check<T>(run: () => T): T | undefined {
+    try {
+      return run();
+    } catch (error) {
+      // A platform check (a text, an id) refuses with InputError: the ledger reports it as its own.
+      if (error instanceof InputError) error = LedgerError.fromInput(error);
+      if (!(error instanceof LedgerError)) throw error;
+      if (!this.earliest || ledgerErrorCodes.indexOf(error.code) < ledgerErrorCodes.indexOf(this.earliest.code)) this.earliest = error;
+      return undefined;
+    }
+  }
+
+  /** Throws the earliest refusal found, if any. */
+  throwEarliest(): void {
+    if (this.earliest) throw this.earliest;
+  }
 }

@@ -5,7 +5,7 @@ import { retry } from '../platform/retry.js';
 import { AccountEntity } from './account.entity.js';
 import type { AccountRow } from './ledger.queries.js';
 import { AccountStatus, AccountType, Direction, NegativeBalancePolicy } from './ledger.enums.js';
-import { LedgerError } from './ledger.errors.js';
+import { LedgerError, Refusals } from './ledger.errors.js';
 import { UniqueViolation, uniqueViolationOf } from '../platform/db/unique-violation.js';
 import { companionsOf, entitiesOf, type EntryRows } from './entry-rows.js';
 import { buildEach, requestHash, unwrap, type LedgerOp, type OpResult, type PostRequest } from './ledger-ops.js';
@@ -70,24 +70,35 @@ function checkEffectiveAt(at: Date | undefined): Date | undefined {
   return at;
 }
 
-/** Validates a client's entry and turns it into the writer's request; throws LedgerError on bad input. */
+/**
+ * Validates a client's entry and turns it into the writer's request; throws LedgerError on bad input.
+ * Every check runs and the refusal reported is the earliest in `ledgerErrorCodes`, so the answer does
+ * not depend on which field or posting happens to be checked first.
+ */
 export function toPostRequest(command: PostEntryCommand): PostRequest {
-  checkPostingCount(command.postings.length);
-  if (!command.pending && command.expiresAt) throw LedgerError.badInput('expiresAt applies to pending entries only', 'expiresAt');
-  if (command.expiresAt && command.expiresAt.getTime() <= Date.now()) throw LedgerError.badInput('expiresAt must be in the future', 'expiresAt');
-  return {
-    description: checkText(command.description ?? '', { max: limits.descriptionLengthMax, field: 'description' }),
-    metadata: checkMetadata(command.metadata),
-    effectiveAt: checkEffectiveAt(command.effectiveAt ?? undefined),
-    pending: command.pending ?? false,
-    expiresAt: command.expiresAt ?? undefined,
-    postings: command.postings.map((p, i) => {
+  const refusals = new Refusals();
+  refusals.check(() => {
+    if (!command.pending && command.expiresAt) throw LedgerError.badInput('expiresAt applies to pending entries only', 'expiresAt');
+    if (command.expiresAt && command.expiresAt.getTime() <= Date.now()) throw LedgerError.badInput('expiresAt must be in the future', 'expiresAt');
+  });
+  const description = refusals.check(() => checkText(command.description ?? '', { max: limits.descriptionLengthMax, field: 'description' }));
+  const metadata = refusals.check(() => checkMetadata(command.metadata));
+  const effectiveAt = refusals.check(() => checkEffectiveAt(command.effectiveAt ?? undefined));
+  const postings = command.postings.map((p, i) => {
+    refusals.check(() => {
       if (!p.accountId === !p.accountCode || (p.accountCode !== undefined && p.accountCode.length > limits.accountCodeLengthMax)) throw LedgerError.badInput('give exactly one of accountId and accountCode', `postings.${i}`);
-      return {
-        accountId: p.accountId, accountCode: p.accountCode, direction: p.direction,
-        amount: parseAmount(p.amount, `postings.${i}.amount`), currency: parseCurrency(p.currency, `postings.${i}.currency`),
-      };
-    }),
+    });
+    return {
+      accountId: p.accountId, accountCode: p.accountCode, direction: p.direction,
+      amount: refusals.check(() => parseAmount(p.amount, `postings.${i}.amount`))!,
+      currency: refusals.check(() => parseCurrency(p.currency, `postings.${i}.currency`))!,
+    };
+  });
+  refusals.check(() => checkPostingCount(command.postings.length));
+  refusals.throwEarliest();
+  return {
+    description: description!, metadata: metadata!, effectiveAt, pending: command.pending ?? false,
+    expiresAt: command.expiresAt ?? undefined, postings,
   };
 }
 
@@ -108,6 +119,7 @@ export class LedgerService {
   async openAccount(em: EntityManager, command: OpenAccountCommand): Promise<AccountRow> {
     checkText(command.code, { max: limits.accountCodeLengthMax, field: 'code', allowEmpty: false });
     checkText(command.name, { max: limits.nameLengthMax, field: 'name', allowEmpty: false });
+    const metadata = checkMetadata(command.metadata);
     const currency = parseCurrency(command.currency, 'currency');
     if (command.parentId) {
       const parent = await em.findOne(AccountEntity, { id: command.parentId });
@@ -116,7 +128,7 @@ export class LedgerService {
     }
     const account = em.create(AccountEntity, {
       code: command.code, name: command.name, type: command.type, currency,
-      parentId: command.parentId ?? null, ownerId: command.ownerId ?? null, metadata: checkMetadata(command.metadata),
+      parentId: command.parentId ?? null, ownerId: command.ownerId ?? null, metadata,
       negativeBalance: command.negativeBalance ?? NegativeBalancePolicy.FORBID,
     } as never);
     try {
@@ -140,11 +152,12 @@ export class LedgerService {
   async ensureAccount(em: EntityManager, command: EnsureAccountCommand): Promise<AccountRow> {
     checkText(command.code, { max: limits.accountCodeLengthMax, field: 'code', allowEmpty: false });
     checkText(command.name, { max: limits.nameLengthMax, field: 'name', allowEmpty: false });
+    const metadata = checkMetadata(command.metadata);
     const currency = parseCurrency(command.currency, 'currency');
     try {
       await em.getKysely<LedgerDatabase>().insertInto('ledger_account').values({
         code: command.code, name: command.name, type: command.type, currency, owner_id: command.ownerId ?? null,
-        metadata: JSON.stringify(checkMetadata(command.metadata)), negative_balance: command.negativeBalance ?? NegativeBalancePolicy.FORBID,
+        metadata: JSON.stringify(metadata), negative_balance: command.negativeBalance ?? NegativeBalancePolicy.FORBID,
       }).onConflict((conflict) => conflict.column('code').doNothing()).execute();
     } catch (error) {
       // The only foreign key is the owner: a user id that does not exist.
@@ -161,15 +174,18 @@ export class LedgerService {
   /**
    * Changes an account's name, metadata, status or policy under its row lock, so it serialises
    * with postings. A closed account stays closed; closing needs a zero balance and no open holds.
-   * Errors: NOT_FOUND, BAD_USER_INPUT, ACCOUNT_CLOSED.
+   * Errors, in precedence: BAD_USER_INPUT, NOT_FOUND, ACCOUNT_CLOSED.
    */
   async updateAccount(em: EntityManager, command: UpdateAccountCommand): Promise<AccountRow> {
+    // Checked before the account is looked up: BAD_USER_INPUT comes before NOT_FOUND and ACCOUNT_CLOSED.
+    const name = command.name === undefined ? undefined : checkText(command.name, { max: limits.nameLengthMax, field: 'name', allowEmpty: false });
+    const metadata = command.metadata === undefined ? undefined : checkMetadata(command.metadata);
     return em.transactional(async (tx) => {
       const account = await tx.findOne(AccountEntity, { id: command.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!account) throw LedgerError.notFound('account', command.id);
       if (account.status === AccountStatus.CLOSED) throw LedgerError.accountClosed(account.id);
-      if (command.name !== undefined) account.name = checkText(command.name, { max: limits.nameLengthMax, field: 'name', allowEmpty: false });
-      if (command.metadata !== undefined) account.metadata = checkMetadata(command.metadata);
+      if (name !== undefined) account.name = name;
+      if (metadata !== undefined) account.metadata = metadata;
       if (command.negativeBalance !== undefined) account.negativeBalance = command.negativeBalance;
       if (command.status === AccountStatus.CLOSED) {
         const totals = { type: account.type, postedDebits: BigInt(account.postedDebits), postedCredits: BigInt(account.postedCredits), pendingDebits: BigInt(account.pendingDebits), pendingCredits: BigInt(account.pendingCredits) };
@@ -215,7 +231,7 @@ export class LedgerService {
     return ops.map((op) => (op instanceof LedgerError ? { error: op } : results[next++]));
   }
 
-  /** Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING, PENDING_ENTRY_EXPIRED, COMMIT_EXCEEDS_PENDING, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS. */
+  /** Errors, in precedence: BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ACCOUNT_FROZEN, ACCOUNT_CLOSED, ENTRY_NOT_PENDING, PENDING_ENTRY_EXPIRED, COMMIT_EXCEEDS_PENDING, INSUFFICIENT_FUNDS. */
   async commitPending(command: CommitCommand) {
     return unwrap(await this.writer.submit(this.commitOp(command)));
   }
@@ -225,7 +241,7 @@ export class LedgerService {
     return unwrap(await this.writer.submit(this.voidOp(command)));
   }
 
-  /** Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_REVERSIBLE, ENTRY_ALREADY_REVERSED, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS. */
+  /** Errors, in precedence: BAD_USER_INPUT, IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ACCOUNT_FROZEN, ACCOUNT_CLOSED, ENTRY_NOT_REVERSIBLE, ENTRY_ALREADY_REVERSED, INSUFFICIENT_FUNDS. */
   async reverseEntry(command: ReverseCommand) {
     return unwrap(await this.writer.submit(this.reverseOp(command)));
   }
@@ -282,9 +298,10 @@ export class LedgerService {
   }
 
   commitOp(command: CommitCommand): LedgerOp {
-    const amount = command.amount == null ? undefined : parseAmount(command.amount, 'amount');
-    const description = command.description == null ? undefined : checkText(command.description, { max: limits.descriptionLengthMax, field: 'description' });
+    // Text checks (BAD_USER_INPUT) before the amount (INVALID_AMOUNT...), as ledgerErrorCodes orders them.
     const key = checkKey(command.idempotencyKey);
+    const description = command.description == null ? undefined : checkText(command.description, { max: limits.descriptionLengthMax, field: 'description' });
+    const amount = command.amount == null ? undefined : parseAmount(command.amount, 'amount');
     const hash = requestHash('commit', { entryId: command.entryId, amount, description });
     return { kind: 'commit', key, hash, entryId: command.entryId, amount, description };
   }

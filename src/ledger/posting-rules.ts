@@ -66,24 +66,26 @@ export function checkBalanced(postings: readonly PostingDraft[]): void {
   }
 }
 
-/** Every posting names a known account in the account's own currency. */
+/** Every posting names a known account (checked for all postings first: NOT_FOUND precedes CURRENCY_MISMATCH) in the account's own currency. */
 export function checkAccounts(postings: readonly PostingDraft[], accounts: ReadonlyMap<string, AccountState>): void {
   for (const posting of postings) {
-    const account = accounts.get(posting.accountId);
-    if (!account) throw LedgerError.notFound('account', posting.accountId);
+    if (!accounts.has(posting.accountId)) throw LedgerError.notFound('account', posting.accountId);
+  }
+  for (const posting of postings) {
+    const account = accounts.get(posting.accountId)!;
     if (account.currency !== posting.currency) {
       throw LedgerError.currencyMismatch(posting.accountId, account.currency, posting.currency);
     }
   }
 }
 
-/** Frozen and closed accounts refuse new postings; releasing a hold is always allowed. */
+/** Frozen and closed accounts refuse new postings (a frozen one reported first, as ledgerErrorCodes orders them); releasing a hold is always allowed. */
 export function checkStatus(postings: readonly PostingDraft[], accounts: ReadonlyMap<string, AccountState>): void {
-  for (const posting of postings) {
-    const account = accounts.get(posting.accountId)!;
-    if (account.status === AccountStatus.FROZEN) throw LedgerError.accountFrozen(account.id);
-    if (account.status === AccountStatus.CLOSED) throw LedgerError.accountClosed(account.id);
-  }
+  const states = postings.map((posting) => accounts.get(posting.accountId)!);
+  const frozen = states.find((account) => account.status === AccountStatus.FROZEN);
+  if (frozen) throw LedgerError.accountFrozen(frozen.id);
+  const closed = states.find((account) => account.status === AccountStatus.CLOSED);
+  if (closed) throw LedgerError.accountClosed(closed.id);
 }
 
 function addTo(state: AccountState, posting: PostingDraft, change: TotalsChange): void {

@@ -76,19 +76,22 @@ export class PayoutRunService {
   /**
    * Starts a run and returns it RUNNING at once, or returns the run already started with this key
    * (in whatever state it is now). Concurrent starts with one key make one run.
-   * Errors: BAD_USER_INPUT (runKey), INVALID_CURRENCY, CURRENCY_NOT_SUPPORTED, INVALID_AMOUNT,
-   * AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, PAYOUT_BELOW_MINIMUM, IDEMPOTENCY_KEY_REUSED.
+   * Errors, in precedence: BAD_USER_INPUT (runKey), INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE,
+   * INVALID_CURRENCY, CURRENCY_NOT_SUPPORTED, PAYOUT_BELOW_MINIMUM, IDEMPOTENCY_KEY_REUSED.
    */
   async start(command: StartPayoutRunCommand): Promise<PayoutRunRow> {
     const runKey = checkClientKey(command.runKey, 'runKey');
-    const currency = this.payouts.currency(command.currency);
     const given = command.threshold == null ? null : parseAmount(command.threshold, 'threshold');
+    const currency = this.payouts.currency(command.currency);
     // The hash is of what the client sent, so a replay stays a replay if PAYOUT_MINIMUM changes.
     const hash = requestHash('payout-run', { currency, threshold: given });
-    const existing = await this.orm.em.fork().findOne(PayoutRunEntity, { runKey });
-    if (existing) return this.replayed(existing, hash);
     const threshold = given ?? this.options.minimum;
-    if (threshold < this.options.minimum) throw WalletError.belowMinimum(threshold, this.options.minimum);
+    const belowMinimum = threshold < this.options.minimum;
+    const existing = await this.orm.em.fork().findOne(PayoutRunEntity, { runKey });
+    // A true replay stays one if PAYOUT_MINIMUM was raised since; a reused key with another request
+    // below the minimum is PAYOUT_BELOW_MINIMUM, which comes before IDEMPOTENCY_KEY_REUSED.
+    if (existing && !(belowMinimum && existing.requestHash !== hash)) return this.replayed(existing, hash);
+    if (belowMinimum) throw WalletError.belowMinimum(threshold, this.options.minimum);
     const { rows } = await sql<{ id: string }>`insert into payout_run (run_key, request_hash, currency, threshold, state, started_by_id)
       values (${runKey}, ${hash}, ${currency}, ${String(threshold)}::bigint, ${PayoutRunState.RUNNING}::payout_run_state, ${command.startedById}::bigint)
       on conflict (run_key) do nothing returning id::text`.execute(this.orm.em.fork().getKysely() as Kysely<any>);

@@ -5,6 +5,7 @@ import { PayoutRunEntity } from './payout-run.entity.js';
 import { PayoutRunService } from './payout-run.service.js';
 import { payoutConfig } from './payout.config.js';
 import { payoutIdPrefixes } from './payout.ids.js';
+import { createPayoutLoaders, type PayoutLoaders } from './payout.loaders.js';
 import { PayoutQueries } from './payout.queries.js';
 import { PayoutFieldResolver, payoutNodes, PayoutResolver, PayoutUpdateResolver, WalletTransactionPayoutResolver } from './payout.resolver.js';
 import { PayoutService } from './payout.service.js';
@@ -14,6 +15,7 @@ declare module '../platform/module.js' {
     /** Payouts and payout runs. */
     payouts: PayoutModule;
   }
+  interface Loaders extends PayoutLoaders {}
 }
 
 /** Payouts from a wallet's available balance, one by one or in runs over every wallet above a threshold. */
@@ -33,6 +35,7 @@ export const payoutsModule = defineModule({
   },
   config: payoutConfig,
   describes: { query: 'payouts and payout runs', mutation: 'payouts and payout runs', subscription: 'payouts and payout runs' },
+  loaders: (_em, services) => createPayoutLoaders(services.payouts.queries),
   async start({ orm, config }, { ledger, wallets }) {
     const service = new PayoutService(orm, wallets.service, wallets.disbursements, { minimum: config.payoutMinimum, cancelWindowSeconds: config.payoutCancelWindowSeconds });
     return {

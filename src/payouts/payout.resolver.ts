@@ -19,7 +19,7 @@ async function loadPayout(context: GraphQLContext, rowId: string): Promise<Payou
 }
 
 async function loadRun(context: GraphQLContext, rowId: string): Promise<PayoutRun | null> {
-  const [row] = await context.payouts.queries.payoutRunsByIds([rowId]);
+  const row = await context.loaders.payoutRun.load(rowId);
   return row ? PayoutRun.from(row) : null;
 }
 

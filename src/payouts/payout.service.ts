@@ -64,16 +64,16 @@ export class PayoutService {
    * Holds the amount (or the whole available balance) and queues the payout, to be processed once
    * the cancellation window has passed. A replayed key returns the first payout (`replayed: true`),
    * even if the balance has since been paid out.
-   * Errors: INVALID_CURRENCY, CURRENCY_NOT_SUPPORTED, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE,
-   * AMOUNT_OUT_OF_RANGE, BAD_USER_INPUT (destination, idempotencyKey, a key starting "run:"),
+   * Errors, in precedence: BAD_USER_INPUT (destination, idempotencyKey, a key starting "run:"),
+   * INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY, CURRENCY_NOT_SUPPORTED,
    * PAYOUT_BELOW_MINIMUM, IDEMPOTENCY_KEY_REUSED, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS.
    */
   async request(command: PayoutRequest): Promise<PayoutResult> {
-    const currency = this.currency(command.currency);
-    const given = command.amount == null ? null : parseAmount(command.amount, 'amount');
     const destination = checkText(command.destination ?? defaultDestination, { max: limits.referenceLengthMax, field: 'destination', allowEmpty: false });
     const idempotencyKey = checkClientKey(command.idempotencyKey);
     if (idempotencyKey.startsWith(runKeyPrefix)) throw WalletError.badInput(`idempotencyKey must not start with "${runKeyPrefix}"`, 'idempotencyKey');
+    const given = command.amount == null ? null : parseAmount(command.amount, 'amount');
+    const currency = this.currency(command.currency);
     const em = this.orm.em.fork();
     const amount = given ?? await availableBalanceOf(em, command.userId, currency);
     const open = (value: bigint) => this.disbursements.open({
@@ -84,7 +84,13 @@ export class PayoutService {
     // A replay must still return the first payout, whose hold may have emptied the wallet (or the
     // minimum may have been raised since); the engine compares the request hashes.
     const first = await payoutAmountByKey(em, command.userId, idempotencyKey);
-    if (first !== null) return open(first);
+    // Only a true replay gets the first payout: a key reused with another request is still below the
+    // minimum, and PAYOUT_BELOW_MINIMUM comes before IDEMPOTENCY_KEY_REUSED (walletErrorCodes).
+    if (first !== null) {
+      return open(first).catch((error: unknown) => {
+        throw error instanceof WalletError && error.code === 'IDEMPOTENCY_KEY_REUSED' ? WalletError.belowMinimum(amount, this.options.minimum) : error;
+      });
+    }
     throw WalletError.belowMinimum(amount, this.options.minimum);
   }
 

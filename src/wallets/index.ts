@@ -24,6 +24,6 @@ export { DisbursementWorker } from './disbursement-worker.js';
 export { WithdrawalService } from './withdrawal.service.js';
 export { WalletError, walletErrorCodes } from './wallet.errors.js';
 export { openSystemAccounts, SystemAccount, systemAccountCode } from './system-accounts.js';
-export { checkClientKey, checkText, scopedKey } from './keys.js';
+export { checkClientKey, scopedKey } from './keys.js';
 export { DisbursementKind, DisbursementState, publicStatusNames, WalletTransactionKind, WalletTransactionStatus } from './wallets.enums.js';
 export { walletsModule } from './wallet.module.js';

@@ -23,4 +23,3 @@ export function scopedKey(...parts: string[]): string {
 }
 
 /** Text inputs are checked by platform's one text check; re-exported for the wallets index. */
-export { checkText } from '../platform/input.js';

@@ -61,6 +61,11 @@ function transferLines(move: Transfer, from: WalletRow, to: WalletRow): Omit<New
   ];
 }
 
+/** A transfer names its recipient by exactly one of id and email. */
+function checkRecipientGiven(command: TransferCommand): void {
+  if ((command.toUserId == null) === (command.toEmail == null)) throw WalletError.badInput('give exactly one of toUserId and toEmail', 'toUserId');
+}
+
 /**
  * Wallets, deposits and transfers. Every movement is one ledger entry and its lines of history,
  * committed in one transaction; the ledger's idempotency claim (keyed per user and operation) is
@@ -119,18 +124,19 @@ export class WalletService {
   /**
    * Credits a user's wallet with money that arrived at the bank (simulated funding). `bySelf`: the
    * user asked for it themselves, which SELF_DEPOSITS may forbid.
-   * Errors: FORBIDDEN, BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY,
-   * CURRENCY_NOT_SUPPORTED, IDEMPOTENCY_KEY_REUSED, EXTERNAL_REFERENCE_TAKEN, BALANCE_OVERFLOW.
+   * Errors, in precedence: FORBIDDEN, BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE,
+   * INVALID_CURRENCY, CURRENCY_NOT_SUPPORTED, IDEMPOTENCY_KEY_REUSED, EXTERNAL_REFERENCE_TAKEN, BALANCE_OVERFLOW.
    */
   async deposit(command: DepositCommand): Promise<WalletMoveResult> {
     if (command.bySelf && !this.options.selfDeposits) {
       throw AccessError.forbidden('depositing into one’s own wallet: SELF_DEPOSITS is off, so money comes in through staff');
     }
-    const currency = this.currency(command.currency);
-    const amount = parseAmount(command.amount, 'amount');
+    // In order of precedence: malformed text (BAD_USER_INPUT), then the amount, then the currency.
     const reference = checkText(command.reference, { max: limits.referenceLengthMax, field: 'reference', allowEmpty: false });
     const memo = checkText(command.memo, { max: limits.descriptionLengthMax, field: 'memo' });
     const key = scopedKey('deposit', command.userId, checkClientKey(command.idempotencyKey));
+    const amount = parseAmount(command.amount, 'amount');
+    const currency = this.currency(command.currency);
     const deposited = this.ledger.transaction(this.orm.em, async (tx) => {
       const wallet = await this.walletOf(command.userId, currency, tx);
       const posted = await tx.post({
@@ -160,10 +166,12 @@ export class WalletService {
    * ACCOUNT_CLOSED, INSUFFICIENT_FUNDS.
    */
   async transfer(command: TransferCommand): Promise<WalletMoveResult> {
-    const currency = this.currency(command.currency);
-    const amount = parseAmount(command.amount, 'amount');
+    // In order of precedence: malformed input (BAD_USER_INPUT), the amount, the currency, then the recipient.
     const memo = checkText(command.memo, { max: limits.descriptionLengthMax, field: 'memo' });
     const key = scopedKey('transfer', command.fromUserId, checkClientKey(command.idempotencyKey));
+    checkRecipientGiven(command);
+    const amount = parseAmount(command.amount, 'amount');
+    const currency = this.currency(command.currency);
     const { id: recipientId, addressedTo } = await this.recipient(command);
     if (recipientId === command.fromUserId) throw WalletError.selfTransfer();
     const move: Transfer = { fromUserId: command.fromUserId, toUserId: recipientId, addressedTo, currency, amount, memo, key };
@@ -215,7 +223,7 @@ export class WalletService {
    * gave one; an unknown or disabled user is RECIPIENT_NOT_FOUND.
    */
   private async recipient(command: TransferCommand): Promise<{ id: string; addressedTo: string | null }> {
-    if ((command.toUserId == null) === (command.toEmail == null)) throw WalletError.badInput('give exactly one of toUserId and toEmail', 'toUserId');
+    checkRecipientGiven(command);
     let user;
     let addressedTo: string | null = null;
     if (command.toUserId != null) user = await this.users.userById(command.toUserId);

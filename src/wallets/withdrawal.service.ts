@@ -27,10 +27,11 @@ export class WithdrawalService {
    * CURRENCY_NOT_SUPPORTED, IDEMPOTENCY_KEY_REUSED, ACCOUNT_FROZEN, ACCOUNT_CLOSED, INSUFFICIENT_FUNDS.
    */
   async request(command: WithdrawalCommand): Promise<{ row: DisbursementRow; replayed: boolean }> {
-    const currency = this.wallets.currency(command.currency);
-    const amount = parseAmount(command.amount, 'amount');
+    // In order of precedence: malformed text (BAD_USER_INPUT), then the amount, then the currency.
     const destination = checkText(command.destination, { max: limits.referenceLengthMax, field: 'destination', allowEmpty: false });
     const idempotencyKey = checkClientKey(command.idempotencyKey);
+    const amount = parseAmount(command.amount, 'amount');
+    const currency = this.wallets.currency(command.currency);
     return this.disbursements.open({
       kind: DisbursementKind.WITHDRAWAL, userId: command.userId, currency, amount, fee: withdrawalFee(amount, this.feeBps), destination,
       idempotencyKey, requestHash: requestHash('withdrawal', { currency, amount, destination }), readyAt: new Date(),

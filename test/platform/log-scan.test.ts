@@ -163,3 +163,20 @@ describe('the log of a gateway process driven with secrets', () => {
     expect(secrets.length).toBe(13);
   });
 });
+
+describe('the log scan', () => {
+  it('fails when the log file does not exist, instead of passing having read nothing', () => {
+    const missing = path.join(dir, 'never-written.log');
+    expect(fs.existsSync(missing)).toBe(false);
+    expect(() => scanLog(missing, [`missing-${randomBytes(12).toString('hex')}`])).toThrow(/does not exist/);
+    // A run that used no secret (pure unit tests start no gateway, so log nothing) has nothing to find.
+    expect(scanLog(missing, [])).toEqual([]);
+  });
+
+  it('finds a secret in a log file that has it, and names its place', () => {
+    const file = path.join(dir, 'leaky.log');
+    const leaked = `leak-${randomBytes(12).toString('hex')}`;
+    fs.writeFileSync(file, `${JSON.stringify({ msg: 'ok' })}\n${JSON.stringify({ msg: 'login', password: leaked })}\n`);
+    expect(scanLog(file, [leaked])).toEqual([{ kind: 'password or other secret', file, line: 2, field: 'password', msg: 'login' }]);
+  });
+});

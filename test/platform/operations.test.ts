@@ -115,17 +115,18 @@ describe('metrics', () => {
   });
 
   it('counts open subscriptions', async () => {
-    const { wallet } = await fundedWallet(gw, '0');
+    // Funded, so the subscription (from sequence 0) has one event to deliver: proof that it really ran.
+    const { wallet } = await fundedWallet(gw, '10');
     const client = gw.ws();
     let received = 0;
     const stop = client.subscribe({ query: `subscription Watch { balanceChanged(accountIds: ["${wallet.id}"], after: "0") { sequence } }` }, {
       next: () => { received += 1; }, error: () => undefined, complete: () => undefined,
     });
     await expect.poll(async () => sample(await metricsText(), 'folio_subscriptions_active')).toBe(1);
+    await expect.poll(() => received).toBe(1);
     stop();
     await expect.poll(async () => sample(await metricsText(), 'folio_subscriptions_active')).toBe(0);
     expect(sample(await metricsText(), 'folio_graphql_requests_total{operation="Watch",outcome="ok",transport="ws"}')).toBe(1);
-    expect(received).toBeGreaterThanOrEqual(0);
   });
 
   it('keeps operation-name labels bounded', () => {
