@@ -15,6 +15,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/db/embe
 import { migrate, openOrm } from './platform/db/orm.js';
 import { EventHub } from './platform/events/event-hub.js';
 import { OutboxRelay } from './platform/events/outbox-relay.js';
+import { UnitsOfWork } from './platform/db/unit-of-work.js';
 import { mountGraphiql } from './platform/graphiql.js';
 import { createContext, type Caller, type GraphQLContext, type Services } from './platform/graphql/context.js';
 import { formatError } from './platform/graphql/errors.js';
@@ -72,7 +73,9 @@ async function startPlatform(orm: MikroORM, databaseUrl: string, config: Config,
   const events = new EventHub(orm, databaseUrl);
   await events.start();
   relay.start();
-  return { relay, rateLimits, events, loginThrottle: new LoginLimiter(rateLimits, config) };
+  // Events of a committed unit of work are numbered and sent at once, not at the next poll.
+  const work = new UnitsOfWork(orm, () => relay.poke());
+  return { relay, rateLimits, events, work, loginThrottle: new LoginLimiter(rateLimits, config) };
 }
 
 /**
@@ -85,8 +88,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
   await migrate(orm);
   const metrics = new GatewayMetrics(poolStatsOf(orm), config.dbPoolMax);
   const readiness = new Readiness(orm);
-  const { relay, rateLimits, events, loginThrottle } = await startPlatform(orm, db.url, config, metrics);
-  const running = await modules.start({ orm, config, databaseUrl: db.url, metrics, relay }, { orm, events, loginThrottle });
+  const { relay, rateLimits, events, work, loginThrottle } = await startPlatform(orm, db.url, config, metrics);
+  const running = await modules.start({ orm, config, databaseUrl: db.url, metrics, relay }, { orm, events, work, loginThrottle });
   const { services } = running;
   const requestLimits = new RequestLimits(rateLimits, config);
   const schema = await folioSchema();

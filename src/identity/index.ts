@@ -1,3 +1,5 @@
+// type-graphql's decorators need the metadata polyfill before this module's classes are defined.
+import 'reflect-metadata';
 // The identity module's public surface: other modules import it through this file only.
 export { IdentityService, type SessionTokens } from './identity.service.js';
 export { IdentityError, identityErrorCodes, type IdentityErrorCode } from './identity.errors.js';

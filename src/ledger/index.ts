@@ -1,3 +1,5 @@
+// type-graphql's decorators need the metadata polyfill before this module's classes are defined.
+import 'reflect-metadata';
 // The ledger core's public surface for modules: they move money only through LedgerService.
 export { LedgerService, type PostEntryCommand, type PostingCommand } from './ledger.service.js';
 export { LedgerTransaction } from './ledger-unit.js';

@@ -92,7 +92,10 @@ function requirePending(entry: LockedEntry): void {
   if (entry.status !== EntryStatus.PENDING) throw LedgerError.entryNotPending(entry.id, entry.status);
 }
 
-/** A partial commit needs an entry of one debit and one credit (BAD_USER_INPUT, so checked first). */
+/**
+ * A partial commit needs an entry of one debit and one credit. A BAD_USER_INPUT, but one that
+ * depends on the held entry: checked once the entry is known to be pending and unexpired.
+ */
 function checkPartialCommit(entry: LockedEntry, amount: bigint | undefined): void {
   if (amount !== undefined && entry.postings.length !== 2) {
     throw LedgerError.badInput('a partial commit needs a pending entry of exactly two postings', 'amount');
@@ -132,10 +135,10 @@ function planPost(op: Extract<LedgerOp, { kind: 'post' }>, state: BatchState, id
  */
 function planCommit(op: Extract<LedgerOp, { kind: 'commit' }>, state: BatchState, id: string): OpPlan {
   const target = lockedEntry(state, op.entryId);
-  checkPartialCommit(target, op.amount);
   checkStatus(target.postings, state.accounts);
   requirePending(target);
   if (target.expiresAt && target.expiresAt <= state.now) throw LedgerError.pendingExpired(target.id);
+  checkPartialCommit(target, op.amount);
   const postings = commitPostings(target, op.amount);
   const entry: EntryDraft = {
     id, idempotencyKey: op.key, description: op.description ?? target.description, metadata: {},

@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
+import { requestHash } from '../platform/idempotency.js';
 import { InputError } from '../platform/errors.js';
 import type { Direction, EntryStatus } from './ledger.enums.js';
 import { LedgerError } from './ledger.errors.js';
+
+export { requestHash };
 
 /** One posting as a client asks for it: the account by id or by code. */
 export interface PostingRequest {
@@ -81,25 +83,6 @@ export function isKeyed(op: LedgerOp): op is Exclude<LedgerOp, { kind: 'expire' 
 /** Operations that create an entry; their claim reserves the new entry's id. */
 export function createsEntry(op: LedgerOp): boolean {
   return op.kind === 'post' || op.kind === 'commit' || op.kind === 'reverse';
-}
-
-function canonical(value: unknown): unknown {
-  if (typeof value === 'bigint') return value.toString();
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value as object).sort()
-        .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
-}
-
-/** A stable hash of an operation's input: key order and bigint-vs-string do not change it. */
-export function requestHash(kind: string, input: unknown): string {
-  return createHash('sha256').update(JSON.stringify([kind, canonical(input)])).digest('hex');
 }
 
 /**

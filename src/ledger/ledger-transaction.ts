@@ -68,8 +68,6 @@ export class RetryBatch extends Error {}
  * LedgerService.transaction so that their own rows commit atomically with the postings.
  */
 export interface BatchOptions {
-  /** Accounts to lock with this batch's own, in the same id-ordered statement (a rerun's learned set). */
-  lockAlso?: readonly string[];
   /** Told the ids of every account the batch locked. */
   onLocked?: (accountIds: readonly string[]) => void;
 }
@@ -101,7 +99,6 @@ export async function executeBatch(db: Db, ops: readonly LedgerOp[], options: Ba
     }
   }
   for (const entry of entries.values()) for (const p of entry.postings) accountIds.add(p.accountId);
-  for (const id of options.lockAlso ?? []) accountIds.add(id);
   const locked = accountIds.size + codes.size ? await lockAccounts(db, [...accountIds], [...codes]) : [];
   options.onLocked?.(locked.map((account) => account.id));
   const accounts = new Map(locked.map((a) => [a.id, a]));

@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { UnitOfWork } from '../platform/db/unit-of-work.js';
 import type { AccountRow } from './ledger.queries.js';
 import type { CommitCommand, EnsureAccountCommand, LedgerService, PostEntryCommand, ReverseCommand, VoidCommand } from './ledger.service.js';
 import { companionsOf, entitiesOf, type EntryRows } from './entry-rows.js';
 import { unwrap, type LedgerOp, type OpResult } from './ledger-ops.js';
 import { executeBatch } from './ledger-transaction.js';
+import { lockAccounts } from './ledger.sql.js';
 import type { LedgerDatabase } from './ledger.db.js';
 
 interface Queued { op: LedgerOp; resolve: (result: OpResult) => void; reject: (error: unknown) => void }
@@ -15,20 +17,29 @@ interface Queued { op: LedgerOp; resolve: (result: OpResult) => void; reject: (e
  *
  * Operations started together (in the same tick: `Promise.all([tx.commit(…), tx.post(…)])`) run
  * as one batch, which locks every account they touch in one id-ordered statement, as the writer
- * does. Operations awaited one after another lock in turn; when that meets another transaction
- * crossing the same accounts and PostgreSQL reports a deadlock, LedgerService.transaction reruns
- * the work with every account the failed attempt reached locked up front, in id order.
+ * does. Operations awaited one after another lock in turn, and two such transactions crossing the
+ * same accounts can deadlock: a module that posts in steps names its accounts up front
+ * (`transaction(em, work, { lockAccounts })`), and they are locked in id order before the work runs.
  */
-export class LedgerTransaction {
+export class LedgerTransaction extends UnitOfWork {
   /** What the ledger did in this transaction, reported to the writer's listeners after commit. */
   readonly results: OpResult[] = [];
   /** Every account this transaction has locked: what a rerun locks with its first operation. */
   readonly lockedAccountIds = new Set<string>();
-  private readonly committedHooks: (() => void)[] = [];
   private queued: Queued[] = [];
   private batches: Promise<void> = Promise.resolve();
 
-  constructor(readonly em: EntityManager, private readonly ledger: LedgerService, private readonly lockFirst: readonly string[] = []) {}
+  constructor(em: EntityManager, private readonly ledger: LedgerService) {
+    super(em);
+  }
+
+  /** Locks accounts by id and by code in one id-ordered statement (LedgerService.transaction calls it before the work). */
+  async lockUpFront(accounts: { ids?: readonly string[]; codes?: readonly string[] }): Promise<void> {
+    const ids = [...(accounts.ids ?? [])];
+    const codes = [...(accounts.codes ?? [])];
+    if (ids.length + codes.length === 0) return;
+    for (const account of await lockAccounts(this.em.getKysely<LedgerDatabase>(), ids, codes)) this.lockedAccountIds.add(account.id);
+  }
 
   /**
    * Posts an entry. `rows`: the module's own rows that carry the new entry's id, written with the
@@ -58,16 +69,6 @@ export class LedgerTransaction {
     return this.ledger.ensureAccount(this.em, command);
   }
 
-  /** Runs `hook` once the transaction has committed; never if it rolls back (or is rerun). */
-  afterCommit(hook: () => void): void {
-    this.committedHooks.push(hook);
-  }
-
-  /** Called by LedgerService.transaction after the commit. */
-  runAfterCommit(): void {
-    for (const hook of this.committedHooks) hook();
-  }
-
   /** Queues the operation; what is queued in one tick runs as one batch, batches one after another. */
   private run(op: LedgerOp): Promise<OpResult> {
     return new Promise((resolve, reject) => {
@@ -80,9 +81,7 @@ export class LedgerTransaction {
     const batch = this.queued;
     this.queued = [];
     try {
-      const first = this.results.length === 0;
       const results = await executeBatch(this.em.getKysely<LedgerDatabase>(), batch.map((item) => item.op), {
-        lockAlso: first ? this.lockFirst : [],
         onLocked: (ids) => { for (const id of ids) this.lockedAccountIds.add(id); },
       });
       this.results.push(...results);

@@ -8,7 +8,9 @@ const ent = (id: string) => toGlobalId('JournalEntry', id);
 /**
  * Every expected failure of the ledger, with its stable code. The list is in order of precedence:
  * when an entry breaks several rules, the first code here is the one reported (TigerBeetle's
- * result codes). Codes are part of the API: never rename one.
+ * result codes). One exception: a partial commit of a held entry that is not one debit and one
+ * credit is BAD_USER_INPUT about that entry, checked after its state (ENTRY_NOT_PENDING,
+ * PENDING_ENTRY_EXPIRED). Codes are part of the API: never rename one.
  */
 export const ledgerErrorCodes = [
   'BAD_USER_INPUT',

@@ -258,23 +258,27 @@ export class LedgerService {
    * which rolls everything back. Events the transaction wrote are published once it commits; a side
    * effect outside the database (filling a cache) goes in `tx.afterCommit`.
    *
+   * Accounts are locked in id order: all those of operations started together in one statement,
+   * and `lockAccounts` (by id or code) before the work starts, for a module that posts in steps
+   * over accounts another transaction may cross; so module transactions never deadlock each other.
+   *
    * The work may run more than once, so it must only read and write through `tx`:
    * - a deadlock, serialisation failure, lock timeout or a race on the ledger's own keys reruns it,
-   *   with every account the failed attempt locked now locked up front, in id order, so crossing
-   *   transactions settle instead of deadlocking again;
+   *   with every account the failed attempt locked now locked before the work starts;
    * - a unique violation on a module's own row reruns it once (a race whose winner the rerun's
    *   checks now see); the same constraint again is thrown as UniqueViolation, for the module to
    *   turn into its own error (an external id already taken).
    */
-  async transaction<T>(em: EntityManager, work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
-    const learned = new Set<string>();
+  async transaction<T>(em: EntityManager, work: (tx: LedgerTransaction) => Promise<T>, options: { lockAccounts?: { ids?: readonly string[]; codes?: readonly string[] } } = {}): Promise<T> {
+    const learned = new Set<string>(options.lockAccounts?.ids ?? []);
     const uniquesSeen = new Set<string>();
     try {
       return await retry(async () => {
         let tx: LedgerTransaction | undefined;
         try {
           const value = await em.fork().transactional(async (inner) => {
-            tx = new LedgerTransaction(inner as EntityManager, this, [...learned]);
+            tx = new LedgerTransaction(inner as EntityManager, this);
+            await tx.lockUpFront({ ids: [...learned], codes: options.lockAccounts?.codes });
             return work(tx);
           });
           this.writer.committed(tx!.results);

@@ -1,3 +1,5 @@
+// type-graphql's decorators need the metadata polyfill before this module's classes are defined.
+import 'reflect-metadata';
 // The payouts module's public surface: other modules (and the wiring in app.ts) import it through this file only.
 import type { PayoutRunService } from './payout-run.service.js';
 import type { PayoutQueries } from './payout.queries.js';

@@ -1,6 +1,8 @@
 import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
-import { LedgerError, parseAmount, requestHash, type LedgerService } from '../ledger/index.js';
+import { LedgerError, parseAmount, requestHash } from '../ledger/index.js';
+import type { UnitsOfWork } from '../platform/db/unit-of-work.js';
+import { replayOf } from '../platform/idempotency.js';
 import { publishWithin } from '../platform/events/outbox.js';
 import { limits } from '../platform/limits.js';
 import { logger } from '../platform/logger.js';
@@ -68,7 +70,7 @@ export class PayoutRunService {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly ledger: LedgerService,
+    private readonly work: UnitsOfWork,
     private readonly payouts: PayoutService,
     private readonly options: PayoutRunOptions,
   ) {}
@@ -123,8 +125,7 @@ export class PayoutRunService {
   }
 
   private replayed(run: PayoutRunRow, hash: string): PayoutRunRow {
-    if (run.requestHash !== hash) throw WalletError.keyReused(run.runKey);
-    return run;
+    return replayOf(run, hash, () => WalletError.keyReused(run.runKey))!;
   }
 
   /** Executes the run in the background unless this process already does (or is stopping). */
@@ -177,7 +178,7 @@ export class PayoutRunService {
    * this executor's to move: another executor committed this page first, or the run ended.
    */
   private async commitPage(seen: PayoutRunRow, tally: PageTally): Promise<PayoutRunRow | null> {
-    return this.ledger.transaction(this.orm.em, async (tx) => {
+    return this.work.run(async (tx) => {
       const run = await tx.em.findOne(PayoutRunEntity, { id: seen.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!run || run.state !== PayoutRunState.RUNNING || run.cursorWalletId !== seen.cursorWalletId) return null;
       const totals = await runTotals(tx.em, run.id);
@@ -198,7 +199,7 @@ export class PayoutRunService {
     logger.error({ err: error, runId }, 'payout run failed');
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
     try {
-      await this.ledger.transaction(this.orm.em, async (tx) => {
+      await this.work.run(async (tx) => {
         const run = await tx.em.findOne(PayoutRunEntity, { id: runId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!run || run.state !== PayoutRunState.RUNNING) return;
         const now = new Date();

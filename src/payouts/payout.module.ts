@@ -21,7 +21,7 @@ declare module '../platform/module.js' {
 /** Payouts from a wallet's available balance, one by one or in runs over every wallet above a threshold. */
 export const payoutsModule = defineModule({
   name: 'payouts',
-  dependsOn: ['ledger', 'wallets'],
+  dependsOn: ['wallets'],
   entities: [PayoutRunEntity],
   resolvers: [PayoutResolver, PayoutFieldResolver, PayoutUpdateResolver, WalletTransactionPayoutResolver],
   idPrefixes: payoutIdPrefixes,
@@ -36,10 +36,10 @@ export const payoutsModule = defineModule({
   config: payoutConfig,
   describes: { query: 'payouts and payout runs', mutation: 'payouts and payout runs', subscription: 'payouts and payout runs' },
   loaders: (_em, services) => createPayoutLoaders(services.payouts.queries),
-  async start({ orm, config }, { ledger, wallets }) {
+  async start({ orm, config }, { work, wallets }) {
     const service = new PayoutService(orm, wallets.service, wallets.disbursements, { minimum: config.payoutMinimum, cancelWindowSeconds: config.payoutCancelWindowSeconds });
     return {
-      payouts: { service, queries: new PayoutQueries(orm), runs: new PayoutRunService(orm, ledger, service, { minimum: config.payoutMinimum }) },
+      payouts: { service, queries: new PayoutQueries(orm), runs: new PayoutRunService(orm, work, service, { minimum: config.payoutMinimum }) },
     };
   },
   // Runs cut off by a restart resume where they stopped.

@@ -6,6 +6,7 @@ import type { LoginThrottle } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import type { EventHub } from './events/event-hub.js';
 import type { OutboxRelay } from './events/outbox-relay.js';
+import type { UnitsOfWork } from './db/unit-of-work.js';
 import type { NodeFetcher } from './graphql/node.type.js';
 import type { IdType } from './ids.js';
 import type { GatewayMetrics } from './metrics.js';
@@ -30,6 +31,8 @@ export interface PlatformServices {
   events: EventHub;
   /** Failed logins per email + IP and per IP, in the shared rate-limit store. */
   loginThrottle: LoginThrottle;
+  /** Transactions with no money in them, events published after commit (money goes through the ledger's). */
+  work: UnitsOfWork;
 }
 
 /** Turns an `Authorization` header (or a WebSocket's connectionInit credential) into a principal. */

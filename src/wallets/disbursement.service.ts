@@ -2,6 +2,7 @@ import { LockMode, type InferEntity, type MikroORM } from '@mikro-orm/postgresql
 import { sql, type Kysely } from 'kysely';
 import { Direction, type LedgerService, type LedgerTransaction, type PostingCommand } from '../ledger/index.js';
 import { publishWithin } from '../platform/events/outbox.js';
+import { replayOf } from '../platform/idempotency.js';
 import { DisbursementEntity, DisbursementStatusChangeEntity } from './disbursement.entity.js';
 import { scopedKey } from './keys.js';
 import { SystemAccount, systemAccountCode } from './system-accounts.js';
@@ -183,8 +184,7 @@ export class DisbursementService {
   /** The disbursement an earlier request with this key made; IDEMPOTENCY_KEY_REUSED when its request differed. */
   private async existing(tx: LedgerTransaction, command: OpenCommand): Promise<DisbursementRow | null> {
     const row = await tx.em.findOne(DisbursementEntity, { userId: command.userId, kind: command.kind, idempotencyKey: command.idempotencyKey }, { refresh: true });
-    if (row && row.requestHash !== command.requestHash) throw WalletError.keyReused(command.idempotencyKey);
-    return row;
+    return replayOf(row, command.requestHash, () => WalletError.keyReused(command.idempotencyKey)) ?? null;
   }
 
   /** The hold: the amount and fee leave the wallet's available balance, owed to clearing and fee revenue. */

@@ -1,3 +1,5 @@
+// type-graphql's decorators need the metadata polyfill before this module's classes are defined.
+import 'reflect-metadata';
 // The wallets module's public surface: other modules import it through this file only.
 import type { DisbursementService } from './disbursement.service.js';
 import type { DisbursementWorker } from './disbursement-worker.js';

@@ -100,12 +100,9 @@ const rows: [string, string, string, () => Promise<{ errors?: readonly { extensi
   }],
   ['BAD_USER_INPUT', 'INVALID_AMOUNT', 'commit: blank key and a bad amount', async () =>
     gw.request(Commit, { input: { idempotencyKey: ' ', entryId: (await hold()).entryId, amount: 'ten' } })],
-  ['BAD_USER_INPUT', 'ENTRY_NOT_PENDING', 'commit: part of a committed entry of three postings', async () => {
-    const [a, b] = await Promise.all([openAccount(gw), openAccount(gw)]);
-    const entryId = idOf(await post({ pending: true, postings: [leg(ids.wallet, 'DEBIT', '2'), leg(a.id, 'CREDIT', '1'), leg(b.id, 'CREDIT', '1')] }), 'postEntry');
-    idOf(await commitPending(gw, entryId), 'commitPendingEntry');
-    return commitPending(gw, entryId, '1');
-  }],
+  // One exception to the list, kept as the ledger's model (ledger-invariants.property.test.ts) has
+  // it: a partial commit of an entry that is not two postings is BAD_USER_INPUT about the held
+  // entry, so it is checked after the entry's state (a committed entry is ENTRY_NOT_PENDING).
   ['ACCOUNT_FROZEN', 'ENTRY_NOT_PENDING', 'commit: a committed entry on a frozen account', async () => {
     const { entryId, to } = await hold();
     idOf(await commitPending(gw, entryId), 'commitPendingEntry');
