@@ -11,12 +11,7 @@ import { BalanceChange, EntryEvent } from './ledger-event.type.js';
 import { entryEventOf } from './ledger-batch.js';
 import type { EntryEventType } from './ledger.enums.js';
 import { Balance } from './money.type.js';
-
-function parseAfter(after: string | undefined | null): bigint | undefined {
-  if (after === undefined || after === null) return undefined;
-  if (!/^\d{1,19}$/.test(after)) throw LedgerError.badInput('after must be an event sequence number', 'after');
-  return BigInt(after);
-}
+import { parseAfter } from '../platform/events/after.js';
 
 type Data = SubscribeResolverData<unknown, { after?: string; accountIds?: string[] }, GraphQLContext>;
 

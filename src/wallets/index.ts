@@ -20,7 +20,7 @@ export interface WalletModule {
 export { WalletService, type WalletRow, type WalletTransactionRow, type NewLine } from './wallet.service.js';
 export { WalletQueries, type DisbursementFilter, type StatusChangeRow } from './wallet.queries.js';
 export { Wallet, WalletTransaction } from './wallet.type.js';
-export { disbursementUpdates, parseAfter } from './wallet.subscription.js';
+export { disbursementUpdates } from './wallet.subscription.js';
 export { DisbursementService, disbursementEventType, type DisbursementRow, type OpenCommand } from './disbursement.service.js';
 export { DisbursementWorker } from './disbursement-worker.js';
 export { WithdrawalService } from './withdrawal.service.js';

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { Balance, entryEventOf, JournalEntry, LedgerError } from '../ledger/index.js';
+import { Balance, entryEventOf, JournalEntry } from '../ledger/index.js';
 import { isStaff } from '../platform/auth/principal.js';
+import { parseAfter } from '../platform/events/after.js';
 import { refreshContext, type GraphQLContext } from '../platform/graphql/context.js';
 import { disbursementEventType } from './disbursement.service.js';
 import { actingUser } from '../platform/auth/owner-access.js';
@@ -10,12 +11,6 @@ import { Withdrawal, withdrawalStatusOf, WithdrawalUpdate } from './withdrawal.t
 
 type Data = SubscribeResolverData<unknown, { after?: string; userId?: string }, GraphQLContext>;
 
-/** An outbox sequence number to resume after; BAD_USER_INPUT otherwise. */
-export function parseAfter(after: string | undefined | null): bigint | undefined {
-  if (after === undefined || after === null) return undefined;
-  if (!/^\d{1,19}$/.test(after)) throw LedgerError.badInput('after must be an event sequence number', 'after');
-  return BigInt(after);
-}
 
 /** One user's wallets' balances, from the ledger's entry events (wallet accounts are the owner's `wallet:` accounts). */
 function walletBalances({ args, context }: Data): AsyncIterableIterator<WalletBalanceChange> {

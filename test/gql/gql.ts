@@ -48,6 +48,7 @@ type Documents = {
     "\n  query EntryPostingIds($id: ID!) { entry(id: $id) { postings { id } } }\n": typeof types.EntryPostingIdsDocument,
     "\n  subscription BalanceChanged($accountIds: [ID!]!, $after: String) {\n    balanceChanged(accountIds: $accountIds, after: $after) {\n      sequence type accountId balance { posted { amount currency } available { amount } } entry { id }\n    }\n  }\n": typeof types.BalanceChangedDocument,
     "\n  subscription EntryPosted($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id status } }\n  }\n": typeof types.EntryPostedDocument,
+    "subscription AfterPastRange($after: String) { withdrawalUpdated(after: $after) { sequence } }": typeof types.AfterPastRangeDocument,
     "\n  mutation PayoutRequest($input: RequestPayoutInput!) {\n    requestPayout(input: $input) { id status amount { amount currency } destination processAfter processorReference failureReason }\n  }\n": typeof types.PayoutRequestDocument,
     "\n  mutation PayoutCancel($input: CancelPayoutInput!) {\n    cancelPayout(input: $input) { id status amount { amount } history { from to reason } }\n  }\n": typeof types.PayoutCancelDocument,
     "\n  query PayoutView($id: ID!) {\n    payout(id: $id) {\n      id status amount { amount currency } destination processorReference failureReason\n      history { from to reason } wallet { ownerId currency } run { id }\n    }\n  }\n": typeof types.PayoutViewDocument,
@@ -118,6 +119,7 @@ const documents: Documents = {
     "\n  query EntryPostingIds($id: ID!) { entry(id: $id) { postings { id } } }\n": types.EntryPostingIdsDocument,
     "\n  subscription BalanceChanged($accountIds: [ID!]!, $after: String) {\n    balanceChanged(accountIds: $accountIds, after: $after) {\n      sequence type accountId balance { posted { amount currency } available { amount } } entry { id }\n    }\n  }\n": types.BalanceChangedDocument,
     "\n  subscription EntryPosted($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id status } }\n  }\n": types.EntryPostedDocument,
+    "subscription AfterPastRange($after: String) { withdrawalUpdated(after: $after) { sequence } }": types.AfterPastRangeDocument,
     "\n  mutation PayoutRequest($input: RequestPayoutInput!) {\n    requestPayout(input: $input) { id status amount { amount currency } destination processAfter processorReference failureReason }\n  }\n": types.PayoutRequestDocument,
     "\n  mutation PayoutCancel($input: CancelPayoutInput!) {\n    cancelPayout(input: $input) { id status amount { amount } history { from to reason } }\n  }\n": types.PayoutCancelDocument,
     "\n  query PayoutView($id: ID!) {\n    payout(id: $id) {\n      id status amount { amount currency } destination processorReference failureReason\n      history { from to reason } wallet { ownerId currency } run { id }\n    }\n  }\n": types.PayoutViewDocument,
@@ -304,6 +306,10 @@ export function graphql(source: "\n  subscription BalanceChanged($accountIds: [I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription EntryPosted($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id status } }\n  }\n"): (typeof documents)["\n  subscription EntryPosted($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription AfterPastRange($after: String) { withdrawalUpdated(after: $after) { sequence } }"): (typeof documents)["subscription AfterPastRange($after: String) { withdrawalUpdated(after: $after) { sequence } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

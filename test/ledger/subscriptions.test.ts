@@ -129,6 +129,17 @@ describe('balanceChanged over a real WebSocket', () => {
     await expect.poll(() => bad.errors.length).toBeGreaterThan(0);
     expect(JSON.stringify(bad.errors)).toContain('BAD_USER_INPUT');
   });
+
+  // Regression: `after` took any 19 digits, and one past PostgreSQL's bigint failed in the database
+  // as an INTERNAL error. Every module's subscriptions now parse it in one place (platform/events/after.ts).
+  it('refuses an after past the sequence range as BAD_USER_INPUT, on the ledger and on the wallets', async () => {
+    const { wallet } = await fundedWallet(gw, '0');
+    const past = '9999999999999999999';
+    const ledger = collect(gw.ws(), BalanceChanged, { accountIds: [wallet.id], after: past });
+    const wallets = collect(gw.ws(), graphql(`subscription AfterPastRange($after: String) { withdrawalUpdated(after: $after) { sequence } }`), { after: past });
+    await expect.poll(() => ledger.errors.length + wallets.errors.length).toBe(2);
+    for (const sub of [ledger, wallets]) expect((sub.errors[0] as { extensions?: { code?: string } }).extensions?.code).toBe('BAD_USER_INPUT');
+  });
 });
 
 /** Starts a second gateway as its own OS process on the same database; resolves with its ws URL. */
