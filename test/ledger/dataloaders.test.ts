@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { countStatements as countMatching } from '../testkit/statement-count.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
@@ -20,22 +20,10 @@ const NestedAccounts = graphql(`
 `);
 
 /** Counts the SQL statements this process sends while `run` executes, leaving out background work. */
-async function countStatements(run: () => Promise<unknown>): Promise<number> {
-  const original = pg.Client.prototype.query;
-  let count = 0;
-  pg.Client.prototype.query = function patched(this: pg.Client, ...args: unknown[]) {
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text ?? '';
-    // The outbox relay, the event hub, the expiry sweeper and the disbursement worker poll in the background
-    // (the sweeper's query comes from Kysely's builder, which quotes its identifiers).
-    if (!/ledger_event|pg_notify|pg_try_advisory|"?expires_at"? <= now\(\)|disbursement|^listen|^(begin|commit|rollback)/i.test(text.trim())) count += 1;
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await run();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return count;
+function countStatements(run: () => Promise<unknown>): Promise<number> {
+  // The outbox relay, the event hub, the expiry sweeper and the disbursement worker poll in the background
+  // (the sweeper's query comes from Kysely's builder, which quotes its identifiers).
+  return countMatching(run, (text) => !/ledger_event|pg_notify|pg_try_advisory|"?expires_at"? <= now\(\)|disbursement|^listen|^(begin|commit|rollback)/i.test(text));
 }
 
 let gw: TestGateway;

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { countStatements } from '../testkit/statement-count.js';
 import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,20 +23,8 @@ const PayoutsOfUser = parse(`
 type PayoutPage = { edges: { node: { id: string; run: { id: string; runKey: string } | null } }[] };
 
 /** Counts the statements this process sends that read payout runs while `run` executes. */
-async function countRunReads(run: () => Promise<unknown>): Promise<number> {
-  const original = pg.Client.prototype.query;
-  let count = 0;
-  pg.Client.prototype.query = function patched(this: pg.Client, ...args: unknown[]) {
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text ?? '';
-    if (/^select\b[\s\S]*\bfrom "payout_run"/i.test(text.trim())) count += 1;
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await run();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return count;
+function countRunReads(run: () => Promise<unknown>): Promise<number> {
+  return countStatements(run, (text) => /^select\b[\s\S]*\bfrom "payout_run"/i.test(text));
 }
 
 /** Starts a run over every wallet of the currency and waits for it to complete; its global id and key. */
