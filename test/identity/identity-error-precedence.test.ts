@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { identityErrorCodes } from '../../src/identity/identity.errors.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import type { TestCaller, TestGateway } from '../testkit/gateway.js';
-import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';
+import { gatewayForFile } from '../testkit/ledger-fixtures.js';
+import { precedenceTests } from '../testkit/precedence.js';
 import { CreateApiKey, CreateUser, newEmail, newPassword, Register } from './identity-fixtures.js';
 
 let gw: TestGateway;
@@ -26,17 +27,7 @@ const rows: [earlier: string, later: string, what: string, send: () => Promise<R
 ];
 
 describe('identity error precedence: an input breaking two rules gets the earlier code', () => {
-  it('every row names two codes in precedence order', () => {
-    for (const [earlier, later] of rows) {
-      expect(identityErrorCodes.indexOf(earlier as never), earlier).toBeGreaterThanOrEqual(0);
-      expect(identityErrorCodes.indexOf(earlier as never), `${earlier} before ${later}`).toBeLessThan(identityErrorCodes.indexOf(later as never));
-    }
-  });
-
-  it.each(rows)('%s over %s: %s', async (earlier, _later, _what, send) => {
-    const result = await send();
-    expect(errorCode(result), JSON.stringify(result.errors)).toBe(earlier);
-  });
+  precedenceTests(rows, (code: string) => identityErrorCodes.indexOf(code as never));
 
   it('a valid email and password is accepted, so the rows above are refused for their rules', async () => {
     const result = await gw.as(admin).request(CreateUser, { input: { email: newEmail(), password: newPassword(), role: Role.CUSTOMER } });

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ledgerErrorCodes } from '../../src/ledger/ledger.errors.js';
+import { precedenceTests } from '../testkit/precedence.js';
 import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
-import { commitPending, errorCode, fundedWallet, openAccount, PostEntry, reverseEntry, transfer } from '../testkit/ledger-fixtures.js';
+import { commitPending, fundedWallet, openAccount, PostEntry, reverseEntry, transfer } from '../testkit/ledger-fixtures.js';
 
 // Plain documents (not codegen's typed ones): these rows send inputs the typed variables would refuse.
 const doc = (text: string) => parse(text) as TypedDocumentNode<any, any>;
@@ -138,15 +139,5 @@ const rows: [string, string, string, () => Promise<{ errors?: readonly { extensi
 ];
 
 describe('ledger error precedence: an input breaking two rules gets the earlier code', () => {
-  it('every row names two codes in precedence order', () => {
-    for (const [earlier, later] of rows) {
-      expect(ledgerErrorCodes.indexOf(earlier as never), earlier).toBeGreaterThanOrEqual(0);
-      expect(ledgerErrorCodes.indexOf(earlier as never), `${earlier} before ${later}`).toBeLessThan(ledgerErrorCodes.indexOf(later as never));
-    }
-  });
-
-  it.each(rows)('%s over %s: %s', async (earlier, _later, _what, send) => {
-    const result = await send();
-    expect(errorCode(result), JSON.stringify(result.errors)).toBe(earlier);
-  });
+  precedenceTests(rows, (code) => ledgerErrorCodes.indexOf(code as never));
 });

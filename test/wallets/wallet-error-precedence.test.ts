@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe } from 'vitest';
 import { walletErrorCodes } from '../../src/wallets/wallet.errors.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import { uniq, type CallerClient, type TestCaller, type TestGateway } from '../testkit/gateway.js';
-import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';
+import { gatewayForFile } from '../testkit/ledger-fixtures.js';
+import { precedenceTests } from '../testkit/precedence.js';
 import { deposit, Deposit, RequestWithdrawal, RetryWithdrawal, Transfer } from './wallet-fixtures.js';
 import { PayoutCancel, PayoutRequest, PayoutStartRun } from '../payouts/payout-fixtures.js';
 
@@ -81,15 +82,5 @@ const rank = (code: string) => {
 };
 
 describe('wallet and payout error precedence: an input breaking two rules gets the earlier code', () => {
-  it('every row names two codes in precedence order', () => {
-    for (const [earlier, later] of rows) {
-      expect(rank(earlier), earlier).toBeGreaterThanOrEqual(0);
-      expect(rank(earlier), `${earlier} before ${later}`).toBeLessThan(rank(later));
-    }
-  });
-
-  it.each(rows)('%s over %s: %s', async (earlier, _later, _what, send) => {
-    const result = await send();
-    expect(errorCode(result), JSON.stringify(result.errors)).toBe(earlier);
-  });
+  precedenceTests(rows, rank);
 });
