@@ -71,7 +71,7 @@ export class LedgerError extends errorClass('LedgerError', ledgerErrorCodes) {
     return new LedgerError('UNBALANCED_ENTRY', `${currency} debits (${debits}) do not equal credits (${credits})`, { currency, debits: String(debits), credits: String(credits) });
   }
   static accountCodeTaken(code: string) {
-    return new LedgerError('ACCOUNT_CODE_TAKEN', `an account with code "${code}" already exists`, { code });
+    return new LedgerError('ACCOUNT_CODE_TAKEN', `an account with code "${code}" already exists`, { field: 'code', accountCode: code });
   }
   static accountFrozen(accountId: string) {
     return new LedgerError('ACCOUNT_FROZEN', `account ${acc(accountId)} is frozen and refuses postings`, { accountId: acc(accountId) });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
-import { balanceOf, fundedWallet, openAccount, PostEntry } from '../testkit/ledger-fixtures.js';
+import { balanceOf, fundedWallet, openAccount, OpenAccount, PostEntry } from '../testkit/ledger-fixtures.js';
 
 const UpdateAccount = graphql(`
   mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }
@@ -90,6 +90,23 @@ describe('malformed requests get a 4xx and a code, never a 5xx', () => {
   it.each([['not base64 at all!'], [Buffer.from('{"v":1,"p":"x"}').toString('base64url')], [Buffer.from('[1]').toString('base64url')]])('refuses the cursor %s', async (cursor) => {
     const result = await gw.request(AccountsPage, { first: 5, after: cursor });
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  // Regression: a position past the id range reached PostgreSQL and answered INTERNAL_SERVER_ERROR.
+  it('refuses a cursor whose position is past 2^63 - 1', async () => {
+    const cursor = Buffer.from(JSON.stringify({ v: 1, p: '9999999999999999999' })).toString('base64url');
+    const result = await gw.request(AccountsPage, { first: 5, after: cursor });
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  // Regression: the error's details were spread over its envelope, so ACCOUNT_CODE_TAKEN answered
+  // with extensions.code set to the account's own code.
+  it('answers ACCOUNT_CODE_TAKEN with that code in extensions.code, the taken code beside it', async () => {
+    const code = uniq('taken');
+    const input = { code, name: 'Taken', type: 'LIABILITY', currency: 'USD' };
+    expect((await gw.request(OpenAccount, { input } as never)).errors).toBeUndefined();
+    const again = await gw.request(OpenAccount, { input } as never);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'ACCOUNT_CODE_TAKEN', accountCode: code, field: 'code' });
   });
 
   it.each([[0], [101], [-1]])('refuses a page size of %i', async (first) => {

@@ -17,12 +17,15 @@ export function encodeCursor(position: string): string {
   return Buffer.from(JSON.stringify({ v: 1, p: position })).toString('base64url');
 }
 
+const positionMax = 2n ** 63n - 1n;
+
 /** Decodes a cursor; throws BAD_USER_INPUT for one Folio did not make. */
 export function decodeCursor(cursor: string | undefined | null): string | undefined {
   if (cursor === undefined || cursor === null) return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: number; p?: unknown };
-    if (parsed.v === 1 && typeof parsed.p === 'string' && /^\d{1,19}$/.test(parsed.p)) return parsed.p;
+    // A position is a row id: a bigint, so one past 2^63 - 1 is refused here, not by PostgreSQL.
+    if (parsed.v === 1 && typeof parsed.p === 'string' && /^\d{1,19}$/.test(parsed.p) && BigInt(parsed.p) <= positionMax) return parsed.p;
   } catch { /* falls through to the error below */ }
   throw InputError.badInput('the cursor is malformed: pass back a cursor Folio returned', 'after');
 }

@@ -18,7 +18,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const scoped = requestId ? { requestId } : {};
   const original = unwrapResolverError(error);
   if (original instanceof FolioError) {
-    return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details, ...scoped } };
+    // The envelope's own keys come last: a detail named `code`, `message` or `requestId` (an account's
+    // code, say) can never replace them.
+    return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code, ...scoped } };
   }
   if (original instanceof ArgumentValidationError) {
     return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...scoped } };
