@@ -28,6 +28,7 @@ import { LoginLimiter } from './platform/abuse/login-limiter.js';
 import { RateLimitStore } from './platform/abuse/rate-limit-store.js';
 import { callerRateLimit, ipRateLimit, rateLimitedResponses, RequestLimits } from './platform/abuse/request-limits.js';
 import { queryLimitRules, queryParseOptions } from './platform/graphql/query-limits.js';
+import { inputGuard } from './platform/graphql/input-guard.js';
 import { limits } from './platform/limits.js';
 import { logger } from './platform/logger.js';
 
@@ -123,6 +124,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
       ApolloServerPluginLandingPageDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       subscriptionsOverWebSocketOnly,
+      // Every string valid Unicode without NUL, every value at most inputDepthMax deep, before anything runs.
+      inputGuard,
       operationObserver(metrics),
       rateLimitedResponses,
     ],

@@ -34,6 +34,8 @@ export const limits = {
   idempotencyKeyLengthMax: 200,
   /** Serialised size of one metadata object. */
   metadataBytesMax: 8_192,
+  /** Nesting of a request's variables and JSON values (metadata): objects and arrays inside one another. */
+  inputDepthMax: 32,
   /** Digits in an amount string; 2^63-1 has 19. */
   amountDigitsMax: 19,
   /** How far in the future an entry's effective time may be, to absorb clock skew. */

@@ -1,3 +1,4 @@
+import { documentRefusal, variablesRefusal } from '../graphql/input-guard.js';
 import type http from 'node:http';
 import { GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
@@ -21,7 +22,7 @@ export interface WsLimitSettings {
 export const rateLimitedCloseCode = 4429;
 
 function asGraphQLError(error: FolioError): GraphQLError {
-  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } });
+  return new GraphQLError(error.message, { extensions: { ...error.details, code: error.code } });
 }
 
 /**
@@ -59,6 +60,8 @@ export class WsLimits {
     if (seconds !== undefined) return [asGraphQLError(AccessError.rateLimited(seconds))];
     const checked = checkOperation(this.schema, payload.query, { introspection: this.settings.introspection });
     if ('errors' in checked) return checked.errors;
+    const refused = variablesRefusal(payload.variables) ?? documentRefusal(checked.document);
+    if (refused) return [refused];
     return {
       schema: this.schema, document: checked.document, operationName: payload.operationName,
       variableValues: payload.variables ?? undefined,

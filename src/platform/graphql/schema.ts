@@ -5,6 +5,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { authChecker } from '../auth/auth-checker.js';
 import type { RootDescriptions } from '../module.js';
 import { NodeResolver } from './node.type.js';
+import { DateTimeScalar } from './date-time.scalar.js';
 
 /** Platform's own root fields (`node(id:)`), beside the modules' resolvers. */
 export const platformResolvers = [NodeResolver] as const;
@@ -31,5 +32,6 @@ export function buildFolioSchema(resolvers: readonly Function[], descriptions: r
   return buildSchema({
     resolvers: [...platformResolvers, ...resolvers] as unknown as NonEmptyArray<Function>,
     authChecker, validate: false, emitSchemaFile: false, pubSub: createPubSub(),
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   }).then((schema) => describeRoots(schema, descriptions));
 }
