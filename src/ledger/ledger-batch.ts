@@ -73,7 +73,7 @@ type Planned = { entry?: EntryDraft; postings?: PostingRow[]; statusChange?: { i
 function resolvePostings(request: PostRequest, state: BatchState): PostingDraft[] {
   return request.postings.map((posting) => {
     const accountId = posting.accountId ?? state.accountIdsByCode.get(posting.accountCode ?? '');
-    if (!accountId) throw LedgerError.notFound('account', posting.accountCode ?? '');
+    if (!accountId) throw LedgerError.accountCodeNotFound(posting.accountCode ?? '');
     return { accountId, direction: posting.direction, amount: posting.amount, currency: posting.currency };
   });
 }

@@ -4,6 +4,8 @@ import { toGlobalId } from './ledger.ids.js';
 /** Errors name accounts and entries by their global ids (`acc_42`, `ent_7`), as clients know them. */
 const acc = (id: string) => toGlobalId('Account', id);
 const ent = (id: string) => toGlobalId('JournalEntry', id);
+/** The owner of an account is a User (identity's type, registered by identity; the ledger imports none of it). */
+const globalIdTypes = { account: 'Account', entry: 'JournalEntry', user: 'User' } as const;
 
 /**
  * Every expected failure of the ledger, with its stable code. The list is in order of precedence:
@@ -61,8 +63,13 @@ export class LedgerError extends errorClass('LedgerError', ledgerErrorCodes) {
   static idempotencyKeyReused(key: string) {
     return new LedgerError('IDEMPOTENCY_KEY_REUSED', `idempotency key "${key}" was already used with a different input`, { idempotencyKey: key });
   }
-  static notFound(resource: string, id: string) {
+  /** Names the missing account, entry or owner by its global id (`acc_42`), as the client sent it. */
+  static notFound(resource: 'account' | 'entry' | 'user', rowId: string) {
+    const id = toGlobalId(globalIdTypes[resource], rowId);
     return new LedgerError('NOT_FOUND', `${resource} ${id} not found`, { resource, id });
+  }
+  static accountCodeNotFound(accountCode: string) {
+    return new LedgerError('NOT_FOUND', `no account has code "${accountCode.slice(0, 200)}"`, { resource: 'account', accountCode });
   }
   static currencyMismatch(accountId: string, accountCurrency: string, postingCurrency: string) {
     return new LedgerError('CURRENCY_MISMATCH', `account ${acc(accountId)} holds ${accountCurrency}, the posting is in ${postingCurrency}`, { accountId: acc(accountId) });

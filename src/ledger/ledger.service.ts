@@ -174,10 +174,14 @@ export class LedgerService {
   /**
    * Changes an account's name, metadata, status or policy under its row lock, so it serialises
    * with postings. A closed account stays closed; closing needs a zero balance and no open holds.
+   * A field left out is unchanged; an explicit null is BAD_USER_INPUT (none of them can be empty).
    * Errors, in precedence: BAD_USER_INPUT, NOT_FOUND, ACCOUNT_CLOSED.
    */
   async updateAccount(em: EntityManager, command: UpdateAccountCommand): Promise<AccountRow> {
     // Checked before the account is looked up: BAD_USER_INPUT comes before NOT_FOUND and ACCOUNT_CLOSED.
+    for (const field of ['name', 'metadata', 'status', 'negativeBalance'] as const) {
+      if ((command as unknown as Record<string, unknown>)[field] === null) throw LedgerError.badInput(`${field} cannot be null: leave it out to keep it as it is`, field);
+    }
     const name = command.name === undefined ? undefined : checkText(command.name, { max: limits.nameLengthMax, field: 'name', allowEmpty: false });
     const metadata = command.metadata === undefined ? undefined : checkMetadata(command.metadata);
     return em.transactional(async (tx) => {

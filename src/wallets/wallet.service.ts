@@ -242,7 +242,7 @@ export class WalletService {
   private async lineOf(em: EntityManager, entryId: string, walletId: string): Promise<WalletTransactionRow> {
     const line = await em.findOne(WalletTransactionEntity, { entryId, walletId });
     // The claim and the lines commit together, so a replayed claim always has its lines.
-    if (!line) throw LedgerError.notFound('wallet transaction of entry', entryId);
+    if (!line) throw LedgerError.notFound('entry', entryId);
     return line;
   }
 }

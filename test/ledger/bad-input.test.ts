@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
-import { balanceOf, fundedWallet, openAccount, OpenAccount, PostEntry } from '../testkit/ledger-fixtures.js';
+import { balanceOf, commitPending, fundedWallet, openAccount, OpenAccount, PostEntry } from '../testkit/ledger-fixtures.js';
 
 const UpdateAccount = graphql(`
   mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }
@@ -97,6 +97,26 @@ describe('malformed requests get a 4xx and a code, never a 5xx', () => {
     const cursor = Buffer.from(JSON.stringify({ v: 1, p: '9999999999999999999' })).toString('base64url');
     const result = await gw.request(AccountsPage, { first: 5, after: cursor });
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  // Regression: updateAccount with an explicit null wrote it (a NOT NULL violation) or threw a
+  // TypeError: both INTERNAL_SERVER_ERROR. A null is BAD_USER_INPUT, and the account is unchanged.
+  it.each([['name'], ['status'], ['negativeBalance'], ['metadata']])('refuses updateAccount with %s: null', async (field) => {
+    const account = await openAccount(gw, { label: 'nulls' });
+    const result = await gw.request(UpdateAccount, { input: { id: account.id, [field]: null } as never });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    const after = await gw.request(UpdateAccount, { input: { id: account.id } });
+    expect(after.data?.updateAccount.status).toBe('OPEN');
+  });
+
+  // Regression: the ledger's NOT_FOUND named raw row ids ("entry 9223372036854775000 not found",
+  // extensions.id a bare number); errors name accounts and entries by the global ids clients send.
+  it('names a missing entry and a missing account by their global ids', async () => {
+    const entry = await commitPending(gw, 'ent_9223372036854775000');
+    expect(entry.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', resource: 'entry', id: 'ent_9223372036854775000' });
+    expect(entry.errors?.[0].message).toContain('ent_9223372036854775000');
+    const account = await gw.request(PostEntry, { input: { idempotencyKey: uniq('nf'), postings: pair(ids.wallet, 'acc_999999999999', '10') } });
+    expect(account.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', resource: 'account', id: 'acc_999999999999' });
   });
 
   // Regression: the error's details were spread over its envelope, so ACCOUNT_CODE_TAKEN answered
