@@ -23,12 +23,57 @@ const secretKeys = new Set([
 const censor = '[redacted]';
 const redactDepthMax = 12;
 
+/** Fields of a database error that carry a client's data: the failing row, the query, its parameters. */
+const databaseErrorData = ['detail', 'where', 'parameters', 'params', 'query', 'sql', 'internalQuery', 'internalPosition', 'position', 'file', 'line'];
+
+function isDatabaseError(e: Record<string, unknown>): boolean {
+  if (typeof e.code !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code)) return false;
+  // Scrubbed already (or never carried any): nothing to take out.
+  if (!databaseErrorData.some((key) => key in e) && !String(e.message ?? '').includes(' - ')) return false;
+  return e.routine !== undefined || e.severity !== undefined || e.sqlState !== undefined;
+}
+
+/**
+ * A database error as a log may show it: its SQLSTATE, constraint, table and column, and
+ * PostgreSQL's own message, never the row, the query or its parameters (MikroORM puts the query
+ * before " - " in its message, and the stack's first line repeats the message).
+ */
+function databaseErrorForLog(plain: Record<string, unknown>): Record<string, unknown> {
+  const scrubbed = { ...plain };
+  for (const key of databaseErrorData) delete scrubbed[key];
+  scrubbed.message = String(plain.message ?? '').split(' - ').at(-1);
+  if (typeof plain.stack === 'string') scrubbed.stack = plain.stack.split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
+  return scrubbed;
+}
+
+/**
+ * pino's plain form of an error (type, message, stack, cause, own fields). pino folds a cause's
+ * message and stack into its wrapper's; when a database error is in the chain, each error keeps
+ * its own message and stack and the cause stays apart, so the database error can be scrubbed.
+ */
+function errorForLog(error: Error): Record<string, unknown> {
+  const plain = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  const cause = (error as Error & { cause?: unknown }).cause;
+  if (!(cause instanceof Error) || !hasDatabaseError(cause)) return plain;
+  const ownStack = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
+  return { ...plain, message: error.message, stack: ownStack, cause: errorForLog(cause) };
+}
+
+function hasDatabaseError(error: unknown): boolean {
+  for (let e = error, hops = 0; e instanceof Error && hops < 8; e = (e as Error & { cause?: unknown }).cause, hops += 1) {
+    if (isDatabaseError(e as unknown as Record<string, unknown>)) return true;
+  }
+  return false;
+}
+
 /** A copy of `value` with every secret key's value replaced by "[redacted]"; `value` itself when it has none. */
 export function redactSecrets(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object' || value instanceof Date || Buffer.isBuffer(value)) return value;
   if (depth > redactDepthMax) return '[too deep]';
   // An error becomes pino's plain form (type, message, stack, cause, own fields), then is walked.
-  if (value instanceof Error) return redactSecrets(pino.stdSerializers.err(value), depth);
+  if (value instanceof Error) return redactSecrets(errorForLog(value), depth);
+  // A database error (or one serialised as another's cause) loses the data it carries first.
+  if (isDatabaseError(value as Record<string, unknown>)) return redactSecrets(databaseErrorForLog(value as Record<string, unknown>), depth + 1);
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     value.forEach((item, index) => {

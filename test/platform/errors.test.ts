@@ -40,6 +40,19 @@ describe('an unexpected database error over HTTP', () => {
   beforeAll(async () => { gw = await startTestGateway(); });
   afterAll(async () => { await gw?.close(); });
 
+  // Regression: Apollo refuses a persisted query whose hash does not match it with a 400 and no
+  // code, and formatError masked it as INTERNAL_SERVER_ERROR (with an error-level log line).
+  it('answers a persisted query whose hash does not match it with 400 BAD_REQUEST', async () => {
+    const response = await fetch(gw.url, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }),
+    });
+    expect(response.status).toBe(400);
+    const body = await response.json() as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(body.errors[0].message).toBe('provided sha does not match query');
+  });
+
   it('reaches the client as INTERNAL_SERVER_ERROR with the request id and no SQL; the log has the whole error', async () => {
     const spy = vi.spyOn(gw.services.queries, 'verify').mockImplementationOnce(async (em) => {
       await sql`select balance_secret from folio_no_such_table where id = ${'42'}`.execute(em.getKysely());

@@ -126,12 +126,13 @@ describe('the log of a gateway process driven with secrets', () => {
     await send('mutation ScanLogout($t: String!) { logout(refreshToken: $t) }', { variables: { t: next.refreshToken }, headers: bearer(next.accessToken) });
     await send('query ScanRevoked { me { id } }', { headers: bearer(session.refreshToken) });
 
-    // An operation that fails inside the database: a NUL character PostgreSQL refuses in text.
+    // A secret inside a string Folio refuses at the edge (a NUL, which PostgreSQL would refuse:
+    // this once reached the database and was logged as an unexpected error, row and all).
     const nul = await send('mutation ScanNul($input: OpenAccountInput!) { openAccount(input: $input) { id } }', {
       headers: bearer(gw.finance.token),
       variables: { input: { code: uniq('nul'), name: `broken\u0000${secret(randomBytes(18).toString('hex'))}`, type: 'ASSET', currency: 'USD' } },
     });
-    expect(nul.body.errors?.[0].extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) });
+    expect(nul.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', requestId: expect.any(String) });
     const nulRequestId = nul.body.errors![0].extensions!.requestId as string;
 
     // A WebSocket whose connectionParams carry the token.
@@ -155,8 +156,9 @@ describe('the log of a gateway process driven with secrets', () => {
     expect(requestLines.find((line) => line.operationName === 'ScanLogin' && line.errorCodes)).toMatchObject({ errorCodes: ['INVALID_CREDENTIALS'] });
     expect(lines.find((line) => line.msg === 'ws operation' && line.operationName === 'ScanOverWs')).toMatchObject({ caller: `user:${gw.finance.userId}`, transport: 'ws' });
 
-    // The unexpected error is in the log whole (type, message, stack), under its request id.
-    expect(lines.find((line) => line.requestId === nulRequestId && line.msg === 'unexpected error in a GraphQL operation')).toMatchObject({ err: { type: expect.any(String), message: expect.any(String), stack: expect.any(String) } });
+    // The refused input is a client's mistake, logged as its request line and not as an unexpected error.
+    expect(lines.find((line) => line.requestId === nulRequestId && line.msg === 'request')).toMatchObject({ status: 400 });
+    expect(lines.find((line) => line.requestId === nulRequestId && line.msg === 'unexpected error in a GraphQL operation')).toBeUndefined();
 
     const leaks = scanLog(logFile, secrets);
     expect(leaks, leakReport(leaks)).toEqual([]);

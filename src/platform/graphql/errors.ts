@@ -26,6 +26,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...scoped } };
   }
   const code = formatted.extensions?.code as string | undefined;
+  // Apollo refuses some requests with an HTTP 4xx and no code of its own (a persisted query whose
+  // hash does not match it, an unknown persisted-query version): the client's mistake, not a bug.
+  const status = (original as GraphQLError | undefined)?.extensions?.http as { status?: number } | undefined;
+  if (original instanceof GraphQLError && (!code || code === 'INTERNAL_SERVER_ERROR') && status?.status && status.status >= 400 && status.status < 500) {
+    return { message: formatted.message, extensions: { code: 'BAD_REQUEST', ...scoped } };
+  }
   if (code && (clientCodes.has(code) || !(original instanceof Error) || original instanceof GraphQLError)) {
     if (code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined, ...scoped } };
   }
