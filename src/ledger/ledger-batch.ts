@@ -3,7 +3,7 @@ import { LedgerError } from './ledger.errors.js';
 import type { EntryDraft, LedgerOp, OpResult, PostRequest } from './ledger-ops.js';
 import {
   applyChanges, balanceOf, checkAccounts, checkBalanced, checkStatus, swapSides,
-  type AccountState, type PostingDraft, type TotalsChange,
+  type AccountState, type PostingDraft, type TotalsChange, checkTimes,
 } from './posting-rules.js';
 
 /** A journal entry locked by the posting transaction, with its postings. */
@@ -112,6 +112,7 @@ function commitPostings(entry: LockedEntry, amount: bigint | undefined): Posting
 type OpPlan = { planned: Planned; changes: { postings: PostingDraft[]; change: TotalsChange }[] };
 
 function planPost(op: Extract<LedgerOp, { kind: 'post' }>, state: BatchState, id: string): OpPlan {
+  checkTimes(op.request, state.now);
   const postings = resolvePostings(op.request, state);
   checkAccounts(postings, state.accounts);
   checkBalanced(postings);
@@ -163,6 +164,7 @@ function planRelease(op: Extract<LedgerOp, { kind: 'void' | 'expire' }>, state: 
 
 /** Checked in the order of ledgerErrorCodes: the accounts' status before the entry's state. */
 function planReverse(op: Extract<LedgerOp, { kind: 'reverse' }>, state: BatchState, id: string): OpPlan {
+  checkTimes({ effectiveAt: op.effectiveAt }, state.now);
   const target = lockedEntry(state, op.entryId);
   const postings = swapSides(target.postings);
   checkStatus(postings, state.accounts);

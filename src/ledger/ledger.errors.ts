@@ -12,7 +12,9 @@ const globalIdTypes = { account: 'Account', entry: 'JournalEntry', user: 'User' 
  * when an entry breaks several rules, the first code here is the one reported (TigerBeetle's
  * result codes). One exception: a partial commit of a held entry that is not one debit and one
  * credit is BAD_USER_INPUT about that entry, checked after its state (ENTRY_NOT_PENDING,
- * PENDING_ENTRY_EXPIRED). Codes are part of the API: never rename one.
+ * PENDING_ENTRY_EXPIRED). And the clock's BAD_USER_INPUT (an effective time in the future, an
+ * expiry in the past) comes after IDEMPOTENCY_KEY_REUSED and the entry's shape, so that a replay of a
+ * stored key returns its result whatever the time. Codes are part of the API: never rename one.
  */
 export const ledgerErrorCodes = [
   'BAD_USER_INPUT',

@@ -63,13 +63,6 @@ function checkMetadata(metadata: Record<string, unknown> | undefined): Record<st
   return metadata;
 }
 
-function checkEffectiveAt(at: Date | undefined): Date | undefined {
-  if (at && at.getTime() > Date.now() + limits.effectiveAtFutureSkewMs) {
-    throw LedgerError.badInput('effectiveAt may not be in the future', 'effectiveAt');
-  }
-  return at;
-}
-
 /**
  * Validates a client's entry and turns it into the writer's request; throws LedgerError on bad input.
  * Every check runs and the refusal reported is the earliest in `ledgerErrorCodes`, so the answer does
@@ -79,11 +72,12 @@ export function toPostRequest(command: PostEntryCommand): PostRequest {
   const refusals = new Refusals();
   refusals.check(() => {
     if (!command.pending && command.expiresAt) throw LedgerError.badInput('expiresAt applies to pending entries only', 'expiresAt');
-    if (command.expiresAt && command.expiresAt.getTime() <= Date.now()) throw LedgerError.badInput('expiresAt must be in the future', 'expiresAt');
   });
   const description = refusals.check(() => checkText(command.description ?? '', { max: limits.descriptionLengthMax, field: 'description' }));
   const metadata = refusals.check(() => checkMetadata(command.metadata));
-  const effectiveAt = refusals.check(() => checkEffectiveAt(command.effectiveAt ?? undefined));
+  // The clock's checks (effectiveAt not in the future, expiresAt in the future) run in the planner,
+  // after the key's claim: a replay returns its stored result however late it comes (checkTimes).
+  const effectiveAt = command.effectiveAt ?? undefined;
   const postings = command.postings.map((p, i) => {
     refusals.check(() => {
       if (!p.accountId === !p.accountCode || (p.accountCode !== undefined && p.accountCode.length > limits.accountCodeLengthMax)) throw LedgerError.badInput('give exactly one of accountId and accountCode', `postings.${i}`);
@@ -317,7 +311,7 @@ export class LedgerService {
   reverseOp(command: ReverseCommand): LedgerOp {
     const key = checkKey(command.idempotencyKey);
     const description = command.description == null ? undefined : checkText(command.description, { max: limits.descriptionLengthMax, field: 'description' });
-    const effectiveAt = checkEffectiveAt(command.effectiveAt ?? undefined);
+    const effectiveAt = command.effectiveAt ?? undefined;
     const hash = requestHash('reverse', { entryId: command.entryId, description, effectiveAt });
     return { kind: 'reverse', key, hash, entryId: command.entryId, description, effectiveAt };
   }

@@ -47,6 +47,18 @@ export function balanceOf(state: Pick<AccountState, 'type' | 'postedDebits' | 'p
   return { posted, pending, available: posted - outflows };
 }
 
+/**
+ * The checks that depend on the clock: an entry's effective time not in the future (beyond
+ * clock skew), a hold's expiry in the future. The planner runs them after the idempotency claim,
+ * so a replay of a stored key returns its result whatever the clock says now.
+ */
+export function checkTimes(times: { effectiveAt?: Date; expiresAt?: Date }, now: Date): void {
+  if (times.effectiveAt && times.effectiveAt.getTime() > now.getTime() + limits.effectiveAtFutureSkewMs) {
+    throw LedgerError.badInput('effectiveAt may not be in the future', 'effectiveAt');
+  }
+  if (times.expiresAt && times.expiresAt.getTime() <= now.getTime()) throw LedgerError.badInput('expiresAt must be in the future', 'expiresAt');
+}
+
 export function checkPostingCount(count: number): void {
   if (count < 2) throw LedgerError.tooFewPostings(count);
   if (count > limits.postingsPerEntryMax) throw LedgerError.tooManyPostings(count, limits.postingsPerEntryMax);

@@ -134,6 +134,25 @@ describe('two-phase entries', () => {
     const late = await gw.request(CommitPending, { input: { idempotencyKey: uniq('c'), entryId: pending.data!.postEntry.id } });
     expect(late.errors?.[0].extensions?.code).toBe('ENTRY_NOT_PENDING');
   });
+
+  // Regression (issue 10, item 4): a client whose answer was lost retried its hold with the same
+  // key after the expiry and got "expiresAt must be in the future", although its hold existed.
+  // The clock's checks run after the key's replay: a replay returns the stored entry.
+  it('replays a hold after its expiry has passed, instead of refusing its expiresAt', async () => {
+    const { wallet } = await fundedWallet(gw, '1000');
+    const shop = await openAccount(gw);
+    const idempotencyKey = uniq('late-replay');
+    const expiresAt = new Date(Date.now() + 1_000).toISOString();
+    const first = await transfer(gw, wallet.id, shop.id, '300', 'USD', { pending: true, expiresAt, idempotencyKey });
+    expect(first.errors).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const replay = await transfer(gw, wallet.id, shop.id, '300', 'USD', { pending: true, expiresAt, idempotencyKey });
+    expect(replay.errors, JSON.stringify(replay.errors)).toBeUndefined();
+    expect(replay.data!.postEntry.id).toBe(first.data!.postEntry.id);
+    // A new key with the same past expiry is still refused.
+    const fresh = await transfer(gw, wallet.id, shop.id, '300', 'USD', { pending: true, expiresAt });
+    expect(fresh.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresAt' });
+  });
 });
 
 describe('reversal and history', () => {
