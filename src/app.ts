@@ -71,7 +71,7 @@ async function startPlatform(orm: MikroORM, databaseUrl: string, config: Config,
   const relay = new OutboxRelay(orm, metrics.registry);
   // Rate-limit counters shared by every gateway process: PostgreSQL's rate_limit table, or Redis.
   const rateLimits = await RateLimitStore.open({ databaseUrl, redisUrl: config.redisUrl, keyPrefix: config.rateLimitKeyPrefix });
-  const events = new EventHub(orm, databaseUrl);
+  const events = new EventHub(orm, databaseUrl, metrics.registry);
   await events.start();
   relay.start();
   // Events of a committed unit of work are numbered and sent at once, not at the next poll.
@@ -88,8 +88,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const orm = await openOrm(db.url, config.dbPoolMax, modules.entities);
   await migrate(orm);
   const metrics = new GatewayMetrics(poolStatsOf(orm), config.dbPoolMax);
-  const readiness = new Readiness(orm);
   const { relay, rateLimits, events, work, loginThrottle } = await startPlatform(orm, db.url, config, metrics);
+  const readiness = new Readiness(orm, () => ({ eventListener: events.listenerState }));
   const running = await modules.start({ orm, config, databaseUrl: db.url, metrics, relay }, { orm, events, work, loginThrottle });
   const { services } = running;
   const requestLimits = new RequestLimits(rateLimits, config);

@@ -34,6 +34,8 @@ export const limits = {
   idempotencyKeyLengthMax: 200,
   /** Serialised size of one metadata object. */
   metadataBytesMax: 8_192,
+  /** The longest wait between two attempts to re-establish the event hub's LISTEN connection. */
+  eventListenerReconnectMaxMs: 5_000,
   /** Nesting of a request's variables and JSON values (metadata): objects and arrays inside one another. */
   inputDepthMax: 32,
   /** Digits in an amount string; 2^63-1 has 19. */

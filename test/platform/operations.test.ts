@@ -166,7 +166,7 @@ describe('health and readiness', () => {
     expect(health.status).toBe(200);
     const ready = await fetch(`${baseUrl(gw.url)}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(await ready.json()).toEqual({ status: 'ready', details: { eventListener: 'listening' } });
   });
 
   it('is not ready when a migration is pending or the database does not answer', async () => {

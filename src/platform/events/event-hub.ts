@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql, type NotNull } from 'kysely';
 import { limits } from '../limits.js';
@@ -36,8 +37,22 @@ export class EventHub {
   private reading: Promise<void> | undefined;
   private readAgain = false;
   private stopped = false;
+  private reconnecting: Promise<void> | undefined;
+  private readonly reconnects: Counter;
 
-  constructor(private readonly orm: MikroORM, private readonly databaseUrl: string) {}
+  constructor(private readonly orm: MikroORM, private readonly databaseUrl: string, registry?: Registry) {
+    const registers = registry ? [registry] : [];
+    // 1 while this gateway LISTENs for the relay's NOTIFY; 0 while it reconnects (events then come by the 1 s poll).
+    const hub = this;
+    new Gauge({ name: 'folio_event_listener_connected', help: 'Whether the event hub is LISTENing for new events (1) or reconnecting (0).', registers,
+      collect() { this.set(hub.client ? 1 : 0); } });
+    this.reconnects = new Counter({ name: 'folio_event_listener_reconnects_total', help: 'Times the event hub re-established its LISTEN connection after losing it.', registers });
+  }
+
+  /** `listening`, or `reconnecting` while the LISTEN connection is being re-established (shown in /readyz). */
+  get listenerState(): 'listening' | 'reconnecting' {
+    return this.client ? 'listening' : 'reconnecting';
+  }
 
   async start(): Promise<void> {
     this.lastSeq = await this.maxSeq();
@@ -50,7 +65,10 @@ export class EventHub {
     this.stopped = true;
     clearInterval(this.timer);
     await this.reading;
-    await this.client?.end().catch(() => undefined);
+    await this.reconnecting;
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
   }
 
   get subscriberCount(): number {
@@ -60,15 +78,48 @@ export class EventHub {
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl });
     client.on('notification', () => this.wake());
-    client.on('error', (error) => {
+    const lost = (error?: Error) => {
+      if (this.client !== client) return;
       logger.warn({ err: error }, 'event listener connection lost; reconnecting');
       this.client = undefined;
-      if (!this.stopped) setTimeout(() => void this.listen().catch((e) => logger.error({ err: e }, 'event listener reconnect failed')), 500);
-    });
-    await client.connect();
-    await client.query(`listen ${eventsChannel}`);
+      void this.reconnect();
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    try {
+      await client.connect();
+      await client.query(`listen ${eventsChannel}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.client = client;
+    // Whatever was committed while no NOTIFY could arrive is read now.
     this.wake();
+  }
+
+  /**
+   * Re-establishes LISTEN after the connection was lost, with backoff and jitter, until it succeeds
+   * or the hub stops: a PostgreSQL that is restarting refuses connections (57P03) for a while, and
+   * push must come back by itself when it is up again. Meanwhile the 1 s poll delivers events.
+   */
+  private reconnect(): Promise<void> {
+    this.reconnecting ??= (async () => {
+      for (let attempt = 1; !this.stopped; attempt += 1) {
+        const delay = Math.min(limits.eventListenerReconnectMaxMs, 250 * 2 ** Math.min(attempt - 1, 8));
+        await new Promise((resolve) => setTimeout(resolve, delay / 2 + Math.random() * delay / 2));
+        if (this.stopped) return;
+        try {
+          await this.listen();
+          this.reconnects.inc();
+          logger.info({ attempt }, 'event listener reconnected');
+          return;
+        } catch (error) {
+          logger.warn({ err: error, attempt }, 'event listener reconnect failed; trying again');
+        }
+      }
+    })().finally(() => { this.reconnecting = undefined; });
+    return this.reconnecting;
   }
 
   private async maxSeq(): Promise<bigint> {

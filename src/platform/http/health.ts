@@ -8,6 +8,8 @@ export interface ReadinessReport {
   ready: boolean;
   /** Why the gateway is not ready; absent when it is. */
   reason?: string;
+  /** States that do not stop traffic but say how well it is served (the event listener's). */
+  details?: Record<string, string>;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
@@ -25,7 +27,7 @@ export class Readiness {
   private shuttingDown = false;
   private migrationsCheckedAt = 0;
 
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly orm: MikroORM, private readonly details: () => Record<string, string> = () => ({})) {}
 
   /** From now on /readyz answers 503, so load balancers stop sending new requests. */
   beginShutdown(): void {
@@ -52,7 +54,8 @@ export class Readiness {
       if (pending.length > 0) return { ready: false, reason: `migrations pending: ${pending.map((m) => m.name).join(', ')}` };
       this.migrationsCheckedAt = Date.now();
     }
-    return { ready: true };
+    const details = this.details();
+    return Object.keys(details).length > 0 ? { ready: true, details } : { ready: true };
   }
 }
 
@@ -66,7 +69,7 @@ export function healthRoutes(readiness: Readiness): Router {
   router.get('/readyz', (_req, res, next) => {
     readiness.check().then((report) => {
       res.status(report.ready ? 200 : 503).set('cache-control', 'no-store')
-        .json(report.ready ? { status: 'ready' } : { status: 'unavailable', reason: report.reason });
+        .json(report.ready ? { status: 'ready', ...(report.details && { details: report.details }) } : { status: 'unavailable', reason: report.reason });
     }, next);
   });
   return router;
