@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UnitOfWork } from '../platform/db/unit-of-work.js';
 import type { AccountRow } from './ledger.queries.js';
 import type { CommitCommand, EnsureAccountCommand, LedgerService, PostEntryCommand, ReverseCommand, VoidCommand } from './ledger.service.js';
-import { companionsOf, entitiesOf, type EntryRows } from './entry-rows.js';
+import type { EntryRows } from './entry-rows.js';
 import { unwrap, type LedgerOp, type OpResult } from './ledger-ops.js';
 import { executeBatch } from './ledger-transaction.js';
 import { lockAccounts } from './ledger.sql.js';
@@ -46,9 +46,7 @@ export class LedgerTransaction extends UnitOfWork {
    * entry (none for a replay) and returned as the module's entities.
    */
   async post<T extends object>(command: PostEntryCommand, options: { rows?: EntryRows<T> } = {}) {
-    const companions = options.rows && companionsOf(this.em, options.rows);
-    const result = unwrap(await this.run({ ...this.ledger.postOp(command), ...(companions && { companions }) } as LedgerOp));
-    return { ...result, rows: options.rows && result.companions ? entitiesOf(this.em, options.rows, result.companions) : undefined };
+    return this.ledger.postWithRows(this.em, command, options.rows, (op) => this.run(op));
   }
 
   async commit(command: CommitCommand) {

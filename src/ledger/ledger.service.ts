@@ -207,10 +207,17 @@ export class LedgerService {
    * the same transaction and returned as its entities; anything more needs `transaction`.
    */
   async postEntry<T extends object>(command: PostEntryCommand, options: { rows?: EntryRows<T> } = {}) {
-    const em = this.orm.em.fork();
-    const companions = options.rows && companionsOf(em, options.rows);
-    const result = unwrap(await this.writer.submit({ ...this.postOp(command), ...(companions && { companions }) } as LedgerOp));
-    return { ...result, rows: options.rows && result.companions ? entitiesOf(em, options.rows, result.companions) : undefined };
+    return this.postWithRows(this.orm.em.fork(), command, options.rows, (op) => this.writer.submit(op));
+  }
+
+  /**
+   * A post and its entry rows through `run` (the writer, or a module transaction's batch): the rows
+   * go with the operation as the writer's companions, and come back as the module's entities.
+   */
+  async postWithRows<T extends object>(em: EntityManager, command: PostEntryCommand, rows: EntryRows<T> | undefined, run: (op: LedgerOp) => Promise<OpResult>) {
+    const companions = rows && companionsOf(em, rows);
+    const result = unwrap(await run({ ...this.postOp(command), ...(companions && { companions }) } as LedgerOp));
+    return { ...result, rows: rows && result.companions ? entitiesOf(em, rows, result.companions) : undefined };
   }
 
   /**

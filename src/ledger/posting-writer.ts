@@ -1,5 +1,6 @@
 import { logger } from '../platform/logger.js';
 import { limits } from '../platform/limits.js';
+import { isTransientConflict } from '../platform/db/unit-of-work.js';
 import { retry, type RetryOptions } from '../platform/retry.js';
 import type { LedgerOp, OpResult } from './ledger-ops.js';
 import { executeBatch, RetryBatch } from './ledger-transaction.js';
@@ -12,18 +13,14 @@ interface Group {
   reject: (error: unknown) => void;
 }
 
-/** PostgreSQL errors that mean "run the transaction again": deadlock, serialisation, lock timeout, unique race. */
-const retryableCodes = new Set(['40P01', '40001', '55P03', '23505']);
-
 /** Entries a committed transaction created: new posts, commits and reversals (not replays, voids or expiries). */
 export function entriesCreatedBy(results: readonly OpResult[]): number {
   return results.filter((result) => 'entry' in result && result.entry && !result.replayed).length;
 }
 
+/** Run the batch again: the transient conflicts any unit of work reruns, a race on the ledger's unique keys, or a RetryBatch. */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof RetryBatch) return true;
-  const code = (error as { code?: string })?.code;
-  return typeof code === 'string' && retryableCodes.has(code);
+  return error instanceof RetryBatch || isTransientConflict(error) || (error as { code?: unknown } | null)?.code === '23505';
 }
 
 /** How the writer and LedgerService.transaction retry a transaction PostgreSQL refused for a race. */

@@ -5,6 +5,7 @@ import type { Config, PlatformConfig } from './config.js';
 import { platformEntities } from './db/platform-entities.js';
 import type { LoaderFactory } from './graphql/context.js';
 import { registerNodeFetchers } from './graphql/node.type.js';
+import { registerIdPrefixes } from './ids.js';
 import { logger } from './logger.js';
 import type { BackgroundWorker, FolioModule, Loaders, Platform, PlatformServices, Services } from './module.js';
 
@@ -21,6 +22,8 @@ export class ModuleSet {
       const missing = module.dependsOn.filter((name) => !seen.has(name));
       if (missing.length) throw new Error(`module ${module.name} depends on ${missing.join(', ')}: list it after them in src/modules.ts`);
       seen.add(module.name);
+      // Each module's ids file registered these on import; a descriptor that disagrees with it throws here.
+      registerIdPrefixes(module.idPrefixes);
     }
   }
 
@@ -36,11 +39,6 @@ export class ModuleSet {
   get accessMatrix() {
     // node(id:) is platform's: each module's fetcher applies that module's own visibility rules.
     return mergeAccessRows([{ Query: { node: access.ownOrStaff } }, ...this.modules.map((module) => module.access)]);
-  }
-
-  /** Each module's codes, in its precedence order. */
-  get errorCodes(): Record<string, readonly string[]> {
-    return Object.fromEntries(this.modules.map((module) => [module.name, module.errorCodes]));
   }
 
   /** Platform's configuration with each module's part merged in. */
