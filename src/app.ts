@@ -18,7 +18,7 @@ import { OutboxRelay } from './platform/events/outbox-relay.js';
 import { UnitsOfWork } from './platform/db/unit-of-work.js';
 import { mountGraphiql } from './platform/graphiql.js';
 import { createContext, type Caller, type GraphQLContext, type Services } from './platform/graphql/context.js';
-import { formatError } from './platform/graphql/errors.js';
+import { formatError, unavailableResponses } from './platform/graphql/errors.js';
 import { startWsServer } from './platform/graphql/ws-server.js';
 import { authenticate, jsonErrors, requestIds } from './platform/http/middleware.js';
 import { healthRoutes, Readiness } from './platform/http/health.js';
@@ -128,6 +128,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
       inputGuard,
       operationObserver(metrics),
       rateLimitedResponses,
+      unavailableResponses,
     ],
   });
   await apollo.start();

@@ -58,6 +58,10 @@ export const limits = {
   metricsOperationLabelsMax: 200,
   /** Distinct error codes kept as metric labels; later ones are counted as `OTHER`. */
   metricsErrorCodeLabelsMax: 100,
+  /** How long a request waits for a database connection (a new one, or a free one of the pool) before SERVICE_UNAVAILABLE. */
+  dbConnectTimeoutMs: 5_000,
+  /** The Retry-After of a SERVICE_UNAVAILABLE answer (the database unreachable): a restart takes seconds. */
+  unavailableRetryAfterSeconds: 2,
   /** How long /readyz waits for the database's `select 1` before answering 503. */
   readinessDbTimeoutMs: 2_000,
   /** How long /readyz trusts its last "no pending migrations" answer (reading them costs a glob and a query). */

@@ -19,7 +19,12 @@ export function ormOptions(url: string, poolMax: number, entities: readonly unkn
     pool: { min: 0, max: poolMax },
     // A posting transaction that waits on a row lock longer than this fails and is retried by the
     // writer; an abandoned transaction cannot hold locks for ever.
-    driverOptions: { options: `-c lock_timeout=${limits.lockTimeoutMs} -c idle_in_transaction_session_timeout=${limits.idleInTransactionMs}` },
+    // connectionTimeoutMillis bounds both a new connection and the wait for a free one of the pool, so
+    // a request during an outage (or a hung server) fails with SERVICE_UNAVAILABLE instead of hanging.
+    driverOptions: {
+      options: `-c lock_timeout=${limits.lockTimeoutMs} -c idle_in_transaction_session_timeout=${limits.idleInTransactionMs}`,
+      connectionTimeoutMillis: limits.dbConnectTimeoutMs,
+    },
     debug: false,
     // ORM messages (migrations applied, warnings) go through the JSON logger, not raw console lines.
     logger: (message: string) => logger.info({ component: 'mikro-orm' }, message.replace(/\u001b\[[0-9;]*m/g, '')),

@@ -1,7 +1,9 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { FolioError } from '../errors.js';
+import { databaseUnavailable, ServiceUnavailableError } from '../db/unavailable.js';
 import { logger } from '../logger.js';
 import { currentRequestId } from '../request-context.js';
 
@@ -22,6 +24,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // code, say) can never replace them.
     return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code, ...scoped } };
   }
+  if (databaseUnavailable(original)) {
+    // An outage, not a bug: the client is told to retry, and the log keeps why (without row data).
+    logger.warn({ err: original, requestId, path: formatted.path }, 'database unreachable during a GraphQL operation');
+    const unavailable = new ServiceUnavailableError();
+    return { message: unavailable.message, path: formatted.path, locations: formatted.locations, extensions: { ...unavailable.details, code: unavailable.code, ...scoped } };
+  }
   if (original instanceof ArgumentValidationError) {
     return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...scoped } };
   }
@@ -38,3 +46,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error in a GraphQL operation');
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
 }
+
+/** An answer with SERVICE_UNAVAILABLE in it is HTTP 503 with Retry-After, so HTTP clients and proxies retry it. */
+export const unavailableResponses: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const unavailable = (response.body.singleResult.errors ?? []).find((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE');
+        if (!unavailable) return;
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(unavailable.extensions?.retryAfterSeconds ?? 1));
+      },
+    };
+  },
+};

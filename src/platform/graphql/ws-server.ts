@@ -9,6 +9,7 @@ import { createContext, type GraphQLContext, type LoaderFactory, type Services }
 import type { GatewayMetrics } from '../metrics.js';
 import { WsOperations } from './ws-operations.js';
 import { WsLimits, type WsLimitSettings } from '../abuse/ws-limits.js';
+import { databaseUnavailable } from '../db/unavailable.js';
 
 /** What graphql-ws keeps per connection: the credentials read once from `connectionInit`. */
 interface ConnectionState {
@@ -22,6 +23,21 @@ function authorizationParam(params: Readonly<Record<string, unknown>> | undefine
   if (!params) return undefined;
   const value = params.authorization ?? params.Authorization;
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The connection's credentials, or undefined when the database was unreachable to check them: the
+ * socket is then closed with 1013 (try again later), a code graphql-ws clients retry by themselves.
+ */
+async function authenticateOrRetryLater(services: Services, socket: WebSocket, authorization: string | undefined): Promise<Authentication | undefined> {
+  try {
+    return await services.authenticator.authenticate(authorization);
+  } catch (error) {
+    if (!databaseUnavailable(error)) throw error;
+    logger.warn({ err: error }, 'WebSocket connection refused: database unreachable');
+    socket.close(1013, 'Service unavailable: the database is unreachable, retry shortly');
+    return undefined;
+  }
 }
 
 /**
@@ -41,7 +57,8 @@ export function startWsServer(httpServer: http.Server, path: string, schema: Gra
     onConnect: async (ctx) => {
       const ip = wsLimits.clientIp(ctx.extra.request);
       if (!await wsLimits.admitConnection(ctx.extra.socket, ip)) return false;
-      const auth = await services.authenticator.authenticate(authorizationParam(ctx.connectionParams));
+      const auth = await authenticateOrRetryLater(services, ctx.extra.socket, authorizationParam(ctx.connectionParams));
+      if (!auth) return false;
       const state: ConnectionState = { auth, ip };
       ctx.extra.state = state;
       if (auth.failure) {

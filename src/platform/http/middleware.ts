@@ -5,6 +5,7 @@ import type { Caller } from '../graphql/context.js';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
 import { noteErrorCodes, requestScope } from '../request-context.js';
+import { databaseUnavailable, ServiceUnavailableError } from '../db/unavailable.js';
 
 /** Sets the request id (the caller's x-request-id, or a new one) for logs, errors and the response. */
 export function requestIds(req: Request, res: Response, next: NextFunction): void {
@@ -31,13 +32,26 @@ export function authenticate(authenticator: CredentialReader) {
   };
 }
 
-/** Body-parser failures (bad JSON, too large) answer as GraphQL-shaped JSON, never an HTML page. */
+/**
+ * Body-parser failures (bad JSON, too large) answer as GraphQL-shaped JSON, never an HTML page; so
+ * does a middleware that needed the database while it was unreachable (authentication): 503.
+ */
 export function jsonErrors(error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error);
+  if (databaseUnavailable(error)) return unavailable(error, res);
   const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
   if (status === 500) logger.error({ err: error }, 'unexpected HTTP error');
   const message = status === 413 ? `request body larger than ${limits.requestBodyBytesMax} bytes` : status === 500 ? 'Internal server error' : 'malformed request body';
   const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
   noteErrorCodes(code);
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+function unavailable(error: unknown, res: Response): void {
+  logger.warn({ err: error }, 'database unreachable during an HTTP request');
+  const refusal = new ServiceUnavailableError();
+  noteErrorCodes(refusal.code);
+  res.setHeader('retry-after', String(refusal.details.retryAfterSeconds));
+  const requestId = (res.locals.caller as Caller | undefined)?.requestId;
+  res.status(503).json({ errors: [{ message: refusal.message, extensions: { ...refusal.details, code: refusal.code, requestId } }] });
 }
