@@ -60,6 +60,7 @@ type Documents = {
     "\n  subscription PayoutUpdates($after: String) {\n    payoutUpdated(after: $after) { sequence status payout { id status wallet { ownerId } } }\n  }\n": typeof types.PayoutUpdatesDocument,
     "\n  subscription PayoutRunProgress($runId: ID!, $after: String) {\n    payoutRunProgress(runId: $runId, after: $after) { sequence run { id status walletsScanned payoutsCreated walletsSkipped totalAmount { amount } } }\n  }\n": typeof types.PayoutRunProgressDocument,
     "\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": typeof types.PayoutFreezeWalletDocument,
+    "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": typeof types.DeliveryWatchEntriesDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": typeof types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": typeof types.PostEntryDocument,
     "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": typeof types.AccountBalanceDocument,
@@ -131,6 +132,7 @@ const documents: Documents = {
     "\n  subscription PayoutUpdates($after: String) {\n    payoutUpdated(after: $after) { sequence status payout { id status wallet { ownerId } } }\n  }\n": types.PayoutUpdatesDocument,
     "\n  subscription PayoutRunProgress($runId: ID!, $after: String) {\n    payoutRunProgress(runId: $runId, after: $after) { sequence run { id status walletsScanned payoutsCreated walletsSkipped totalAmount { amount } } }\n  }\n": types.PayoutRunProgressDocument,
     "\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": types.PayoutFreezeWalletDocument,
+    "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": types.DeliveryWatchEntriesDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": types.PostEntryDocument,
     "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": types.AccountBalanceDocument,
@@ -354,6 +356,10 @@ export function graphql(source: "\n  subscription PayoutRunProgress($runId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n"): (typeof documents)["\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n"): (typeof documents)["\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

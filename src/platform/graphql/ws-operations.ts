@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { execute, getOperationAST, subscribe, type ExecutionArgs, type ExecutionResult, type GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { execute, getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import { principalLabel, type Principal } from '../auth/principal.js';
 import { logger } from '../logger.js';
 import { safeOperationName, type GatewayMetrics } from '../metrics.js';
 import { currentRequestId, requestScope, type RequestScope } from '../request-context.js';
 import { formatError } from './errors.js';
+import { subscribeReliably } from './event-delivery.js';
 
 /** One operation (query, mutation or subscription) on a graphql-ws connection. */
 interface WsOperation {
@@ -51,7 +52,9 @@ function formatWsError(error: GraphQLError, requestCode: string): GraphQLFormatt
     const json = error.toJSON();
     return { ...json, extensions: { ...json.extensions, code: (json.extensions?.code as string | undefined) ?? requestCode, requestId: currentRequestId() } };
   }
-  return formatError(error.toJSON(), error);
+  // graphql-ws wraps an error that ended the stream in a GraphQLError with no path, which Apollo's
+  // unwrapping does not look inside: hand formatError the original, so its code survives.
+  return formatError(error.toJSON(), error.path ? error : error.originalError);
 }
 
 /**
@@ -86,10 +89,13 @@ export class WsOperations {
   /** `execute` of useServer: queries and mutations run inside their operation's scope. */
   readonly execute = (args: ExecutionArgs) => requestScope.run({ requestId: requestIdOf(args) }, () => execute(args));
 
-  /** `subscribe` of useServer: the subscription's setup and every event run inside its scope. */
+  /**
+   * `subscribe` of useServer: the subscription's setup and every event run inside its scope, and an
+   * event whose fields fail to load is tried again or ends the stream, never sent as a hole.
+   */
   readonly subscribe = async (args: ExecutionArgs) => {
     const scope = { requestId: requestIdOf(args) };
-    const result = await requestScope.run(scope, () => subscribe(args));
+    const result = await requestScope.run(scope, () => subscribeReliably(args));
     return isAsyncIterable(result) ? inScope(scope, result) : result;
   };
 
