@@ -73,6 +73,9 @@ export class LedgerError extends errorClass('LedgerError', ledgerErrorCodes) {
   static accountCodeNotFound(accountCode: string) {
     return new LedgerError('NOT_FOUND', `no account has code "${accountCode.slice(0, 200)}"`, { resource: 'account', accountCode });
   }
+  static pendingEntryKeyNotFound(key: string) {
+    return new LedgerError('NOT_FOUND', `no entry was posted with idempotency key "${key.slice(0, 200)}"`, { resource: 'entry', pendingEntryKey: key.slice(0, 200) });
+  }
   static currencyMismatch(accountId: string, accountCurrency: string, postingCurrency: string) {
     return new LedgerError('CURRENCY_MISMATCH', `account ${acc(accountId)} holds ${accountCurrency}, the posting is in ${postingCurrency}`, { accountId: acc(accountId) });
   }

@@ -49,6 +49,13 @@ export class LedgerQueries {
     return pageOf(rows, first);
   }
 
+  /** The entry an idempotency key created (its primary key finds it: one row, no scan). */
+  async entryIdByKey(em: EntityManager, key: string): Promise<string | undefined> {
+    const row = await em.getKysely<LedgerDatabase>().selectFrom('ledger_idempotency').select('entry_id')
+      .where('key', '=', key).where('entry_id', 'is not', null).executeTakeFirst();
+    return row?.entry_id ? String(row.entry_id) : undefined;
+  }
+
   entriesByIds(em: EntityManager, ids: readonly string[]): Promise<EntryRow[]> {
     return em.find(JournalEntryEntity, { id: { $in: [...ids] } });
   }

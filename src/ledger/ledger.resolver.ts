@@ -39,6 +39,20 @@ async function loadEntry(context: GraphQLContext, entryId: string, created?: Cre
   return JournalEntry.from(row);
 }
 
+/**
+ * The pending entry a commit or void names: by its global id, or by the idempotency key it was
+ * posted with. A key is looked up after the input's own checks (`check`, the service's), so a
+ * malformed input is BAD_USER_INPUT before an unknown key is NOT_FOUND, in the ledger's precedence.
+ */
+async function pendingEntryRowId(context: GraphQLContext, input: { entryId?: string | null; pendingEntryKey?: string | null }, check: (entryId: string) => unknown): Promise<string> {
+  if ((input.entryId == null) === (input.pendingEntryKey == null)) throw LedgerError.badInput('give exactly one of entryId and pendingEntryKey', 'entryId');
+  if (input.entryId != null) return fromGlobalId('JournalEntry', input.entryId, 'entryId');
+  check('0');
+  const entryId = await context.queries.entryIdByKey(context.em, input.pendingEntryKey!);
+  if (!entryId) throw LedgerError.pendingEntryKeyNotFound(input.pendingEntryKey!);
+  return entryId;
+}
+
 /** How `node(id:)` loads this module's object types, with their visibility rules. */
 export const ledgerNodes: Partial<Record<IdType, NodeFetcher>> = {
   Account: async (id, context) => {
@@ -165,14 +179,18 @@ export class LedgerResolver {
   @Authorized(Role.FINANCE, Role.ADMIN)
   @Mutation(() => JournalEntry, { description: 'Commits a pending entry, in full or for less; returns the new POSTED commit entry. Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING, PENDING_ENTRY_EXPIRED, COMMIT_EXCEEDS_PENDING, BAD_USER_INPUT, ACCOUNT_FROZEN, ACCOUNT_CLOSED.' })
   async commitPendingEntry(@Arg('input', () => CommitPendingEntryInput) input: CommitPendingEntryInput, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
-    const { entryId, entry } = await context.ledger.commitPending({ ...input, entryId: fromGlobalId('JournalEntry', input.entryId, 'entryId') });
+    const { pendingEntryKey: _key, ...command } = input;
+    const pendingId = await pendingEntryRowId(context, input, (entryId) => context.ledger.commitOp({ ...command, entryId }));
+    const { entryId, entry } = await context.ledger.commitPending({ ...command, entryId: pendingId });
     return loadEntry(context, entryId, entry);
   }
 
   @Authorized(Role.FINANCE, Role.ADMIN)
   @Mutation(() => JournalEntry, { description: 'Voids a pending entry, releasing its hold; returns the VOIDED entry. Errors: IDEMPOTENCY_KEY_REUSED, NOT_FOUND, ENTRY_NOT_PENDING.' })
   async voidPendingEntry(@Arg('input', () => VoidPendingEntryInput) input: VoidPendingEntryInput, @Ctx() context: GraphQLContext): Promise<JournalEntry> {
-    const { entryId } = await context.ledger.voidPending({ ...input, entryId: fromGlobalId('JournalEntry', input.entryId, 'entryId') });
+    const command = (entryId: string) => ({ idempotencyKey: input.idempotencyKey, entryId });
+    const pendingId = await pendingEntryRowId(context, input, (entryId) => context.ledger.voidOp(command(entryId)));
+    const { entryId } = await context.ledger.voidPending(command(pendingId));
     return loadEntry(context, entryId);
   }
 

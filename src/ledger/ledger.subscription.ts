@@ -13,15 +13,27 @@ import type { EntryEventType } from './ledger.enums.js';
 import { Balance } from './money.type.js';
 import { parseAfter } from '../platform/events/after.js';
 
-type Data = SubscribeResolverData<unknown, { after?: string; accountIds?: string[] }, GraphQLContext>;
+type Data = SubscribeResolverData<unknown, { after?: string; accountIds?: string[]; accountCodes?: string[] }, GraphQLContext>;
 
-function watchedAccounts(ids: string[] | undefined | null, required: boolean): Set<string> | undefined {
-  if (!ids || ids.length === 0) {
-    if (required) throw LedgerError.badInput('watch at least one account', 'accountIds');
+/**
+ * The accounts a subscription watches, by global id and by code (1 to 100 in all when required);
+ * an unknown code is NOT_FOUND, as it is everywhere else.
+ */
+async function watchedAccounts(context: GraphQLContext, args: Data['args'], required: boolean): Promise<Set<string> | undefined> {
+  const ids = args.accountIds ?? [];
+  const codes = args.accountCodes ?? [];
+  if (ids.length + codes.length === 0) {
+    if (required) throw LedgerError.badInput('watch at least one account (accountIds or accountCodes)', 'accountIds');
     return undefined;
   }
-  if (ids.length > limits.subscriptionAccountsMax) throw LedgerError.badInput(`watch at most ${limits.subscriptionAccountsMax} accounts`, 'accountIds');
-  return new Set(ids.map((id) => fromGlobalId('Account', id, 'accountIds')));
+  if (ids.length + codes.length > limits.subscriptionAccountsMax) throw LedgerError.badInput(`watch at most ${limits.subscriptionAccountsMax} accounts`, 'accountIds');
+  const watched = new Set(ids.map((id) => fromGlobalId('Account', id, 'accountIds')));
+  if (codes.length === 0) return watched;
+  const rows = await context.queries.accountsByCodes(context.em, codes);
+  const missing = codes.find((code) => !rows.some((row) => row.code === code));
+  if (missing !== undefined) throw LedgerError.accountCodeNotFound(missing);
+  for (const row of rows) watched.add(row.id);
+  return watched;
 }
 
 /**
@@ -29,7 +41,7 @@ function watchedAccounts(ids: string[] | undefined | null, required: boolean): S
  * once; each event expands to one BalanceChange per watched account it touched.
  */
 async function balanceChanges({ args, context }: Data): Promise<AsyncIterableIterator<BalanceChange>> {
-  const watched = watchedAccounts(args.accountIds, true)!;
+  const watched = (await watchedAccounts(context, args, true))!;
   await assertCanWatch(context, watched);
   return context.events.stream(parseAfter(args.after), (event) => (entryEventOf(event)?.balances ?? [])
     .filter((b) => watched.has(b.accountId))
@@ -42,7 +54,7 @@ async function balanceChanges({ args, context }: Data): Promise<AsyncIterableIte
 
 /** Staff may watch every entry; a customer or merchant must name accounts it owns. */
 async function entryEvents({ args, context }: Data): Promise<AsyncIterableIterator<EntryEvent>> {
-  const watched = watchedAccounts(args.accountIds, ownerScope(context.principal) !== undefined);
+  const watched = await watchedAccounts(context, args, ownerScope(context.principal) !== undefined);
   await assertCanWatch(context, watched ?? []);
   return context.events.stream(parseAfter(args.after), (event) => {
     const payload = entryEventOf(event);
@@ -59,12 +71,13 @@ export class LedgerSubscriptionResolver {
   @Authorized()
   @Subscription(() => BalanceChange, {
     subscribe: balanceChanges as never,
-    description: 'Balance changes of the given accounts (1 to 100), as they commit. A customer or merchant may watch only accounts it owns (FORBIDDEN otherwise). With `after`, first replays every change after that sequence number, then continues live: a client that reconnects misses nothing. Changes of rolled-back work are never sent.',
+    description: 'Balance changes of the given accounts (1 to 100, by id or by code), as they commit. A customer or merchant may watch only accounts it owns (FORBIDDEN otherwise). With `after`, first replays every change after that sequence number, then continues live: a client that reconnects misses nothing. Changes of rolled-back work are never sent.',
   })
   balanceChanged(
     @Root() change: BalanceChange,
     @Ctx() context: GraphQLContext,
-    @Arg('accountIds', () => [ID]) _accountIds: string[],
+    @Arg('accountIds', () => [ID], { nullable: true, description: 'Accounts by global id.' }) _accountIds?: string[],
+    @Arg('accountCodes', () => [String], { nullable: true, description: 'Accounts by code, e.g. "wallet:alice:usd".' }) _accountCodes?: string[],
     @Arg('after', () => String, { nullable: true }) _after?: string,
   ): BalanceChange {
     refreshContext(context);
@@ -81,6 +94,7 @@ export class LedgerSubscriptionResolver {
     @Ctx() context: GraphQLContext,
     @Arg('after', () => String, { nullable: true }) _after?: string,
     @Arg('accountIds', () => [ID], { nullable: true }) _accountIds?: string[],
+    @Arg('accountCodes', () => [String], { nullable: true, description: 'Accounts by code, with or instead of accountIds.' }) _accountCodes?: string[],
   ): EntryEvent {
     refreshContext(context);
     return event;

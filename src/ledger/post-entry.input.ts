@@ -37,7 +37,8 @@ export class PostEntriesInput {
 @InputType({ description: 'Commits a pending entry: in full, or for less when it has two postings.' })
 export class CommitPendingEntryInput {
   @Field({ description: 'Client-generated key of the commit; a replay returns the first result.' }) idempotencyKey!: string;
-  @Field(() => ID, { description: 'Global id of the PENDING entry.' }) entryId!: string;
+  @Field(() => ID, { nullable: true, description: 'Global id of the PENDING entry. Give this or `pendingEntryKey`.' }) entryId?: string;
+  @Field({ nullable: true, description: 'The idempotency key the PENDING entry was posted with, instead of `entryId`.' }) pendingEntryKey?: string;
   @Field({ nullable: true, description: 'Commit for less than held (minor units); only for a pending entry of two postings. Default: the full amount.' })
   amount?: string;
   @Field({ nullable: true , description: 'Description of the commit entry; defaults to the pending entry\'s.' }) description?: string;
@@ -46,7 +47,8 @@ export class CommitPendingEntryInput {
 @InputType({ description: 'Voids a pending entry, releasing the funds it holds.' })
 export class VoidPendingEntryInput {
   @Field({ description: 'Client-generated key of the void; a replay returns the first result.' }) idempotencyKey!: string;
-  @Field(() => ID, { description: 'Global id of the PENDING entry.' }) entryId!: string;
+  @Field(() => ID, { nullable: true, description: 'Global id of the PENDING entry. Give this or `pendingEntryKey`.' }) entryId?: string;
+  @Field({ nullable: true, description: 'The idempotency key the PENDING entry was posted with, instead of `entryId`.' }) pendingEntryKey?: string;
 }
 
 @InputType({ description: 'Reverses a posted entry.' })

@@ -38,6 +38,9 @@ type Documents = {
     "\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": typeof types.FreezeAccountDocument,
     "\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n": typeof types.AccountEntryCountDocument,
     "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n": typeof types.AccountsPageDocument,
+    "\n  subscription WatchByCode($accountCodes: [String!], $accountIds: [ID!]) {\n    balanceChanged(accountCodes: $accountCodes, accountIds: $accountIds) { accountId balance { posted { amount } } }\n  }\n": typeof types.WatchByCodeDocument,
+    "\n  subscription EntriesByCode($accountCodes: [String!]) { entryPosted(accountCodes: $accountCodes) { type entry { id } } }\n": typeof types.EntriesByCodeDocument,
+    "query AccountCodeOf($id: ID!) { account(id: $id) { code } }": typeof types.AccountCodeOfDocument,
     "\n  query NestedAccounts($prefix: String!, $first: Int!) {\n    accounts(filter: { codePrefix: $prefix }, first: $first) {\n      edges { node {\n        code parent { code }\n        balance { posted { amount } }\n        recentEntries(first: 3) {\n          id reversedBy { id } pendingEntry { id }\n          postings { amount { amount } account { code balance { available { amount } } } }\n        }\n      } }\n    }\n  }\n": typeof types.NestedAccountsDocument,
     "\n  mutation CommitPending($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": typeof types.CommitPendingDocument,
     "\n  mutation VoidPending($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status resolvedAt } }\n": typeof types.VoidPendingDocument,
@@ -110,6 +113,9 @@ const documents: Documents = {
     "\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": types.FreezeAccountDocument,
     "\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n": types.AccountEntryCountDocument,
     "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n": types.AccountsPageDocument,
+    "\n  subscription WatchByCode($accountCodes: [String!], $accountIds: [ID!]) {\n    balanceChanged(accountCodes: $accountCodes, accountIds: $accountIds) { accountId balance { posted { amount } } }\n  }\n": types.WatchByCodeDocument,
+    "\n  subscription EntriesByCode($accountCodes: [String!]) { entryPosted(accountCodes: $accountCodes) { type entry { id } } }\n": types.EntriesByCodeDocument,
+    "query AccountCodeOf($id: ID!) { account(id: $id) { code } }": types.AccountCodeOfDocument,
     "\n  query NestedAccounts($prefix: String!, $first: Int!) {\n    accounts(filter: { codePrefix: $prefix }, first: $first) {\n      edges { node {\n        code parent { code }\n        balance { posted { amount } }\n        recentEntries(first: 3) {\n          id reversedBy { id } pendingEntry { id }\n          postings { amount { amount } account { code balance { available { amount } } } }\n        }\n      } }\n    }\n  }\n": types.NestedAccountsDocument,
     "\n  mutation CommitPending($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": types.CommitPendingDocument,
     "\n  mutation VoidPending($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status resolvedAt } }\n": types.VoidPendingDocument,
@@ -268,6 +274,18 @@ export function graphql(source: "\n  query AccountEntryCount($accountId: ID!) { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n"): (typeof documents)["\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchByCode($accountCodes: [String!], $accountIds: [ID!]) {\n    balanceChanged(accountCodes: $accountCodes, accountIds: $accountIds) { accountId balance { posted { amount } } }\n  }\n"): (typeof documents)["\n  subscription WatchByCode($accountCodes: [String!], $accountIds: [ID!]) {\n    balanceChanged(accountCodes: $accountCodes, accountIds: $accountIds) { accountId balance { posted { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription EntriesByCode($accountCodes: [String!]) { entryPosted(accountCodes: $accountCodes) { type entry { id } } }\n"): (typeof documents)["\n  subscription EntriesByCode($accountCodes: [String!]) { entryPosted(accountCodes: $accountCodes) { type entry { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountCodeOf($id: ID!) { account(id: $id) { code } }"): (typeof documents)["query AccountCodeOf($id: ID!) { account(id: $id) { code } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
