@@ -15,7 +15,8 @@ const usage = `usage: npm run admin:create -- --email <email> [--reset-password]
                     (ends all its sessions)
 
 The password is read from FOLIO_ADMIN_PASSWORD or, in a terminal, asked for without echo.
-Connects to DATABASE_URL, or to the embedded PostgreSQL (DATA_DIR, EMBEDDED_PG_PORT).`;
+Connects to DATABASE_URL, or to the embedded PostgreSQL (DATA_DIR, EMBEDDED_PG_PORT): when one
+runs on DATA_DIR, on the port its postmaster.pid names.`;
 
 class UsageError extends Error {}
 
@@ -101,6 +102,39 @@ function embeddedPort(): number {
   return port;
 }
 
+/** What the data dir's postmaster.pid says of the server running on it: line 1 its PID, line 4 its port. */
+function postmaster(dir: string): { pid: string; port: number } | undefined {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  return { pid: lines[0] ?? '?', port: Number(lines[3]) };
+}
+
+/**
+ * The port of the embedded PostgreSQL running on `dir`, when it accepts connections there. It is
+ * read from postmaster.pid, not taken from EMBEDDED_PG_PORT: the gateway may have been started with
+ * another port, and starting a second server on the same data dir fails.
+ */
+async function runningPort(dir: string): Promise<number | undefined> {
+  const running = postmaster(dir);
+  if (!running || !Number.isInteger(running.port) || running.port <= 0 || !alive(Number(running.pid))) return undefined;
+  return (await accepts(running.port)) ? running.port : undefined;
+}
+
+/** Whether a process has this PID: a stale postmaster.pid's port may belong to another server by now. */
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The database to use, and how to let go of it afterwards. */
 async function database(): Promise<{ url: string; where: string; stop(): Promise<void> }> {
   const { embeddedUrl, startEmbeddedPostgres } = await import('../src/platform/db/embedded-postgres.js');
@@ -111,12 +145,22 @@ async function database(): Promise<{ url: string; where: string; stop(): Promise
   }
   const port = embeddedPort();
   const dir = path.join(path.resolve(process.env.DATA_DIR || '.data'), 'postgres');
-  if (fs.existsSync(path.join(dir, 'postmaster.pid')) && (await accepts(port))) {
+  const running = await runningPort(dir);
+  if (running !== undefined) {
     // The running gateway's embedded server.
-    return { url: embeddedUrl(port), where: `the running embedded PostgreSQL on port ${port}`, stop: async () => {} };
+    return { url: embeddedUrl(running), where: `the running embedded PostgreSQL on port ${running}`, stop: async () => {} };
   }
-  const embedded = await startEmbeddedPostgres({ dir, port, persistent: true });
-  return { url: embedded.url, where: `the embedded PostgreSQL in ${dir}`, stop: () => embedded.stop() };
+  try {
+    const embedded = await startEmbeddedPostgres({ dir, port, persistent: true });
+    return { url: embedded.url, where: `the embedded PostgreSQL in ${dir}`, stop: () => embedded.stop() };
+  } catch (error) {
+    const holder = postmaster(dir);
+    if (!holder || !alive(Number(holder.pid))) throw error;
+    // Another server holds the data dir (still starting, or not on 127.0.0.1:<its port>).
+    throw new UsageError(`another PostgreSQL (PID ${holder.pid}) runs on the data directory ${dir} but does not answer on ` +
+      `127.0.0.1:${Number.isInteger(holder.port) ? holder.port : '?'}. If the gateway is still starting, try again; ` +
+      'otherwise set DATABASE_URL to that server\'s URL.');
+  }
 }
 
 async function main(): Promise<void> {
@@ -144,7 +188,7 @@ async function main(): Promise<void> {
 
 main().then(() => process.exit(0), (error: unknown) => {
   // Expected failures (usage, policy, an existing user) are one line; anything else is shown whole.
-  const expected = error instanceof UsageError || (error instanceof Error && ['IdentityError', 'ProvisionError'].includes(error.constructor.name));
+  const expected = error instanceof UsageError || (error instanceof Error && ['IdentityError', 'ProvisionError', 'EmbeddedPostgresError'].includes(error.constructor.name));
   console.error(`admin:create: ${expected ? (error as Error).message : error instanceof Error ? error.stack : String(error)}`);
   process.exit(1);
 });

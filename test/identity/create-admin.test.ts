@@ -1,6 +1,10 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
+import { freePort, startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres.js';
 import { startTestGateway, type TestGateway } from '../testkit/gateway.js';
 import { errorCode } from '../testkit/ledger-fixtures.js';
 import { callerWith, CreateApiKey, Login, Me, newEmail, newPassword, recordSession } from './identity-fixtures.js';
@@ -94,4 +98,31 @@ describe('npm run admin:create', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/no user has the email/);
   });
+
+  it('finds a running embedded PostgreSQL on the port its postmaster.pid names, instead of dying with "postmaster.pid already exists"', async () => {
+    // A gateway started with another EMBEDDED_PG_PORT than admin:create is given: its own embedded server.
+    const dataDir = path.resolve('.data', `admin-create-running-${process.pid}`);
+    const server = await startEmbeddedPostgres({ dir: path.join(dataDir, 'postgres'), port: await freePort(), persistent: false, fast: true });
+    try {
+      const serverPort = new URL(server.url).port;
+      const email = newEmail('embedded-admin');
+      const run = await createAdmin(['--email', email],
+        { DATABASE_URL: undefined, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), FOLIO_ADMIN_PASSWORD: newPassword() });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Created the admin ${email}`);
+      expect(run.stdout).toContain(`in the running embedded PostgreSQL on port ${serverPort}`);
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query('select role from folio_user where email = $1', [email]);
+        expect(rows).toEqual([{ role: 'ADMIN' }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await server.stop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

