@@ -26,7 +26,7 @@ import { operationObserver, requestLog } from './platform/http/request-log.js';
 import { GatewayMetrics, metricsEndpoint, poolStatsOf } from './platform/metrics.js';
 import { LoginLimiter } from './platform/abuse/login-limiter.js';
 import { RateLimitStore } from './platform/abuse/rate-limit-store.js';
-import { callerRateLimit, ipRateLimit, rateLimitedResponses, RequestLimits } from './platform/abuse/request-limits.js';
+import { rateLimitedResponses, requestRateLimit, RequestLimits } from './platform/abuse/request-limits.js';
 import { queryLimitRules, queryParseOptions } from './platform/graphql/query-limits.js';
 import { inputGuard } from './platform/graphql/input-guard.js';
 import { limits } from './platform/limits.js';
@@ -140,8 +140,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const routes = express.Router();
   modules.mountRoutes(routes, services);
   app.use(routes);
-  // The IP limit comes before authenticate (a flood costs no credential checks), the caller's after it.
-  app.use(graphqlPath, ipRateLimit(requestLimits), authenticate(services.authenticator), callerRateLimit(requestLimits), express.json({ limit: limits.requestBodyBytesMax }), expressMiddleware(apollo, {
+  // The rate limit follows authenticate: valid credentials are counted per caller, the rest per address.
+  app.use(graphqlPath, authenticate(services.authenticator), requestRateLimit(requestLimits), express.json({ limit: limits.requestBodyBytesMax }), expressMiddleware(apollo, {
     context: async ({ res }) => createContext(services, modules.loaders, res.locals.caller as Caller),
   }));
   app.use(jsonErrors);

@@ -88,8 +88,12 @@ export const limits = {
   queryTokensMax: 5_000,
   /** Operations open at once on one WebSocket connection (subscriptions, and queries or mutations still running). */
   subscriptionsPerConnectionMax: 50,
-  /** The window of RATE_LIMIT_IP_PER_MINUTE and RATE_LIMIT_CALLER_PER_MINUTE. */
-  rateLimitWindowSeconds: 60,
+  /** The window of RATE_LIMIT_IP_PER_MINUTE (a fixed window: a refused address waits up to this). */
+  rateLimitIpWindowSeconds: 60,
+  /** The window of RATE_LIMIT_CALLER_PER_SECOND: a caller over its rate waits at most this. */
+  rateLimitCallerWindowSeconds: 1,
+  /** The window of RATE_LIMIT_CALLER_BURST: a caller's requests above its rate, counted over this. */
+  rateLimitCallerBurstWindowSeconds: 10,
   /** Failed logins from one IP address per login window, as a multiple of LOGIN_FAILURES_MAX (one address spraying many emails). */
   loginFailuresPerIpFactor: 10,
   /** Connections of the rate-limit counters' own PostgreSQL pool, per gateway process. */

@@ -40,8 +40,9 @@ export function startWsServer(httpServer: http.Server, path: string, schema: Gra
     schema,
     onConnect: async (ctx) => {
       const ip = wsLimits.clientIp(ctx.extra.request);
-      if (!await wsLimits.admitConnection(ctx.extra.socket, ip)) return false;
+      // Credentials first: whether the connection counts against its caller or its address depends on them.
       const auth = await services.authenticator.authenticate(authorizationParam(ctx.connectionParams));
+      if (!await wsLimits.admitConnection(ctx.extra.socket, ip, auth.principal)) return false;
       const state: ConnectionState = { auth, ip };
       ctx.extra.state = state;
       if (auth.failure) {
