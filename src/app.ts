@@ -20,7 +20,7 @@ import { mountGraphiql } from './platform/graphiql.js';
 import { createContext, type Caller, type GraphQLContext, type Services } from './platform/graphql/context.js';
 import { formatError } from './platform/graphql/errors.js';
 import { startWsServer } from './platform/graphql/ws-server.js';
-import { authenticate, jsonErrors, requestIds } from './platform/http/middleware.js';
+import { authenticate, documentLimits, jsonErrors, requestIds } from './platform/http/middleware.js';
 import { healthRoutes, Readiness } from './platform/http/health.js';
 import { operationObserver, requestLog } from './platform/http/request-log.js';
 import { GatewayMetrics, metricsEndpoint, poolStatsOf } from './platform/metrics.js';
@@ -108,8 +108,9 @@ export async function startGateway(config: Config): Promise<Gateway> {
     formatError,
     includeStacktraceInErrorResponses: false,
     logger,
-    // Abuse limits before anything runs (query-limits.ts): tokens while parsing; depth, cost, aliases
-    // and directives while validating. One operation per request: a JSON array body is refused.
+    // Abuse limits before anything runs (query-limits.ts): tokens and nesting before parsing
+    // (documentLimits, ahead of Apollo), tokens again while parsing; depth, cost, aliases and
+    // directives while validating. One operation per request: a JSON array body is refused.
     // CSRF prevention (Apollo's default) stays on: a simple request without a preflight header is refused.
     parseOptions: queryParseOptions,
     validationRules: [...queryLimitRules],
@@ -141,7 +142,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
   modules.mountRoutes(routes, services);
   app.use(routes);
   // The rate limit follows authenticate: valid credentials are counted per caller, the rest per address.
-  app.use(graphqlPath, authenticate(services.authenticator), requestRateLimit(requestLimits), express.json({ limit: limits.requestBodyBytesMax }), expressMiddleware(apollo, {
+  app.use(graphqlPath, authenticate(services.authenticator), requestRateLimit(requestLimits), express.json({ limit: limits.requestBodyBytesMax }), documentLimits, expressMiddleware(apollo, {
     context: async ({ res }) => createContext(services, modules.loaders, res.locals.caller as Caller),
   }));
   app.use(jsonErrors);
