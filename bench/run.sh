@@ -74,7 +74,7 @@ export JWT_SECRET=${JWT_SECRET:-$("$node" -e "console.log(require('crypto').rand
 admin_email="bench-admin@example.com"
 admin_password=$("$node" -e "console.log(require('crypto').randomBytes(24).toString('base64url'))")
 DATABASE_URL=$database_url PORT=$port HOST=127.0.0.1 LOG_LEVEL=warn GRAPHIQL=false NODE_ENV=production \
-  RATE_LIMIT_IP_PER_MINUTE=${RATE_LIMIT_IP_PER_MINUTE:-1000000} RATE_LIMIT_CALLER_PER_MINUTE=${RATE_LIMIT_CALLER_PER_MINUTE:-1000000} \
+  RATE_LIMIT_IP_PER_MINUTE=${RATE_LIMIT_IP_PER_MINUTE:-1000000} RATE_LIMIT_CALLER_PER_SECOND=${RATE_LIMIT_CALLER_PER_SECOND:-100000} \
   "$node" --import @swc-node/register/esm-register src/main.ts >"$results/gateway.log" 2>&1 &
 gw_pid=$!
 for i in $(seq 1 600); do

@@ -20,13 +20,13 @@ import { mountGraphiql } from './platform/graphiql.js';
 import { createContext, type Caller, type GraphQLContext, type Services } from './platform/graphql/context.js';
 import { formatError, unavailableResponses } from './platform/graphql/errors.js';
 import { startWsServer } from './platform/graphql/ws-server.js';
-import { authenticate, jsonErrors, requestIds } from './platform/http/middleware.js';
+import { authenticate, documentLimits, jsonErrors, requestIds } from './platform/http/middleware.js';
 import { healthRoutes, Readiness } from './platform/http/health.js';
 import { operationObserver, requestLog } from './platform/http/request-log.js';
 import { GatewayMetrics, metricsEndpoint, poolStatsOf } from './platform/metrics.js';
 import { LoginLimiter } from './platform/abuse/login-limiter.js';
 import { RateLimitStore } from './platform/abuse/rate-limit-store.js';
-import { callerRateLimit, ipRateLimit, rateLimitedResponses, RequestLimits } from './platform/abuse/request-limits.js';
+import { rateLimitedResponses, requestRateLimit, RequestLimits } from './platform/abuse/request-limits.js';
 import { queryLimitRules, queryParseOptions } from './platform/graphql/query-limits.js';
 import { inputGuard } from './platform/graphql/input-guard.js';
 import { limits } from './platform/limits.js';
@@ -108,8 +108,9 @@ export async function startGateway(config: Config): Promise<Gateway> {
     formatError,
     includeStacktraceInErrorResponses: false,
     logger,
-    // Abuse limits before anything runs (query-limits.ts): tokens while parsing; depth, cost, aliases
-    // and directives while validating. One operation per request: a JSON array body is refused.
+    // Abuse limits before anything runs (query-limits.ts): tokens and nesting before parsing
+    // (documentLimits, ahead of Apollo), tokens again while parsing; depth, cost, aliases and
+    // directives while validating. One operation per request: a JSON array body is refused.
     // CSRF prevention (Apollo's default) stays on: a simple request without a preflight header is refused.
     parseOptions: queryParseOptions,
     validationRules: [...queryLimitRules],
@@ -141,8 +142,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const routes = express.Router();
   modules.mountRoutes(routes, services);
   app.use(routes);
-  // The IP limit comes before authenticate (a flood costs no credential checks), the caller's after it.
-  app.use(graphqlPath, ipRateLimit(requestLimits), authenticate(services.authenticator), callerRateLimit(requestLimits), express.json({ limit: limits.requestBodyBytesMax }), expressMiddleware(apollo, {
+  // The rate limit follows authenticate: valid credentials are counted per caller, the rest per address.
+  app.use(graphqlPath, authenticate(services.authenticator), requestRateLimit(requestLimits), express.json({ limit: limits.requestBodyBytesMax }), documentLimits, expressMiddleware(apollo, {
     context: async ({ res }) => createContext(services, modules.loaders, res.locals.caller as Caller),
   }));
   app.use(jsonErrors);

@@ -28,10 +28,12 @@ export interface PlatformConfig {
   graphiql: boolean;
   /** Answer introspection queries (GraphiQL needs them); switch off in production if wanted. */
   introspection: boolean;
-  /** Requests per minute from one IP address; 0 switches the limit off. */
+  /** Requests per minute from one IP address without valid credentials; 0 switches the limit off. */
   rateLimitIpPerMinute: number;
-  /** Requests per minute from one user or API key; 0 switches the limit off. */
-  rateLimitCallerPerMinute: number;
+  /** Requests per second one user or API key may keep up, from any address; 0 switches the limit off. */
+  rateLimitCallerPerSecond: number;
+  /** Requests one user or API key may make above that rate per burst window (limits.rateLimitCallerBurstWindowSeconds). */
+  rateLimitCallerBurst: number;
   /** Failed logins for one email from one IP address per login window (15 minutes) before its logins are refused. */
   loginFailuresMax: number;
   /** Redis for the rate-limit counters; when absent they live in PostgreSQL. */
@@ -153,6 +155,14 @@ function checkLogFile(env: NodeJS.ProcessEnv): void {
   }
 }
 
+/**
+ * A variable an earlier version read: refused, not ignored, so a deployment that still sets it
+ * learns what replaced it instead of running with a limit it did not choose.
+ */
+function refuseRetired(env: NodeJS.ProcessEnv, name: string, replacement: string): void {
+  if (env[name] !== undefined && env[name] !== '') throw new ConfigError(`${name} is no longer read: set ${replacement} instead`);
+}
+
 /** Where local state lives (the embedded PostgreSQL, the development JWT key): DATA_DIR or .data. */
 export function dataDirOf(env: NodeJS.ProcessEnv): string {
   return path.resolve(env.DATA_DIR || '.data');
@@ -167,6 +177,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
   const logLevel = env.LOG_LEVEL;
   if (logLevel && !logLevels.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
   checkLogFile(env);
+  refuseRetired(env, 'RATE_LIMIT_CALLER_PER_MINUTE', 'RATE_LIMIT_CALLER_PER_SECOND and RATE_LIMIT_CALLER_BURST');
   const dataDir = dataDirOf(env);
   return {
     port: intVar(env, 'PORT', 4000, 0, 65535),
@@ -178,7 +189,8 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     graphiql: boolVar(env, 'GRAPHIQL', true),
     introspection: boolVar(env, 'INTROSPECTION', true),
     rateLimitIpPerMinute: intVar(env, 'RATE_LIMIT_IP_PER_MINUTE', 100, 0, 1_000_000),
-    rateLimitCallerPerMinute: intVar(env, 'RATE_LIMIT_CALLER_PER_MINUTE', 600, 0, 1_000_000),
+    rateLimitCallerPerSecond: intVar(env, 'RATE_LIMIT_CALLER_PER_SECOND', 20, 0, 100_000),
+    rateLimitCallerBurst: intVar(env, 'RATE_LIMIT_CALLER_BURST', 200, 0, 1_000_000),
     loginFailuresMax: intVar(env, 'LOGIN_FAILURES_MAX', 5, 1, 1_000),
     redisUrl: urlVar(env, 'REDIS_URL', ['redis:', 'rediss:']),
     rateLimitKeyPrefix: keyPrefixVar(env, 'RATE_LIMIT_KEY_PREFIX', 'folio'),

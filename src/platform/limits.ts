@@ -90,10 +90,21 @@ export const limits = {
   queryDirectivesMax: 10,
   /** Lexical tokens in one GraphQL document (graphql's parse option maxTokens); send large inputs as variables. */
   queryTokensMax: 5_000,
+  /**
+   * Brackets (`{`, `[`, `(`) open at once in one GraphQL document, checked on its tokens before it is
+   * parsed: graphql's parser recurses once per level and overflows the stack at a couple of thousand,
+   * which fit in queryTokensMax (`[[[…]]]` is two tokens a level). Well above what queryDepthMax and
+   * inputDepthMax let a real operation reach (GraphiQL's introspection query nests 10).
+   */
+  queryNestingMax: 64,
   /** Operations open at once on one WebSocket connection (subscriptions, and queries or mutations still running). */
   subscriptionsPerConnectionMax: 50,
-  /** The window of RATE_LIMIT_IP_PER_MINUTE and RATE_LIMIT_CALLER_PER_MINUTE. */
-  rateLimitWindowSeconds: 60,
+  /** The window of RATE_LIMIT_IP_PER_MINUTE (a fixed window: a refused address waits up to this). */
+  rateLimitIpWindowSeconds: 60,
+  /** The window of RATE_LIMIT_CALLER_PER_SECOND: a caller over its rate waits at most this. */
+  rateLimitCallerWindowSeconds: 1,
+  /** The window of RATE_LIMIT_CALLER_BURST: a caller's requests above its rate, counted over this. */
+  rateLimitCallerBurstWindowSeconds: 10,
   /** Failed logins from one IP address per login window, as a multiple of LOGIN_FAILURES_MAX (one address spraying many emails). */
   loginFailuresPerIpFactor: 10,
   /** Connections of the rate-limit counters' own PostgreSQL pool, per gateway process. */

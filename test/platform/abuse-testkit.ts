@@ -35,7 +35,7 @@ export function spawnGateway(env: Record<string, string>): Promise<GatewayProces
     const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
       env: {
         ...process.env, DATABASE_URL: inject('databaseUrl'), PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', JWT_SECRET: testJwtSecret,
-        RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CALLER_PER_MINUTE: '0', ...env,
+        RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CALLER_PER_SECOND: '0', ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -33,7 +33,7 @@ describe('the event listener after a PostgreSQL restart', () => {
     const port = await freePort();
     db = await startEmbeddedPostgres({ dir, port, persistent: true, fast: true });
     gateway = await startGateway(loadConfig({
-      JWT_SECRET: testJwtSecret, RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CALLER_PER_MINUTE: '0', RATE_LIMIT_KEY_PREFIX: uniq('restart'),
+      JWT_SECRET: testJwtSecret, RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CALLER_PER_SECOND: '0', RATE_LIMIT_KEY_PREFIX: uniq('restart'),
       DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', DB_POOL_MAX: '4',
     }));
     expect(await readyz()).toEqual({ status: 'ready', details: { eventListener: 'listening' } });

@@ -42,6 +42,62 @@ async function accountExists(code: string): Promise<boolean> {
   return answer.body.data?.accountByCode != null;
 }
 
+/** `open` n times, then `inner`, then `close` n times. */
+const nest = (n: number, open: string, inner: string, close: string) => `${open.repeat(n)}${inner}${close.repeat(n)}`;
+
+/**
+ * Documents that fit in the body limit but nest thousands deep. graphql's parser recurses once per
+ * level, so they answered GRAPHQL_PARSE_FAILED "Maximum call stack size exceeded" (and the token
+ * limit, counted as the parser goes, never got its turn); now one pass over their tokens refuses them
+ * first, with the limit's own message.
+ */
+const deepDocuments: { shape: string; message: RegExp; document: string }[] = [
+  { shape: 'selections 3,000 deep', message: new RegExp(`more that ${limits.queryTokensMax} tokens`), document: `{ ${nest(3_000, 'a { ', 'b', ' }')} }` },
+  { shape: 'a list value 3,000 deep', message: new RegExp(`more that ${limits.queryTokensMax} tokens`), document: `{ __typename(x: ${nest(3_000, '[', '', ']')}) }` },
+  { shape: 'a list value 2,400 deep (within the token limit)', message: new RegExp(`nests brackets deeper than ${limits.queryNestingMax} levels`), document: `{ __typename(x: ${nest(2_400, '[', '', ']')}) }` },
+  { shape: 'an object value 1,200 deep', message: new RegExp(`nests brackets deeper than ${limits.queryNestingMax} levels`), document: `{ __typename(x: ${nest(1_200, '{ a: ', '1', ' }')}) }` },
+  { shape: 'a list type 2,400 deep', message: new RegExp(`nests brackets deeper than ${limits.queryNestingMax} levels`), document: `query Deep($v: ${nest(2_400, '[', 'Int', ']')}) { __typename }` },
+];
+
+describe.each(deepDocuments)('a document with $shape (it overflowed the parser\'s stack)', ({ message, document }) => {
+  it('is refused over HTTP with 400 GRAPHQL_PARSE_FAILED naming the limit, not "Maximum call stack size exceeded"', async () => {
+    const answer = await post(gw.url, document, gw.finance.headers);
+    expect(answer.status).toBe(400);
+    expect(codeOf(answer.body)).toBe('GRAPHQL_PARSE_FAILED');
+    expect(answer.body.errors?.map((e) => e.message)).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('is refused over WebSocket the same way, and the connection stays usable', async () => {
+    const client = gw.ws();
+    const answer = await wsOnce(client, document);
+    expect(answer.closed).toBeUndefined();
+    expect(codeOf(answer)).toBe('GRAPHQL_PARSE_FAILED');
+    expect(answer.errors?.map((e) => e.message)).toEqual([expect.stringMatching(message)]);
+    expect(await wsOnce(client, '{ __typename }')).toEqual({ data: { __typename: 'Query' } });
+  });
+});
+
+describe('the nesting limit', () => {
+  // `{ __typename(x: …) }` opens a brace and a parenthesis around the list.
+  const nested = (levels: number) => `{ __typename(x: ${nest(levels - 2, '[', '', ']')}) }`;
+
+  it(`parses a document nested ${limits.queryNestingMax} deep (the other limits judge it) and refuses one level more`, async () => {
+    const within = await post(gw.url, nested(limits.queryNestingMax), gw.finance.headers);
+    expect(codeOf(within.body)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(within.body.errors?.[0].message).toMatch(/Unknown argument "x"/);
+    const over = await post(gw.url, nested(limits.queryNestingMax + 1), gw.finance.headers);
+    expect(codeOf(over.body)).toBe('GRAPHQL_PARSE_FAILED');
+    expect(over.body.errors?.[0]).toMatchObject({ locations: [{ line: 1, column: 17 + limits.queryNestingMax - 2 }], extensions: { requestId: expect.any(String) } });
+  });
+
+  it('holds for a GET too', async () => {
+    const response = await fetch(`${gw.url}?query=${encodeURIComponent(nested(limits.queryNestingMax + 1))}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/nests brackets deeper/), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+  });
+});
+
 describe.each(cases)('an operation over the $limit limit', ({ code, message, document }) => {
   it('is refused over HTTP with 400 and a message naming the limit, before it runs', async () => {
     const account = uniq('limit');

@@ -3,6 +3,8 @@ import { LoginLimiter } from '../../src/platform/abuse/login-limiter.js';
 import { RateLimitStore } from '../../src/platform/abuse/rate-limit-store.js';
 import { RequestLimits } from '../../src/platform/abuse/request-limits.js';
 import { AccessError } from '../../src/platform/auth/access.errors.js';
+import type { Principal } from '../../src/platform/auth/principal.js';
+import { Role } from '../../src/platform/auth/roles.js';
 import { loadConfig } from '../../src/config.js';
 import { limits } from '../../src/platform/limits.js';
 import { logger } from '../../src/platform/logger.js';
@@ -94,17 +96,37 @@ describe.each(['postgres', 'redis'] as const)('the login throttle on %s', (kind)
   });
 });
 
+/** A caller as authentication finds it; only its kind and id matter to the rate limits. */
+const principal = (id: string): Principal => ({ kind: 'apiKey', id, userId: null, roles: new Set([Role.FINANCE]) });
+
+describe.each(['postgres', 'redis'] as const)('the caller limit on %s', (kind) => {
+  it('counts a caller across processes sharing the store, lets its burst past the rate, and asks for seconds at most', async () => {
+    const prefix = uniq('caller');
+    const settings = { rateLimitIpPerMinute: 1, rateLimitCallerPerSecond: 2, rateLimitCallerBurst: 3 };
+    const one = new RequestLimits(await open(kind, prefix), settings);
+    const other = new RequestLimits(await open(kind, prefix), settings);
+    const waits = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? one : other).request('10.0.0.1', principal('k1'))));
+    expect(waits.filter((wait) => wait === undefined).length).toBeGreaterThanOrEqual(2 + 3);
+    const refused = waits.filter((wait) => wait !== undefined);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(Math.max(...refused)).toBeLessThanOrEqual(limits.rateLimitCallerWindowSeconds);
+    // Another caller, and the address itself, have counts of their own.
+    expect(await one.request('10.0.0.1', principal('k2'))).toBeUndefined();
+    expect(await one.request('10.0.0.1', undefined)).toBeUndefined();
+  });
+});
+
 describe('an unreachable store', () => {
   const unreachable = { postgres: 'postgres://postgres@127.0.0.1:1/none', redis: 'redis://127.0.0.1:1' };
 
   it.each(['postgres', 'redis'] as const)('(%s) falls back to counting in this process, and logs it', async (kind) => {
     const errors = vi.spyOn(logger, 'error');
     const store = await open(kind, uniq('down'), unreachable.redis, unreachable.postgres);
-    const requests = new RequestLimits(store, { rateLimitIpPerMinute: 2, rateLimitCallerPerMinute: 0 });
-    expect(await requests.ip('10.0.0.1')).toBeUndefined();
-    expect(await requests.ip('10.0.0.1')).toBeUndefined();
-    expect(await requests.ip('10.0.0.1')).toBeGreaterThanOrEqual(1);
-    expect(await requests.ip('10.0.0.2')).toBeUndefined();
+    const requests = new RequestLimits(store, { rateLimitIpPerMinute: 2, rateLimitCallerPerSecond: 0, rateLimitCallerBurst: 0 });
+    expect(await requests.request('10.0.0.1', undefined)).toBeUndefined();
+    expect(await requests.request('10.0.0.1', undefined)).toBeUndefined();
+    expect(await requests.request('10.0.0.1', undefined)).toBeGreaterThanOrEqual(1);
+    expect(await requests.request('10.0.0.2', undefined)).toBeUndefined();
     const throttle = new LoginLimiter(store, { loginFailuresMax: 1, loginFailureWindowSeconds: 60 });
     await throttle.attempt('f@example.test', '10.0.0.1');
     expect(await refusal(throttle, 'f@example.test', '10.0.0.1')).toBeGreaterThanOrEqual(1);
@@ -117,7 +139,7 @@ describe('settings', () => {
 
   it('has the documented defaults', () => {
     expect(loadConfig(env)).toMatchObject({
-      rateLimitIpPerMinute: 100, rateLimitCallerPerMinute: 600, loginFailuresMax: 5, loginFailureWindowSeconds: 900,
+      rateLimitIpPerMinute: 100, rateLimitCallerPerSecond: 20, rateLimitCallerBurst: 200, loginFailuresMax: 5, loginFailureWindowSeconds: 900,
       rateLimitKeyPrefix: 'folio', redisUrl: undefined, introspection: true, graphiql: true,
     });
   });
@@ -127,6 +149,10 @@ describe('settings', () => {
     ['RATE_LIMIT_KEY_PREFIX', 'x'.repeat(65)],
     ['LOGIN_FAILURE_WINDOW_SECONDS', '0'],
     ['RATE_LIMIT_IP_PER_MINUTE', '-1'],
+    ['RATE_LIMIT_CALLER_PER_SECOND', '0.5'],
+    ['RATE_LIMIT_CALLER_BURST', 'lots'],
+    // Replaced by the two above: refused, so a deployment that sets it is not silently given another limit.
+    ['RATE_LIMIT_CALLER_PER_MINUTE', '600'],
     ['REDIS_URL', 'http://127.0.0.1:6379'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(() => loadConfig({ ...env, [name]: value })).toThrow(name);

@@ -47,7 +47,7 @@ let fixturePasswordHash: Promise<string> | undefined;
 /** Starts a gateway in this process on a free port, on the run's test database. */
 export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
   const config = loadConfig({
-    JWT_SECRET: testJwtSecret, RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CALLER_PER_MINUTE: '0',
+    JWT_SECRET: testJwtSecret, RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CALLER_PER_SECOND: '0',
     // Counters of its own (failed logins too), so tests sharing 127.0.0.1 never count against each other.
     RATE_LIMIT_KEY_PREFIX: uniq('test'),
     ...env, DATABASE_URL: env.DATABASE_URL ?? inject('databaseUrl'), PORT: '0', HOST: '127.0.0.1', DB_POOL_MAX: '10',

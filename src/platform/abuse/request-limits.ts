@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { BurstyRateLimiter, RateLimiterRes } from 'rate-limiter-flexible';
 import { AccessError } from '../auth/access.errors.js';
 import { principalLabel, type Principal } from '../auth/principal.js';
 import type { Caller } from '../graphql/context.js';
@@ -11,10 +11,17 @@ import { noteErrorCodes } from '../request-context.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 
 export interface RequestLimitSettings {
-  /** Requests per minute from one IP address; 0 is no limit. */
+  /** Requests per minute from one IP address without valid credentials; 0 is no limit. */
   rateLimitIpPerMinute: number;
-  /** Requests per minute from one user or API key; 0 is no limit. */
-  rateLimitCallerPerMinute: number;
+  /** Requests per second one user or API key may keep up, from any address; 0 is no limit. */
+  rateLimitCallerPerSecond: number;
+  /** Requests a caller may make above that rate in each burst window; 0 is none. */
+  rateLimitCallerBurst: number;
+}
+
+/** What `take` needs of a limiter: a store's, or the caller's rate-plus-burst pair. */
+interface Limiter {
+  consume(key: string): Promise<RateLimiterRes>;
 }
 
 /** Seconds a refused client should wait, for Retry-After: at least 1. */
@@ -23,7 +30,7 @@ export function retryAfterSeconds(msBeforeNext: number): number {
 }
 
 /** One point from `key`: undefined when allowed, else the seconds until the window frees one. */
-async function take(limiter: RateLimiterAbstract | undefined, key: string): Promise<number | undefined> {
+async function take(limiter: Limiter | undefined, key: string): Promise<number | undefined> {
   if (!limiter) return undefined;
   try {
     await limiter.consume(key);
@@ -37,36 +44,45 @@ async function take(limiter: RateLimiterAbstract | undefined, key: string): Prom
 }
 
 /**
- * Requests per minute per client IP address and per caller (`user:<id>` or `apiKey:<id>`), counted
- * in the shared store, for every /graphql request and every WebSocket connection and operation.
+ * The caller's limiter: `perSecond` in one-second windows, so a refused caller waits a second at
+ * most, not the rest of a minute; past that rate, `burst` more per burst window
+ * (rate-limiter-flexible's BurstyRateLimiter, which asks the burst counter only once the rate is
+ * used up), so a page that fires a dozen queries at once is not refused while a caller that keeps
+ * too fast a pace is.
+ */
+function callerLimiter(store: RateLimitStore, perSecond: number, burst: number): Limiter {
+  const rate = store.limiter('caller', { points: perSecond, windowSeconds: limits.rateLimitCallerWindowSeconds, blockInMemory: true });
+  if (burst === 0) return rate;
+  const extra = store.limiter('caller-burst', { points: burst, windowSeconds: limits.rateLimitCallerBurstWindowSeconds, blockInMemory: true });
+  return new BurstyRateLimiter(rate, extra);
+}
+
+/**
+ * The request rate limits, counted in the shared store, for every /graphql request and every
+ * WebSocket connection and operation. A caller with valid credentials is counted as itself
+ * (`user:<id>` or `apiKey:<id>`), wherever it calls from, so a back end or a GraphiQL session
+ * behind one address is not throttled by that address's flood limit. Everything else (no
+ * credentials, or credentials that were refused) is counted per client address.
  */
 export class RequestLimits {
-  private readonly perIp?: RateLimiterAbstract;
-  private readonly perCaller?: RateLimiterAbstract;
+  private readonly perIp?: Limiter;
+  private readonly perCaller?: Limiter;
 
   constructor(store: RateLimitStore, settings: RequestLimitSettings) {
-    const windowSeconds = limits.rateLimitWindowSeconds;
     if (settings.rateLimitIpPerMinute > 0) {
-      this.perIp = store.limiter('ip', { points: settings.rateLimitIpPerMinute, windowSeconds, blockInMemory: true });
+      this.perIp = store.limiter('ip', { points: settings.rateLimitIpPerMinute, windowSeconds: limits.rateLimitIpWindowSeconds, blockInMemory: true });
     }
-    if (settings.rateLimitCallerPerMinute > 0) {
-      this.perCaller = store.limiter('caller', { points: settings.rateLimitCallerPerMinute, windowSeconds, blockInMemory: true });
+    if (settings.rateLimitCallerPerSecond > 0) {
+      this.perCaller = callerLimiter(store, settings.rateLimitCallerPerSecond, settings.rateLimitCallerBurst);
     }
   }
 
-  /** Counts a request from this address; undefined when allowed, else the seconds to wait. */
-  ip(ip: string): Promise<number | undefined> {
-    return take(this.perIp, ip);
-  }
-
-  /** Counts a request of an authenticated caller (none for anonymous requests: the IP limit covers them). */
-  caller(principal: Principal | undefined): Promise<number | undefined> {
-    return principal ? take(this.perCaller, principalLabel(principal)) : Promise.resolve(undefined);
-  }
-
-  /** Both limits, the IP's first (a refused IP costs the caller nothing). */
-  async request(ip: string, principal: Principal | undefined): Promise<number | undefined> {
-    return (await this.ip(ip)) ?? this.caller(principal);
+  /**
+   * Counts one request: against its caller's limit when `principal` is one (valid credentials),
+   * else against its address's. Undefined when allowed, else the seconds to wait.
+   */
+  request(ip: string, principal: Principal | undefined): Promise<number | undefined> {
+    return principal ? take(this.perCaller, principalLabel(principal)) : take(this.perIp, ip);
   }
 }
 
@@ -79,22 +95,16 @@ export function sendRateLimited(res: Response, seconds: number): void {
 }
 
 /**
- * Express middleware: the per-IP limit. Mounted before `authenticate`, so a flood from one address
- * is refused before any credential is checked (an API key costs a database read).
+ * Express middleware, after `authenticate`: the caller's limit or the address's (see RequestLimits).
+ * It must follow authentication, since which limit applies depends on whether the credentials are
+ * valid. A request without credentials costs no credential check before its address is counted;
+ * one with refused credentials costs that check (for an API key, one indexed read), then counts
+ * against its address like an anonymous one.
  */
-export function ipRateLimit(requestLimits: RequestLimits) {
+export function requestRateLimit(requestLimits: RequestLimits) {
   return (_req: Request, res: Response, next: NextFunction): void => {
-    requestLimits.ip((res.locals.caller as Caller).ip).then((seconds) => {
-      if (seconds === undefined) next();
-      else sendRateLimited(res, seconds);
-    }, next);
-  };
-}
-
-/** Express middleware: the per-caller limit, after `authenticate` has found the principal. */
-export function callerRateLimit(requestLimits: RequestLimits) {
-  return (_req: Request, res: Response, next: NextFunction): void => {
-    requestLimits.caller((res.locals.caller as Caller).principal).then((seconds) => {
+    const caller = res.locals.caller as Caller;
+    requestLimits.request(caller.ip, caller.principal).then((seconds) => {
       if (seconds === undefined) next();
       else sendRateLimited(res, seconds);
     }, next);

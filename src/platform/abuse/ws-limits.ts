@@ -26,10 +26,11 @@ function asGraphQLError(error: FolioError): GraphQLError {
 }
 
 /**
- * The abuse limits of the WebSocket transport, the same as HTTP's: a connection costs one request
- * of its IP address's rate limit; each operation on it costs one of the IP's and one of the
- * caller's, at most `subscriptionsPerConnectionMax` may be open at once, and every document is
- * parsed and validated with the same depth, cost, alias, directive and token limits before it runs.
+ * The abuse limits of the WebSocket transport, the same as HTTP's: a connection and each operation
+ * on it cost one request of its caller's rate limit (credentials of its connectionInit), or of its
+ * address's when it has none; at most `subscriptionsPerConnectionMax` may be open at once, and
+ * every document is parsed and validated with the same depth, cost, alias, directive and token
+ * limits before it runs.
  */
 export class WsLimits {
   constructor(private readonly schema: GraphQLSchema, private readonly settings: WsLimitSettings) {}
@@ -39,9 +40,12 @@ export class WsLimits {
     return upgradeClientIp(request, this.settings.trustProxyHops);
   }
 
-  /** At connectionInit: false (and the socket closed with 4429 and the wait) when the IP is over its limit. */
-  async admitConnection(socket: WebSocket, ip: string): Promise<boolean> {
-    const seconds = await this.settings.requestLimits.ip(ip);
+  /**
+   * At connectionInit, once its credentials are read: false (and the socket closed with 4429 and the
+   * wait) when the caller, or without valid credentials the address, is over its limit.
+   */
+  async admitConnection(socket: WebSocket, ip: string, principal: Principal | undefined): Promise<boolean> {
+    const seconds = await this.settings.requestLimits.request(ip, principal);
     if (seconds === undefined) return true;
     socket.close(rateLimitedCloseCode, AccessError.rateLimited(seconds).message);
     return false;

@@ -56,9 +56,10 @@ export function startWsServer(httpServer: http.Server, path: string, schema: Gra
     schema,
     onConnect: async (ctx) => {
       const ip = wsLimits.clientIp(ctx.extra.request);
-      if (!await wsLimits.admitConnection(ctx.extra.socket, ip)) return false;
+      // Credentials first: whether the connection counts against its caller or its address depends on them.
       const auth = await authenticateOrRetryLater(services, ctx.extra.socket, authorizationParam(ctx.connectionParams));
       if (!auth) return false;
+      if (!await wsLimits.admitConnection(ctx.extra.socket, ip, auth.principal)) return false;
       const state: ConnectionState = { auth, ip };
       ctx.extra.state = state;
       if (auth.failure) {
