@@ -1,3 +1,4 @@
+import type { EventRouter } from '../platform/events/event-hub.js';
 import { EntryEventType, EntryStatus } from './ledger.enums.js';
 import { LedgerError } from './ledger.errors.js';
 import type { EntryDraft, LedgerOp, OpResult, PostRequest } from './ledger-ops.js';
@@ -40,6 +41,9 @@ const entryEventTypes = new Set<string>(Object.values(EntryEventType));
 export function entryEventOf(event: { type: string; payload: Record<string, unknown> }): EntryEventPayload | undefined {
   return entryEventTypes.has(event.type) ? (event.payload as unknown as EntryEventPayload) : undefined;
 }
+
+/** Routes the ledger's entry events by the accounts they touched, so a watcher of one account is not woken by the others. */
+export const byAccount: EventRouter = (event) => entryEventOf(event)?.balances.map((b) => b.accountId) ?? [];
 
 export interface LedgerEventRow {
   type: EntryEventType;

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { refreshContext, type GraphQLContext } from '../platform/graphql/context.js';
+import type { GraphQLContext } from '../platform/graphql/context.js';
 import { fromGlobalId, toGlobalId } from './ledger.ids.js';
 import { limits } from '../platform/limits.js';
 import { Account } from './account.type.js';
@@ -8,10 +8,11 @@ import { assertCanWatch } from './ledger.access.js';
 import { LedgerError } from './ledger.errors.js';
 import { ownerScope } from '../platform/auth/principal.js';
 import { BalanceChange, EntryEvent } from './ledger-event.type.js';
-import { entryEventOf } from './ledger-batch.js';
+import { byAccount, entryEventOf } from './ledger-batch.js';
 import type { EntryEventType } from './ledger.enums.js';
 import { Balance } from './money.type.js';
 import { parseAfter } from '../platform/events/after.js';
+
 
 type Data = SubscribeResolverData<unknown, { after?: string; accountIds?: string[]; accountCodes?: string[] }, GraphQLContext>;
 
@@ -49,7 +50,7 @@ async function balanceChanges({ args, context }: Data): Promise<AsyncIterableIte
       accountRowId: b.accountId, entryRowId: entryEventOf(event)!.entryId, sequence: String(event.seq),
       type: event.type as EntryEventType, accountId: toGlobalId('Account', b.accountId),
       balance: Balance.of({ posted: BigInt(b.posted), pending: BigInt(b.pending), available: BigInt(b.available) }, b.currency.trim()),
-    })));
+    })), { route: { by: byAccount, keys: watched } });
 }
 
 /** Staff may watch every entry; a customer or merchant must name accounts it owns. */
@@ -63,7 +64,7 @@ async function entryEvents({ args, context }: Data): Promise<AsyncIterableIterat
       entryRowId: payload.entryId, relatedEntryRowId: payload.relatedEntryId,
       sequence: String(event.seq), type: event.type as EntryEventType,
     })];
-  });
+  }, watched ? { route: { by: byAccount, keys: watched } } : {});
 }
 
 @Resolver()
@@ -80,7 +81,6 @@ export class LedgerSubscriptionResolver {
     @Arg('accountCodes', () => [String], { nullable: true, description: 'Accounts by code, e.g. "wallet:alice:usd".' }) _accountCodes?: string[],
     @Arg('after', () => String, { nullable: true }) _after?: string,
   ): BalanceChange {
-    refreshContext(context);
     return change;
   }
 
@@ -96,7 +96,6 @@ export class LedgerSubscriptionResolver {
     @Arg('accountIds', () => [ID], { nullable: true }) _accountIds?: string[],
     @Arg('accountCodes', () => [String], { nullable: true, description: 'Accounts by code, with or instead of accountIds.' }) _accountCodes?: string[],
   ): EntryEvent {
-    refreshContext(context);
     return event;
   }
 }

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { ownerScope } from '../platform/auth/principal.js';
 import { Role } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
-import { refreshContext, type GraphQLContext } from '../platform/graphql/context.js';
+import type { GraphQLContext } from '../platform/graphql/context.js';
+import type { EventRouter } from '../platform/events/event-hub.js';
 import { fromGlobalId } from './payout.ids.js';
 import { type NodeFetcher } from '../platform/graphql/node.type.js';
 import type { IdType } from '../platform/ids.js';
@@ -95,7 +96,6 @@ export class PayoutResolver {
     description: 'Status changes of payouts: the caller’s own, or every one for staff. Resumable with `after`.',
   })
   payoutUpdated(@Root() update: PayoutUpdate, @Ctx() context: GraphQLContext, @Arg('after', () => String, { nullable: true }) _after?: string): PayoutUpdate {
-    refreshContext(context);
     return update;
   }
 
@@ -105,7 +105,7 @@ export class PayoutResolver {
       const runId = fromGlobalId('PayoutRun', args.runId, 'runId');
       return context.events.stream(parseAfter(args.after), (event) =>
         (event.type === payoutRunProgressType && String(event.payload.runId) === runId
-          ? [{ sequence: String(event.seq), payload: event.payload as PayoutRunProgressPayload }] : []));
+          ? [{ sequence: String(event.seq), payload: event.payload as PayoutRunProgressPayload }] : []), { route: { by: byPayoutRun, keys: [runId] } });
     }) as never,
     description: 'The run as each page it commits leaves it, then as it ends (COMPLETED or FAILED). Resumable with `after`: replays what happened since that sequence.',
   })
@@ -113,11 +113,13 @@ export class PayoutResolver {
     @Root() event: { sequence: string; payload: PayoutRunProgressPayload }, @Ctx() context: GraphQLContext,
     @Arg('runId', () => ID) _runId: string, @Arg('after', () => String, { nullable: true }) _after?: string,
   ): Promise<PayoutRunProgress> {
-    refreshContext(context);
     const [row] = await context.payouts.queries.payoutRunsByIds([event.payload.runId]);
     return PayoutRunProgress.of(event.sequence, row!, event.payload);
   }
 }
+
+/** Routes payout-run progress events by their run. */
+const byPayoutRun: EventRouter = (event) => (event.type === payoutRunProgressType ? [String(event.payload.runId)] : []);
 
 @Resolver(() => Payout)
 export class PayoutFieldResolver {

@@ -25,6 +25,12 @@ export const limits = {
   pageSizeDefault: 20,
   /** Account ids in one balanceChanged subscription. */
   subscriptionAccountsMax: 100,
+  /** Items a slow subscriber may have waiting before its subscription ends (SUBSCRIPTION_INTERRUPTED, resumable). */
+  subscriberBufferMax: 10_000,
+  /** Recent events whose EntityManager and DataLoaders this gateway's subscribers share. */
+  subscriptionEventScopesMax: 256,
+  /** Recent subscription answers shared by subscribers with the same document, variables and kind of caller. */
+  subscriptionSharedResultsMax: 4_096,
   /** Events a reconnecting subscriber may replay from the outbox in one page. */
   eventReplayPageMax: 500,
   /** Length of account codes, names, descriptions and idempotency keys. */

@@ -79,7 +79,14 @@ export interface FolioModule<Provided extends Partial<Services> = Partial<Servic
   readonly dependsOn: readonly string[];
   /** Every ORM entity of the module's tables (a forgotten one fails the migrations-agree test). */
   readonly entities: readonly unknown[];
-  /** type-graphql resolver classes, field resolvers and subscriptions included. */
+  /**
+   * type-graphql resolver classes, field resolvers and subscriptions included. A subscription's
+   * stream comes from `services.events.stream(after, expand, { route })`: `route` names the keys
+   * (accounts, users) its events concern, so an event wakes only its subscribers. The platform gives
+   * each event one EntityManager and one set of loaders, and executes each distinct selection once
+   * for all subscribers with the same document, variables, roles and owner scope: so a payload's
+   * field resolvers may depend on the caller through its roles and owner scope only.
+   */
   readonly resolvers: readonly (new (...args: never[]) => unknown)[];
   /** Global-id prefixes of the object types the module owns (`{ Wallet: 'wal' }`). */
   readonly idPrefixes: Readonly<Record<string, string>>;

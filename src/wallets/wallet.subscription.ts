@@ -2,12 +2,18 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription, 
 import { Balance, entryEventOf, JournalEntry } from '../ledger/index.js';
 import { isStaff } from '../platform/auth/principal.js';
 import { parseAfter } from '../platform/events/after.js';
-import { refreshContext, type GraphQLContext } from '../platform/graphql/context.js';
+import type { EventRouter } from '../platform/events/event-hub.js';
+import type { GraphQLContext } from '../platform/graphql/context.js';
 import { disbursementEventType } from './disbursement.service.js';
 import { actingUser } from '../platform/auth/owner-access.js';
 import { Wallet, WalletBalanceChange } from './wallet.type.js';
 import { DisbursementKind, type DisbursementState } from './wallets.enums.js';
 import { Withdrawal, withdrawalStatusOf, WithdrawalUpdate } from './withdrawal.type.js';
+
+/** Routes entry events by the owners of the accounts they touched (a wallet's owner is its user). */
+const byAccountOwner: EventRouter = (event) => entryEventOf(event)?.balances.flatMap((b) => (b.ownerId ? [b.ownerId] : [])) ?? [];
+/** Routes disbursement events by the user whose money moves. */
+const byDisbursementUser: EventRouter = (event) => (event.type === disbursementEventType ? [String((event.payload as { userId: string }).userId)] : []);
 
 type Data = SubscribeResolverData<unknown, { after?: string; userId?: string }, GraphQLContext>;
 
@@ -22,7 +28,7 @@ function walletBalances({ args, context }: Data): AsyncIterableIterator<WalletBa
       walletRowId: b.accountId, entryRowId: payload.entryId, sequence: String(event.seq),
       balance: Balance.of({ posted: BigInt(b.posted), pending: BigInt(b.pending), available: BigInt(b.available) }, b.currency.trim()),
     }));
-  });
+  }, { route: { by: byAccountOwner, keys: [userId] } });
 }
 
 /** The disbursement events of one kind that the caller may see: staff all, others their own. */
@@ -33,7 +39,7 @@ export function disbursementUpdates<T>({ args, context }: Data, kind: Disburseme
     const p = event.payload as { disbursementId: string; kind: DisbursementKind; userId: string; state: DisbursementState };
     if (p.kind !== kind || (userId !== undefined && p.userId !== userId)) return [];
     return [make(p.disbursementId, p.state, String(event.seq))];
-  });
+  }, userId === undefined ? {} : { route: { by: byDisbursementUser, keys: [userId] } });
 }
 
 @Resolver()
@@ -48,7 +54,6 @@ export class WalletSubscriptionResolver {
     @Arg('after', () => String, { nullable: true }) _after?: string,
     @Arg('userId', () => ID, { nullable: true }) _userId?: string,
   ): WalletBalanceChange {
-    refreshContext(context);
     return change;
   }
 
@@ -62,7 +67,6 @@ export class WalletSubscriptionResolver {
     @Root() update: WithdrawalUpdate, @Ctx() context: GraphQLContext,
     @Arg('after', () => String, { nullable: true }) _after?: string,
   ): WithdrawalUpdate {
-    refreshContext(context);
     return update;
   }
 }

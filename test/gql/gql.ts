@@ -64,6 +64,7 @@ type Documents = {
     "\n  subscription PayoutRunProgress($runId: ID!, $after: String) {\n    payoutRunProgress(runId: $runId, after: $after) { sequence run { id status walletsScanned payoutsCreated walletsSkipped totalAmount { amount } } }\n  }\n": typeof types.PayoutRunProgressDocument,
     "\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": typeof types.PayoutFreezeWalletDocument,
     "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": typeof types.DeliveryWatchEntriesDocument,
+    "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": typeof types.FanoutDashboardDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": typeof types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": typeof types.PostEntryDocument,
     "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": typeof types.AccountBalanceDocument,
@@ -139,6 +140,7 @@ const documents: Documents = {
     "\n  subscription PayoutRunProgress($runId: ID!, $after: String) {\n    payoutRunProgress(runId: $runId, after: $after) { sequence run { id status walletsScanned payoutsCreated walletsSkipped totalAmount { amount } } }\n  }\n": types.PayoutRunProgressDocument,
     "\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": types.PayoutFreezeWalletDocument,
     "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": types.DeliveryWatchEntriesDocument,
+    "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": types.FanoutDashboardDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": types.PostEntryDocument,
     "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": types.AccountBalanceDocument,
@@ -378,6 +380,10 @@ export function graphql(source: "\n  mutation PayoutFreezeWallet($input: UpdateA
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n"): (typeof documents)["\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n"): (typeof documents)["\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,6 +6,7 @@ import { limits } from '../limits.js';
 import { logger } from '../logger.js';
 import type { OutboxDatabase } from './outbox.db.js';
 import { eventsChannel } from './outbox-relay.js';
+import { SubscriptionInterruptedError } from './interrupted.js';
 
 /**
  * A numbered outbox event as subscribers receive it. The ledger's entry events and each module's
@@ -20,8 +21,24 @@ export interface OutboxEvent {
 
 type Listener = (event: OutboxEvent) => void;
 
-/** Events a slow subscriber may have waiting before it is cut off. */
-const subscriberBufferMax = 10_000;
+/**
+ * The keys an event concerns (account ids, user ids): a module-level function of the event, the
+ * same one for every subscription that routes by it, so the hub computes it once per event.
+ */
+export type EventRouter = (event: OutboxEvent) => readonly string[];
+
+export interface StreamOptions {
+  /**
+   * Only events whose router keys meet these reach the subscriber's `expand` (which still filters:
+   * the route is an index, not the rule). Without a route a subscriber sees every event.
+   */
+  route?: { by: EventRouter; keys: Iterable<string> };
+}
+
+export interface EventHubOptions {
+  /** Items a slow subscriber may have waiting before it is cut off (resumable). */
+  subscriberBufferMax?: number;
+}
 
 /**
  * Delivers numbered outbox events to this gateway's subscribers. It LISTENs for the relay's NOTIFY
@@ -30,7 +47,11 @@ const subscriberBufferMax = 10_000;
  * replays the missed events from the outbox, then continues live, with no gap and no repeat.
  */
 export class EventHub {
+  /** Subscribers of every event. */
   private readonly listeners = new Set<Listener>();
+  /** Subscribers of some keys, by router and key: an event reaches only those of its keys. */
+  private readonly routed = new Map<EventRouter, Map<string, Set<Listener>>>();
+  private routedCount = 0;
   private lastSeq = 0n;
   private client: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -40,7 +61,10 @@ export class EventHub {
   private reconnecting: Promise<void> | undefined;
   private readonly reconnects: Counter;
 
-  constructor(private readonly orm: MikroORM, private readonly databaseUrl: string, registry?: Registry) {
+  private readonly subscriberBufferMax: number;
+
+  constructor(private readonly orm: MikroORM, private readonly databaseUrl: string, registry?: Registry, options: EventHubOptions = {}) {
+    this.subscriberBufferMax = options.subscriberBufferMax ?? limits.subscriberBufferMax;
     const registers = registry ? [registry] : [];
     // 1 while this gateway LISTENs for the relay's NOTIFY; 0 while it reconnects (events then come by the 1 s poll).
     const hub = this;
@@ -72,7 +96,47 @@ export class EventHub {
   }
 
   get subscriberCount(): number {
-    return this.listeners.size;
+    return this.listeners.size + this.routedCount;
+  }
+
+  private attach(listener: Listener, route: StreamOptions['route']): () => void {
+    if (!route) {
+      this.listeners.add(listener);
+      return () => { this.listeners.delete(listener); };
+    }
+    let byKey = this.routed.get(route.by);
+    if (!byKey) this.routed.set(route.by, byKey = new Map());
+    const keys = [...new Set(route.keys)];
+    for (const key of keys) {
+      let set = byKey.get(key);
+      if (!set) byKey.set(key, set = new Set());
+      set.add(listener);
+    }
+    this.routedCount += 1;
+    return () => {
+      for (const key of keys) {
+        const set = byKey!.get(key);
+        set?.delete(listener);
+        if (set?.size === 0) byKey!.delete(key);
+      }
+      this.routedCount -= 1;
+    };
+  }
+
+  /** One event to its subscribers: every-event ones, then each routed one at most once. */
+  private dispatch(event: OutboxEvent): void {
+    for (const listener of this.listeners) listener(event);
+    for (const [router, byKey] of this.routed) {
+      if (byKey.size === 0) continue;
+      const reached = new Set<Listener>();
+      for (const key of router(event)) {
+        for (const listener of byKey.get(key) ?? []) {
+          if (reached.has(listener)) continue;
+          reached.add(listener);
+          listener(event);
+        }
+      }
+    }
   }
 
   private async listen(): Promise<void> {
@@ -149,7 +213,7 @@ export class EventHub {
         const events = await this.readAfter(this.lastSeq, limits.eventReplayPageMax);
         for (const event of events) {
           this.lastSeq = event.seq;
-          for (const listener of this.listeners) listener(event);
+          this.dispatch(event);
         }
         if (events.length < limits.eventReplayPageMax) return;
       }
@@ -164,7 +228,7 @@ export class EventHub {
    * subscriber consumes it; live events that arrive meanwhile wait and follow it, skipping any the
    * replay already gave. `return()` (the client unsubscribed) detaches at once.
    */
-  stream<T>(after: bigint | undefined, expand: (event: OutboxEvent) => T[]): AsyncIterableIterator<T> {
+  stream<T>(after: bigint | undefined, expand: (event: OutboxEvent) => T[], options: StreamOptions = {}): AsyncIterableIterator<T> {
     const out: T[] = [];
     const live: OutboxEvent[] = [];
     let last = after ?? this.lastSeq;
@@ -174,16 +238,25 @@ export class EventHub {
     let wakeReader: (() => void) | undefined;
     let wakeReplay: (() => void) | undefined;
     const wake = () => { const w = wakeReader; wakeReader = undefined; w?.(); };
-    const deliver = (event: OutboxEvent) => {
-      if (event.seq <= last) return;
+    // The last sequence the subscriber has taken (all of its items): where a resubscription resumes.
+    let taken = after ?? this.lastSeq;
+    // A replay is paced by the reader (a page at a time); only live pushes can outrun it.
+    const deliver = (event: OutboxEvent, pushed = false) => {
+      if (event.seq <= last || failure) return;
       last = event.seq;
-      out.push(...expand(event));
-      if (out.length > subscriberBufferMax) failure = new Error('subscriber fell too far behind; resubscribe with `after` to resume');
+      for (const item of expand(event)) out.push(item), outSeqs.push(event.seq);
+      if (pushed && out.length > this.subscriberBufferMax) {
+        // Cut off, never slowing the others: it resumes from what it took.
+        failure = new SubscriptionInterruptedError(String(taken), `the subscriber fell more than ${this.subscriberBufferMax} events behind`);
+        out.length = 0;
+        outSeqs.length = 0;
+      }
       wake();
     };
-    const listener: Listener = (event) => (replaying ? live.push(event) : deliver(event));
-    const close = () => { closed = true; this.listeners.delete(listener); wake(); wakeReplay?.(); };
-    this.listeners.add(listener);
+    const outSeqs: bigint[] = [];
+    const listener: Listener = (event) => (replaying ? live.push(event) : deliver(event, true));
+    const detach = this.attach(listener, options.route);
+    const close = () => { closed = true; detach(); wake(); wakeReplay?.(); };
     if (replaying) {
       void (async () => {
         try {
@@ -191,14 +264,14 @@ export class EventHub {
             while (out.length >= limits.eventReplayPageMax && !closed) await new Promise<void>((r) => { wakeReplay = r; });
             if (closed) return;
             const page = await this.readAfter(last, limits.eventReplayPageMax);
-            page.forEach(deliver);
+            page.forEach((event) => deliver(event));
             if (page.length < limits.eventReplayPageMax) break;
           }
         } catch (error) {
           failure = error as Error;
         } finally {
           replaying = false;
-          live.splice(0).forEach(deliver);
+          live.splice(0).forEach((event) => deliver(event));
           wake();
         }
       })();
@@ -209,6 +282,9 @@ export class EventHub {
         for (;;) {
           if (out.length > 0) {
             const value = out.shift()!;
+            const seq = outSeqs.shift()!;
+            // Taken whole only when no item of the same event is still waiting.
+            if (outSeqs[0] !== seq) taken = seq;
             if (out.length < limits.eventReplayPageMax) { const r = wakeReplay; wakeReplay = undefined; r?.(); }
             return { value, done: false };
           }

@@ -24,18 +24,11 @@ export type LoaderFactory = (em: EntityManager, services: Services) => Loaders;
 export interface GraphQLContext extends Services, Caller {
   em: EntityManager;
   loaders: Loaders;
-  /** Builds fresh loaders: a subscription's long-lived context gets new ones for each event. */
+  /** Builds fresh loaders: a subscription's long-lived context gets new ones for each event (event-delivery.ts). */
   newLoaders: LoaderFactory;
 }
 
 export function createContext(services: Services, newLoaders: LoaderFactory, caller: Caller): GraphQLContext {
   const em = services.orm.em.fork();
   return { ...services, ...caller, em, loaders: newLoaders(em, services), newLoaders };
-}
-
-/** Gives a long-lived context (a subscription's) a fresh EntityManager and loaders for one event. */
-export function refreshContext(context: GraphQLContext): GraphQLContext {
-  context.em = context.orm.em.fork();
-  context.loaders = context.newLoaders(context.em, context);
-  return context;
 }

@@ -1,8 +1,11 @@
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { FolioError } from '../errors.js';
 import { databaseUnavailable } from '../db/unavailable.js';
-import { limits } from '../limits.js';
+import { SubscriptionInterruptedError } from '../events/interrupted.js';
+import { ownerScope } from '../auth/principal.js';
 import { logger } from '../logger.js';
+import { limits } from '../limits.js';
+import type { GraphQLContext } from './context.js';
 
 /**
  * The waits before each new try of an event whose fields failed to load: about 4 s in all, longer
@@ -11,23 +14,6 @@ import { logger } from '../logger.js';
 export const eventRetryDelaysMs = [100, 250, 500, 1_000, 2_000] as const;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * The end of a subscription whose next event could not be delivered whole. Every subscription
- * payload carries its `sequence`; `resumeAfter` is the one before the failed event's, so a client
- * that subscribes again with `after: resumeAfter` receives that event and everything after it.
- */
-export class SubscriptionInterruptedError extends FolioError {
-  constructor(resumeAfter: string | undefined, unavailable: boolean) {
-    const why = unavailable ? 'the database is unreachable' : 'its fields failed to load';
-    const how = resumeAfter === undefined ? 'subscribe again' : `subscribe again with after: "${resumeAfter}"`;
-    super('SUBSCRIPTION_INTERRUPTED', `an event could not be delivered (${why}): ${how} to receive it and what follows`, {
-      ...(resumeAfter === undefined ? {} : { resumeAfter }),
-      retryAfterSeconds: limits.unavailableRetryAfterSeconds,
-    });
-    this.name = 'SubscriptionInterruptedError';
-  }
-}
 
 /** The first error of a result that is not one of Folio's typed answers: a load that failed. */
 function unexpectedError(result: ExecutionResult): unknown {
@@ -41,19 +27,96 @@ function resumePoint(payload: unknown): string | undefined {
   return typeof sequence === 'string' && /^\d{1,19}$/.test(sequence) && sequence !== '0' ? String(BigInt(sequence) - 1n) : undefined;
 }
 
+/**
+ * What the subscribers of one gateway share per event: one EntityManager and one set of DataLoaders
+ * (every subscriber's `entry` of that event is one query, or a cache hit), and the result of each
+ * distinct execution (subscribers with the same document, variables and kind of caller get the same
+ * answer, executed once). Bounded: the oldest events are forgotten first.
+ */
+class SharedDelivery {
+  private readonly scopes = new Map<string, { em: GraphQLContext['em']; loaders: GraphQLContext['loaders'] }>();
+  private readonly results = new Map<string, Promise<ExecutionResult>>();
+
+  scope(seq: string, context: GraphQLContext) {
+    let scope = this.scopes.get(seq);
+    if (!scope) {
+      const em = context.orm.em.fork();
+      scope = { em, loaders: context.newLoaders(em, context) };
+      this.scopes.set(seq, scope);
+      if (this.scopes.size > limits.subscriptionEventScopesMax) this.scopes.delete(this.scopes.keys().next().value!);
+    }
+    return scope;
+  }
+
+  run(key: string, execute: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+    let result = this.results.get(key);
+    if (!result) {
+      result = execute();
+      this.results.set(key, result);
+      if (this.results.size > limits.subscriptionSharedResultsMax) this.results.delete(this.results.keys().next().value!);
+    }
+    return result;
+  }
+
+  /** After a failed execution: the retry gets a fresh scope and runs again. */
+  forget(seq: string, key: string): void {
+    this.scopes.delete(seq);
+    this.results.delete(key);
+  }
+}
+
+/** One per gateway (its ORM), so two gateways in one process never share an EntityManager. */
+const shared = new WeakMap<object, SharedDelivery>();
+
+function sharedFor(context: GraphQLContext): SharedDelivery {
+  let delivery = shared.get(context.orm);
+  if (!delivery) shared.set(context.orm, delivery = new SharedDelivery());
+  return delivery;
+}
+
+/**
+ * What makes two subscribers' answers to one event the same: the document, the operation, the
+ * variables, and the caller as the resolvers may see it (its roles and the owner it is limited to;
+ * see FolioModule: a subscription payload's field resolvers depend on nothing else of the caller).
+ */
+function shareKey(args: ExecutionArgs): string {
+  const context = args.contextValue as GraphQLContext;
+  const principal = context.principal;
+  const caller = principal ? `${[...principal.roles].sort().join(',')}|${ownerScope(principal) ?? ''}` : '-';
+  const document = args.document.loc?.source.body ?? JSON.stringify(args.document);
+  return `${document}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}\u0000${caller}`;
+}
+
+const bigintsAsText = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
+
 /** Executes one event's selection, again while its fields fail to load; never yields a partial event. */
-async function executeEvent(args: ExecutionArgs, payload: unknown): Promise<ExecutionResult> {
+async function executeEvent(args: ExecutionArgs, share: string, payload: unknown): Promise<ExecutionResult> {
+  const context = args.contextValue as GraphQLContext;
+  const delivery = sharedFor(context);
+  const seq = (payload as { sequence?: unknown } | null)?.sequence;
+  const eventKey = typeof seq === 'string' ? seq : undefined;
   for (let attempt = 0; ; attempt += 1) {
-    const result = await execute({ ...args, rootValue: payload });
+    if (eventKey === undefined) Object.assign(context, freshScope(context));
+    else Object.assign(context, delivery.scope(eventKey, context));
+    const key = eventKey === undefined ? undefined : `${eventKey}\u0000${share}\u0000${JSON.stringify(payload, bigintsAsText)}`;
+    const run = async () => execute({ ...args, rootValue: payload });
+    const result = await (key === undefined ? run() : delivery.run(key, run));
     const failure = unexpectedError(result);
     if (failure === undefined) return result;
+    if (key !== undefined) delivery.forget(eventKey!, key);
     if (attempt === eventRetryDelaysMs.length) {
       const unavailable = databaseUnavailable(failure);
       logger[unavailable ? 'warn' : 'error']({ err: failure, attempts: attempt + 1 }, 'subscription event could not be delivered: subscription ended');
-      throw new SubscriptionInterruptedError(resumePoint(payload), unavailable);
+      const why = unavailable ? 'the database is unreachable' : 'its fields failed to load';
+      throw new SubscriptionInterruptedError(resumePoint(payload), `an event could not be delivered (${why})`);
     }
     await sleep(eventRetryDelaysMs[attempt]);
   }
+}
+
+function freshScope(context: GraphQLContext) {
+  const em = context.orm.em.fork();
+  return { em, loaders: context.newLoaders(em, context) };
 }
 
 /**
@@ -67,13 +130,14 @@ export async function subscribeReliably(args: ExecutionArgs): Promise<AsyncItera
   const stream = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in Object(stream))) return stream as ExecutionResult;
   const source = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  const share = shareKey(args);
   const close = async () => { await source.return?.(); };
   const events: AsyncIterableIterator<ExecutionResult> = {
     async next() {
       const step = await source.next();
       if (step.done) return { done: true, value: undefined };
       try {
-        return { done: false, value: await executeEvent(args, step.value) };
+        return { done: false, value: await executeEvent(args, share, step.value) };
       } catch (error) {
         await close();
         throw error;
