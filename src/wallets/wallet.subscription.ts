@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { Balance, entryEventOf, JournalEntry } from '../ledger/index.js';
 import { isStaff } from '../platform/auth/principal.js';
-import { parseAfter } from '../platform/events/after.js';
+import { afterDescription, parseAfter } from '../platform/events/after.js';
 import { refreshContext, type GraphQLContext } from '../platform/graphql/context.js';
 import { disbursementEventType } from './disbursement.service.js';
 import { actingUser } from '../platform/auth/owner-access.js';
@@ -45,7 +45,7 @@ export class WalletSubscriptionResolver {
   })
   walletBalanceChanged(
     @Root() change: WalletBalanceChange, @Ctx() context: GraphQLContext,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('after', () => String, { nullable: true, description: afterDescription }) _after?: string,
     @Arg('userId', () => ID, { nullable: true }) _userId?: string,
   ): WalletBalanceChange {
     refreshContext(context);
@@ -60,7 +60,7 @@ export class WalletSubscriptionResolver {
   })
   withdrawalUpdated(
     @Root() update: WithdrawalUpdate, @Ctx() context: GraphQLContext,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('after', () => String, { nullable: true, description: afterDescription }) _after?: string,
   ): WithdrawalUpdate {
     refreshContext(context);
     return update;

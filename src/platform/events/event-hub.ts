@@ -1,9 +1,10 @@
 import pg from 'pg';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { sql, type NotNull } from 'kysely';
+import { sql } from 'kysely';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
+import { EventsExpiredError } from './event.errors.js';
 import type { OutboxDatabase } from './outbox.db.js';
 import { eventsChannel } from './outbox-relay.js';
 
@@ -18,7 +19,18 @@ export interface OutboxEvent {
   payload: Record<string, unknown>;
 }
 
-type Listener = (event: OutboxEvent) => void;
+/**
+ * Events read in one statement, with the retention floor of the same snapshot: every event up to
+ * `floor` was deleted, every one above it is still there. A reader whose position is below the
+ * floor has lost events (EVENTS_EXPIRED). `oldest` is the oldest event still kept.
+ */
+export interface EventPage {
+  floor: bigint;
+  oldest: bigint | undefined;
+  events: OutboxEvent[];
+}
+
+type Listener = (page: EventPage) => void;
 
 /** Events a slow subscriber may have waiting before it is cut off. */
 const subscriberBufferMax = 10_000;
@@ -28,6 +40,8 @@ const subscriberBufferMax = 10_000;
  * (and polls, in case a notification is lost with a connection), reads new events in sequence
  * order, and fans them out. A subscriber may start `after` a sequence it saw before: it first
  * replays the missed events from the outbox, then continues live, with no gap and no repeat.
+ * Where the retention deleted events a subscriber has not had (its `after`, or its position,
+ * is below the floor), its stream ends with EVENTS_EXPIRED instead of going on with a gap.
  */
 export class EventHub {
   private readonly listeners = new Set<Listener>();
@@ -122,18 +136,38 @@ export class EventHub {
     return this.reconnecting;
   }
 
+  /** The newest sequence number given: the newest event's, or the floor when the retention deleted every one. */
   private async maxSeq(): Promise<bigint> {
     const db = this.orm.em.fork().getKysely<OutboxDatabase>();
-    const { rows: [row] } = await sql<{ last: string }>`select coalesce(max(seq), 0)::text as last from ledger_event`.execute(db);
+    const { rows: [row] } = await sql<{ last: string }>`select greatest(coalesce(max(seq), 0),
+      (select deleted_through from ledger_event_retention where id = 1))::text as last from ledger_event`.execute(db);
     return BigInt(row.last);
+  }
+
+  /**
+   * Reads events after `after`, in order, one page, and the retention floor and oldest event of the
+   * same snapshot (one statement), so a gap the retention made is always seen with the page.
+   */
+  async readPage(after: bigint, limit: number): Promise<EventPage> {
+    const db = this.orm.em.fork().getKysely<OutboxDatabase>();
+    const { rows } = await sql<{ floor: string; oldest: string | null; seq: string | null; type: string | null; payload: Record<string, unknown> | null }>`
+      select r.floor::text as floor, (select min(seq) from ledger_event)::text as oldest, e.seq, e.type, e.payload
+      from (select coalesce((select deleted_through from ledger_event_retention where id = 1), 0) as floor) r
+      left join lateral (
+        select seq, type, payload from ledger_event where seq > ${String(after)} order by seq limit ${limit}
+      ) e on true
+      order by e.seq`.execute(db);
+    const [first] = rows;
+    return {
+      floor: BigInt(first.floor),
+      oldest: first.oldest === null ? undefined : BigInt(first.oldest),
+      events: rows.filter((row) => row.seq !== null).map((row) => ({ seq: BigInt(row.seq!), type: row.type!, payload: row.payload! })),
+    };
   }
 
   /** Reads events after `after`, in order, one page. */
   async readAfter(after: bigint, limit: number): Promise<OutboxEvent[]> {
-    const rows = await this.orm.em.fork().getKysely<OutboxDatabase>().selectFrom('ledger_event')
-      .select(['seq', 'type', 'payload']).where('seq', '>', String(after)).orderBy('seq').limit(limit)
-      .$narrowType<{ seq: NotNull }>().execute();
-    return rows.map((row) => ({ seq: BigInt(row.seq), type: row.type, payload: row.payload }));
+    return (await this.readPage(after, limit)).events;
   }
 
   private wake(): void {
@@ -146,12 +180,13 @@ export class EventHub {
     this.readAgain = false;
     try {
       for (;;) {
-        const events = await this.readAfter(this.lastSeq, limits.eventReplayPageMax);
-        for (const event of events) {
-          this.lastSeq = event.seq;
-          for (const listener of this.listeners) listener(event);
-        }
-        if (events.length < limits.eventReplayPageMax) return;
+        const page = await this.readPage(this.lastSeq, limits.eventReplayPageMax);
+        // Events deleted before this hub read them: each subscriber that lacks them is ended.
+        const gap = page.floor > this.lastSeq;
+        const newest = page.events.at(-1)?.seq ?? page.floor;
+        if (newest > this.lastSeq) this.lastSeq = newest;
+        if (page.events.length > 0 || gap) for (const listener of this.listeners) listener(page);
+        if (page.events.length < limits.eventReplayPageMax) return;
       }
     } catch (error) {
       logger.error({ err: error }, 'reading ledger events failed; the next wake retries');
@@ -162,11 +197,13 @@ export class EventHub {
    * A stream of events after `after` (or from now), each expanded by `expand` into the items a
    * subscriber receives (none to skip it). Replay is read from the outbox page by page as the
    * subscriber consumes it; live events that arrive meanwhile wait and follow it, skipping any the
-   * replay already gave. `return()` (the client unsubscribed) detaches at once.
+   * replay already gave. `return()` (the client unsubscribed) detaches at once. A page whose
+   * retention floor is above the stream's position means events it needed were deleted: the
+   * stream ends with EVENTS_EXPIRED after what it had already delivered (never with a gap).
    */
   stream<T>(after: bigint | undefined, expand: (event: OutboxEvent) => T[]): AsyncIterableIterator<T> {
     const out: T[] = [];
-    const live: OutboxEvent[] = [];
+    const live: EventPage[] = [];
     let last = after ?? this.lastSeq;
     let replaying = after !== undefined;
     let closed = false;
@@ -181,7 +218,16 @@ export class EventHub {
       if (out.length > subscriberBufferMax) failure = new Error('subscriber fell too far behind; resubscribe with `after` to resume');
       wake();
     };
-    const listener: Listener = (event) => (replaying ? live.push(event) : deliver(event));
+    const receive = (page: EventPage) => {
+      if (failure || closed) return;
+      if (page.floor > last) {
+        failure = new EventsExpiredError(last, page.floor, page.oldest);
+        wake();
+        return;
+      }
+      page.events.forEach(deliver);
+    };
+    const listener: Listener = (page) => (replaying ? live.push(page) : receive(page));
     const close = () => { closed = true; this.listeners.delete(listener); wake(); wakeReplay?.(); };
     this.listeners.add(listener);
     if (replaying) {
@@ -190,15 +236,15 @@ export class EventHub {
           for (;;) {
             while (out.length >= limits.eventReplayPageMax && !closed) await new Promise<void>((r) => { wakeReplay = r; });
             if (closed) return;
-            const page = await this.readAfter(last, limits.eventReplayPageMax);
-            page.forEach(deliver);
-            if (page.length < limits.eventReplayPageMax) break;
+            const page = await this.readPage(last, limits.eventReplayPageMax);
+            receive(page);
+            if (failure || page.events.length < limits.eventReplayPageMax) break;
           }
         } catch (error) {
           failure = error as Error;
         } finally {
           replaying = false;
-          live.splice(0).forEach(deliver);
+          live.splice(0).forEach(receive);
           wake();
         }
       })();
