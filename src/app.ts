@@ -15,6 +15,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/db/embe
 import { migrate, openOrm } from './platform/db/orm.js';
 import { EventHub } from './platform/events/event-hub.js';
 import { OutboxRelay } from './platform/events/outbox-relay.js';
+import { OutboxRetention } from './platform/events/outbox-retention.js';
 import { UnitsOfWork } from './platform/db/unit-of-work.js';
 import { mountGraphiql } from './platform/graphiql.js';
 import { createContext, type Caller, type GraphQLContext, type Services } from './platform/graphql/context.js';
@@ -74,9 +75,12 @@ async function startPlatform(orm: MikroORM, databaseUrl: string, config: Config,
   const events = new EventHub(orm, databaseUrl, metrics.registry);
   await events.start();
   relay.start();
+  // Deletes events past EVENT_RETENTION_SECONDS / _EVENTS, one gateway at a time.
+  const retention = new OutboxRetention(orm, config, metrics, metrics.registry);
+  retention.start();
   // Events of a committed unit of work are numbered and sent at once, not at the next poll.
   const work = new UnitsOfWork(orm, () => relay.poke());
-  return { relay, rateLimits, events, work, loginThrottle: new LoginLimiter(rateLimits, config) };
+  return { relay, retention, rateLimits, events, work, loginThrottle: new LoginLimiter(rateLimits, config) };
 }
 
 /**
@@ -88,7 +92,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const orm = await openOrm(db.url, config.dbPoolMax, modules.entities);
   await migrate(orm);
   const metrics = new GatewayMetrics(poolStatsOf(orm), config.dbPoolMax);
-  const { relay, rateLimits, events, work, loginThrottle } = await startPlatform(orm, db.url, config, metrics);
+  const { relay, retention, rateLimits, events, work, loginThrottle } = await startPlatform(orm, db.url, config, metrics);
   const readiness = new Readiness(orm, () => ({ eventListener: events.listenerState }));
   const running = await modules.start({ orm, config, databaseUrl: db.url, metrics, relay }, { orm, events, work, loginThrottle });
   const { services } = running;
@@ -166,6 +170,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
       // The modules' workers first (their last work goes through the ledger), then the modules in
       // reverse order (the ledger's writer drains its queue last), then platform.
       await running.stop();
+      await retention.stop();
       await relay.stop();
       await events.stop();
       await rateLimits.close();

@@ -11,7 +11,7 @@ import { BalanceChange, EntryEvent } from './ledger-event.type.js';
 import { byAccount, entryEventOf } from './ledger-batch.js';
 import type { EntryEventType } from './ledger.enums.js';
 import { Balance } from './money.type.js';
-import { parseAfter } from '../platform/events/after.js';
+import { afterDescription, parseAfter } from '../platform/events/after.js';
 
 
 type Data = SubscribeResolverData<unknown, { after?: string; accountIds?: string[]; accountCodes?: string[] }, GraphQLContext>;
@@ -79,7 +79,7 @@ export class LedgerSubscriptionResolver {
     @Ctx() context: GraphQLContext,
     @Arg('accountIds', () => [ID], { nullable: true, description: 'Accounts by global id.' }) _accountIds?: string[],
     @Arg('accountCodes', () => [String], { nullable: true, description: 'Accounts by code, e.g. "wallet:alice:usd".' }) _accountCodes?: string[],
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('after', () => String, { nullable: true, description: afterDescription }) _after?: string,
   ): BalanceChange {
     return change;
   }
@@ -92,7 +92,7 @@ export class LedgerSubscriptionResolver {
   entryPosted(
     @Root() event: EntryEvent,
     @Ctx() context: GraphQLContext,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('after', () => String, { nullable: true, description: afterDescription }) _after?: string,
     @Arg('accountIds', () => [ID], { nullable: true }) _accountIds?: string[],
     @Arg('accountCodes', () => [String], { nullable: true, description: 'Accounts by code, with or instead of accountIds.' }) _accountCodes?: string[],
   ): EntryEvent {

@@ -10,7 +10,7 @@ import type { IdType } from '../platform/ids.js';
 import { DisbursementKind } from '../wallets/index.js';
 import { actingUser, canSeeOwned, listScope } from '../platform/auth/owner-access.js';
 import { disbursementUpdates, Wallet, WalletTransaction } from '../wallets/index.js';
-import { parseAfter } from '../platform/events/after.js';
+import { afterDescription, parseAfter } from '../platform/events/after.js';
 import { CancelPayoutInput, PayoutFilterInput, RequestPayoutInput, StartPayoutRunInput } from './payout.input.js';
 import { Payout, PayoutConnection, PayoutRun, PayoutRunConnection, PayoutRunProgress, payoutStatusOf, PayoutStatusChange, PayoutUpdate, stateOfPayoutStatus } from './payout.type.js';
 import { payoutRunProgressType, type PayoutRunProgressPayload } from './payout-run.service.js';
@@ -95,7 +95,7 @@ export class PayoutResolver {
       Object.assign(new PayoutUpdate(), { disbursementRowId: id, status: payoutStatusOf(state), sequence }))) as never,
     description: 'Status changes of payouts: the caller’s own, or every one for staff. Resumable with `after`.',
   })
-  payoutUpdated(@Root() update: PayoutUpdate, @Ctx() context: GraphQLContext, @Arg('after', () => String, { nullable: true }) _after?: string): PayoutUpdate {
+  payoutUpdated(@Root() update: PayoutUpdate, @Ctx() context: GraphQLContext, @Arg('after', () => String, { nullable: true, description: afterDescription }) _after?: string): PayoutUpdate {
     return update;
   }
 
@@ -111,7 +111,7 @@ export class PayoutResolver {
   })
   async payoutRunProgress(
     @Root() event: { sequence: string; payload: PayoutRunProgressPayload }, @Ctx() context: GraphQLContext,
-    @Arg('runId', () => ID) _runId: string, @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('runId', () => ID) _runId: string, @Arg('after', () => String, { nullable: true, description: afterDescription }) _after?: string,
   ): Promise<PayoutRunProgress> {
     const [row] = await context.payouts.queries.payoutRunsByIds([event.payload.runId]);
     return PayoutRunProgress.of(event.sequence, row!, event.payload);

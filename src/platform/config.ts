@@ -48,6 +48,16 @@ export interface PlatformConfig {
   metricsToken: string | undefined;
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   shutdownTimeoutMs: number;
+  /**
+   * The outbox's retention window: an event is deleted once it is older than this (by the time
+   * its transaction wrote it) or no longer among the newest `eventRetentionEvents`, whichever
+   * comes first. A subscription may resume `after` any sequence still inside the window.
+   */
+  eventRetentionSeconds: number;
+  /** The newest events the outbox keeps at most (the count half of the window). */
+  eventRetentionEvents: number;
+  /** How often each gateway's retention worker looks for events outside the window. */
+  eventRetentionIntervalMs: number;
 }
 
 export function currenciesVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string[] {
@@ -198,5 +208,10 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     trustProxyHops: intVar(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     metricsToken: textVar(env, 'METRICS_TOKEN', 16),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    // 7 days: a client offline over a long weekend still resumes. 10 million events: the outbox
+    // stays a few GB whatever the load (README: configuration).
+    eventRetentionSeconds: intVar(env, 'EVENT_RETENTION_SECONDS', 7 * 86_400, 60, 10 * 365 * 86_400),
+    eventRetentionEvents: intVar(env, 'EVENT_RETENTION_EVENTS', 10_000_000, 1, 1_000_000_000_000),
+    eventRetentionIntervalMs: intVar(env, 'EVENT_RETENTION_INTERVAL_MS', 60_000, 100, 3_600_000),
   };
 }

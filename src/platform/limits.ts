@@ -56,6 +56,8 @@ export const limits = {
   relayPollIntervalMs: 200,
   /** Events the relay numbers in one transaction. */
   relayBatchMax: 1_000,
+  /** Sequence numbers (so events at most) the outbox retention deletes in one transaction; a full batch is followed by the next at once. */
+  eventRetentionBatchMax: 1_000,
   /** Request body size for /graphql. */
   requestBodyBytesMax: 1_048_576,
   /** Length of an operation name that logs and metrics show; a longer one is shown as absent. */

@@ -64,6 +64,8 @@ export class GatewayMetrics {
   private readonly duration: Histogram<'operation' | 'outcome' | 'transport'>;
   private readonly errors: Counter<'code'>;
   private readonly entries: Counter;
+  private readonly deletedEvents: Counter;
+  private readonly oldestEvent: Gauge;
   readonly subscriptionsActive: Gauge;
   readonly httpRequestsInFlight: Gauge;
 
@@ -80,6 +82,8 @@ export class GatewayMetrics {
     });
     this.errors = new Counter({ name: 'folio_graphql_errors_total', help: 'Errors in GraphQL responses, by extensions.code.', labelNames: ['code'], registers });
     this.entries = new Counter({ name: 'folio_ledger_entries_posted_total', help: 'Journal entries created by committed ledger writer transactions.', registers });
+    this.deletedEvents = new Counter({ name: 'folio_events_deleted_total', help: 'Outbox events this gateway\'s retention worker deleted, past the retention window (EVENT_RETENTION_SECONDS, EVENT_RETENTION_EVENTS).', registers });
+    this.oldestEvent = new Gauge({ name: 'folio_events_oldest_sequence', help: 'The oldest event sequence still in the outbox (a subscription may resume after one below it), as of this gateway\'s last retention pass; 0 while it holds none.', registers });
     this.subscriptionsActive = new Gauge({ name: 'folio_subscriptions_active', help: 'GraphQL subscriptions currently open over WebSocket.', registers });
     this.httpRequestsInFlight = new Gauge({ name: 'folio_http_requests_in_flight', help: 'HTTP requests received and not yet answered.', registers });
     this.poolGauges(poolStats, poolMax);
@@ -101,6 +105,16 @@ export class GatewayMetrics {
   /** Called by the ledger writer after a transaction commits, with the number of entries it created. */
   entriesPosted(count: number): void {
     if (count > 0) this.entries.inc(count);
+  }
+
+  /** Called by the outbox retention after each transaction that deleted events. */
+  eventsDeleted(count: number): void {
+    if (count > 0) this.deletedEvents.inc(count);
+  }
+
+  /** Called by the outbox retention after each pass, with the oldest numbered event left (none: 0). */
+  oldestEventSequence(seq: bigint | undefined): void {
+    this.oldestEvent.set(seq === undefined ? 0 : Number(seq));
   }
 
   /** Pool usage is read when Prometheus scrapes, not sampled on a timer. */

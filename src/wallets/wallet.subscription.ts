@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { Balance, entryEventOf, JournalEntry } from '../ledger/index.js';
 import { isStaff } from '../platform/auth/principal.js';
-import { parseAfter } from '../platform/events/after.js';
+import { afterDescription, parseAfter } from '../platform/events/after.js';
 import type { EventRouter } from '../platform/events/event-hub.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
 import { disbursementEventType } from './disbursement.service.js';
@@ -51,7 +51,7 @@ export class WalletSubscriptionResolver {
   })
   walletBalanceChanged(
     @Root() change: WalletBalanceChange, @Ctx() context: GraphQLContext,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('after', () => String, { nullable: true, description: afterDescription }) _after?: string,
     @Arg('userId', () => ID, { nullable: true }) _userId?: string,
   ): WalletBalanceChange {
     return change;
@@ -65,7 +65,7 @@ export class WalletSubscriptionResolver {
   })
   withdrawalUpdated(
     @Root() update: WithdrawalUpdate, @Ctx() context: GraphQLContext,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('after', () => String, { nullable: true, description: afterDescription }) _after?: string,
   ): WithdrawalUpdate {
     return update;
   }

@@ -63,6 +63,10 @@ type Documents = {
     "\n  subscription PayoutUpdates($after: String) {\n    payoutUpdated(after: $after) { sequence status payout { id status wallet { ownerId } } }\n  }\n": typeof types.PayoutUpdatesDocument,
     "\n  subscription PayoutRunProgress($runId: ID!, $after: String) {\n    payoutRunProgress(runId: $runId, after: $after) { sequence run { id status walletsScanned payoutsCreated walletsSkipped totalAmount { amount } } }\n  }\n": typeof types.PayoutRunProgressDocument,
     "\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": typeof types.PayoutFreezeWalletDocument,
+    "\n  subscription RetentionBalanceChanged($accountIds: [ID!]!, $after: String) {\n    balanceChanged(accountIds: $accountIds, after: $after) { sequence balance { posted { amount } } }\n  }\n": typeof types.RetentionBalanceChangedDocument,
+    "\n  subscription RetentionEntryPosted($after: String) { entryPosted(after: $after) { sequence } }\n": typeof types.RetentionEntryPostedDocument,
+    "\n  subscription RetentionWalletBalances($after: String) { walletBalanceChanged(after: $after) { sequence } }\n": typeof types.RetentionWalletBalancesDocument,
+    "\n  subscription RetentionWithdrawals($after: String) { withdrawalUpdated(after: $after) { sequence } }\n": typeof types.RetentionWithdrawalsDocument,
     "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": typeof types.DeliveryWatchEntriesDocument,
     "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": typeof types.FanoutDashboardDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": typeof types.OpenAccountDocument,
@@ -139,6 +143,10 @@ const documents: Documents = {
     "\n  subscription PayoutUpdates($after: String) {\n    payoutUpdated(after: $after) { sequence status payout { id status wallet { ownerId } } }\n  }\n": types.PayoutUpdatesDocument,
     "\n  subscription PayoutRunProgress($runId: ID!, $after: String) {\n    payoutRunProgress(runId: $runId, after: $after) { sequence run { id status walletsScanned payoutsCreated walletsSkipped totalAmount { amount } } }\n  }\n": types.PayoutRunProgressDocument,
     "\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": types.PayoutFreezeWalletDocument,
+    "\n  subscription RetentionBalanceChanged($accountIds: [ID!]!, $after: String) {\n    balanceChanged(accountIds: $accountIds, after: $after) { sequence balance { posted { amount } } }\n  }\n": types.RetentionBalanceChangedDocument,
+    "\n  subscription RetentionEntryPosted($after: String) { entryPosted(after: $after) { sequence } }\n": types.RetentionEntryPostedDocument,
+    "\n  subscription RetentionWalletBalances($after: String) { walletBalanceChanged(after: $after) { sequence } }\n": types.RetentionWalletBalancesDocument,
+    "\n  subscription RetentionWithdrawals($after: String) { withdrawalUpdated(after: $after) { sequence } }\n": types.RetentionWithdrawalsDocument,
     "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": types.DeliveryWatchEntriesDocument,
     "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": types.FanoutDashboardDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": types.OpenAccountDocument,
@@ -376,6 +384,22 @@ export function graphql(source: "\n  subscription PayoutRunProgress($runId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n"): (typeof documents)["\n  mutation PayoutFreezeWallet($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RetentionBalanceChanged($accountIds: [ID!]!, $after: String) {\n    balanceChanged(accountIds: $accountIds, after: $after) { sequence balance { posted { amount } } }\n  }\n"): (typeof documents)["\n  subscription RetentionBalanceChanged($accountIds: [ID!]!, $after: String) {\n    balanceChanged(accountIds: $accountIds, after: $after) { sequence balance { posted { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RetentionEntryPosted($after: String) { entryPosted(after: $after) { sequence } }\n"): (typeof documents)["\n  subscription RetentionEntryPosted($after: String) { entryPosted(after: $after) { sequence } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RetentionWalletBalances($after: String) { walletBalanceChanged(after: $after) { sequence } }\n"): (typeof documents)["\n  subscription RetentionWalletBalances($after: String) { walletBalanceChanged(after: $after) { sequence } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RetentionWithdrawals($after: String) { withdrawalUpdated(after: $after) { sequence } }\n"): (typeof documents)["\n  subscription RetentionWithdrawals($after: String) { withdrawalUpdated(after: $after) { sequence } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,6 +11,7 @@ describe('configuration', () => {
   it('has working defaults', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 4000, embeddedPgPort: 54329, graphiql: true, databaseUrl: undefined });
+    expect(config).toMatchObject({ eventRetentionSeconds: 604_800, eventRetentionEvents: 10_000_000, eventRetentionIntervalMs: 60_000 });
   });
 
   it.each([
@@ -38,6 +39,10 @@ describe('configuration', () => {
     [{ INTROSPECTION: 'perhaps' }, 'INTROSPECTION'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
     [{ SHUTDOWN_TIMEOUT_MS: 'soon' }, 'SHUTDOWN_TIMEOUT_MS'],
+    [{ EVENT_RETENTION_SECONDS: '59' }, 'EVENT_RETENTION_SECONDS'],
+    [{ EVENT_RETENTION_EVENTS: '0' }, 'EVENT_RETENTION_EVENTS'],
+    [{ EVENT_RETENTION_EVENTS: '-5' }, 'EVENT_RETENTION_EVENTS'],
+    [{ EVENT_RETENTION_INTERVAL_MS: 'hourly' }, 'EVENT_RETENTION_INTERVAL_MS'],
   ])('refuses %o, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

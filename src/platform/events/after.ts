@@ -2,6 +2,11 @@ import { InputError } from '../errors.js';
 
 const sequenceMax = 2n ** 63n - 1n;
 
+/** The description of every resumable subscription's `after` argument (GraphiQL's docs, schema.graphql). */
+export const afterDescription = 'The `sequence` of the last event received: replays every event after it, then continues live. ' +
+  'One older than the outbox keeps (EVENT_RETENTION_SECONDS, EVENT_RETENTION_EVENTS) ends the subscription with EVENTS_EXPIRED: ' +
+  'reload the state, then subscribe without `after` or with `after: extensions.earliestAfter`.';
+
 /**
  * A subscription's `after`: the outbox sequence number to resume after, one parse for every
  * module's subscriptions. BAD_USER_INPUT for anything but a number PostgreSQL's bigint can hold,

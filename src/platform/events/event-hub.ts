@@ -1,9 +1,10 @@
 import pg from 'pg';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { sql, type NotNull } from 'kysely';
+import { sql } from 'kysely';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
+import { EventsExpiredError } from './event.errors.js';
 import type { OutboxDatabase } from './outbox.db.js';
 import { eventsChannel } from './outbox-relay.js';
 import { SubscriptionInterruptedError } from './interrupted.js';
@@ -19,7 +20,19 @@ export interface OutboxEvent {
   payload: Record<string, unknown>;
 }
 
-type Listener = (event: OutboxEvent) => void;
+/**
+ * Events read in one statement, with the retention floor of the same snapshot: every event up to
+ * `floor` was deleted, every one above it is still there. A reader whose position is below the
+ * floor has lost events (EVENTS_EXPIRED). `oldest` is the oldest event still kept.
+ */
+export interface EventPage {
+  floor: bigint;
+  oldest: bigint | undefined;
+  events: OutboxEvent[];
+}
+
+/** A subscriber's share of a page the hub read; `gap` when the hub itself missed deleted events. */
+type Listener = (page: EventPage, gap: boolean) => void;
 
 /**
  * The keys an event concerns (account ids, user ids): a module-level function of the event, the
@@ -45,6 +58,8 @@ export interface EventHubOptions {
  * (and polls, in case a notification is lost with a connection), reads new events in sequence
  * order, and fans them out. A subscriber may start `after` a sequence it saw before: it first
  * replays the missed events from the outbox, then continues live, with no gap and no repeat.
+ * Where the retention deleted events a subscriber has not had (its `after`, or its position,
+ * is below the floor), its stream ends with EVENTS_EXPIRED instead of going on with a gap.
  */
 export class EventHub {
   /** Subscribers of every event. */
@@ -123,21 +138,28 @@ export class EventHub {
     };
   }
 
-  /** One event to its subscribers: every-event ones, then each routed one at most once. */
-  private dispatch(event: OutboxEvent): void {
-    for (const listener of this.listeners) listener(event);
+  /**
+   * One page to its subscribers: every-event ones get it whole; each routed one gets the events of
+   * its keys (each once), and only if there are any, unless the page shows a gap, which all get.
+   */
+  private dispatch(page: EventPage, gap: boolean): void {
+    for (const listener of this.listeners) listener(page, gap);
     for (const [router, byKey] of this.routed) {
-      if (byKey.size === 0) continue;
-      const reached = new Set<Listener>();
-      for (const key of router(event)) {
-        for (const listener of byKey.get(key) ?? []) {
-          if (reached.has(listener)) continue;
-          reached.add(listener);
-          listener(event);
+      const reached = new Map<Listener, OutboxEvent[]>();
+      if (gap) for (const set of byKey.values()) for (const listener of set) reached.set(listener, []);
+      for (const event of page.events) {
+        for (const key of router(event)) {
+          for (const listener of byKey.get(key) ?? []) {
+            let events = reached.get(listener);
+            if (!events) reached.set(listener, events = []);
+            if (events.at(-1) !== event) events.push(event);
+          }
         }
       }
+      for (const [listener, events] of reached) listener({ ...page, events }, gap);
     }
   }
+
 
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl });
@@ -186,18 +208,38 @@ export class EventHub {
     return this.reconnecting;
   }
 
+  /** The newest sequence number given: the newest event's, or the floor when the retention deleted every one. */
   private async maxSeq(): Promise<bigint> {
     const db = this.orm.em.fork().getKysely<OutboxDatabase>();
-    const { rows: [row] } = await sql<{ last: string }>`select coalesce(max(seq), 0)::text as last from ledger_event`.execute(db);
+    const { rows: [row] } = await sql<{ last: string }>`select greatest(coalesce(max(seq), 0),
+      (select deleted_through from ledger_event_retention where id = 1))::text as last from ledger_event`.execute(db);
     return BigInt(row.last);
+  }
+
+  /**
+   * Reads events after `after`, in order, one page, and the retention floor and oldest event of the
+   * same snapshot (one statement), so a gap the retention made is always seen with the page.
+   */
+  async readPage(after: bigint, limit: number): Promise<EventPage> {
+    const db = this.orm.em.fork().getKysely<OutboxDatabase>();
+    const { rows } = await sql<{ floor: string; oldest: string | null; seq: string | null; type: string | null; payload: Record<string, unknown> | null }>`
+      select r.floor::text as floor, (select min(seq) from ledger_event)::text as oldest, e.seq, e.type, e.payload
+      from (select coalesce((select deleted_through from ledger_event_retention where id = 1), 0) as floor) r
+      left join lateral (
+        select seq, type, payload from ledger_event where seq > ${String(after)} order by seq limit ${limit}
+      ) e on true
+      order by e.seq`.execute(db);
+    const [first] = rows;
+    return {
+      floor: BigInt(first.floor),
+      oldest: first.oldest === null ? undefined : BigInt(first.oldest),
+      events: rows.filter((row) => row.seq !== null).map((row) => ({ seq: BigInt(row.seq!), type: row.type!, payload: row.payload! })),
+    };
   }
 
   /** Reads events after `after`, in order, one page. */
   async readAfter(after: bigint, limit: number): Promise<OutboxEvent[]> {
-    const rows = await this.orm.em.fork().getKysely<OutboxDatabase>().selectFrom('ledger_event')
-      .select(['seq', 'type', 'payload']).where('seq', '>', String(after)).orderBy('seq').limit(limit)
-      .$narrowType<{ seq: NotNull }>().execute();
-    return rows.map((row) => ({ seq: BigInt(row.seq), type: row.type, payload: row.payload }));
+    return (await this.readPage(after, limit)).events;
   }
 
   private wake(): void {
@@ -210,12 +252,13 @@ export class EventHub {
     this.readAgain = false;
     try {
       for (;;) {
-        const events = await this.readAfter(this.lastSeq, limits.eventReplayPageMax);
-        for (const event of events) {
-          this.lastSeq = event.seq;
-          this.dispatch(event);
-        }
-        if (events.length < limits.eventReplayPageMax) return;
+        const page = await this.readPage(this.lastSeq, limits.eventReplayPageMax);
+        // Events deleted before this hub read them: each subscriber that lacks them is ended.
+        const gap = page.floor > this.lastSeq;
+        const newest = page.events.at(-1)?.seq ?? page.floor;
+        if (newest > this.lastSeq) this.lastSeq = newest;
+        if (page.events.length > 0 || gap) this.dispatch(page, gap);
+        if (page.events.length < limits.eventReplayPageMax) return;
       }
     } catch (error) {
       logger.error({ err: error }, 'reading ledger events failed; the next wake retries');
@@ -226,11 +269,13 @@ export class EventHub {
    * A stream of events after `after` (or from now), each expanded by `expand` into the items a
    * subscriber receives (none to skip it). Replay is read from the outbox page by page as the
    * subscriber consumes it; live events that arrive meanwhile wait and follow it, skipping any the
-   * replay already gave. `return()` (the client unsubscribed) detaches at once.
+   * replay already gave. `return()` (the client unsubscribed) detaches at once. A page whose
+   * retention floor is above the stream's position means events it needed were deleted: the
+   * stream ends with EVENTS_EXPIRED after what it had already delivered (never with a gap).
    */
   stream<T>(after: bigint | undefined, expand: (event: OutboxEvent) => T[], options: StreamOptions = {}): AsyncIterableIterator<T> {
     const out: T[] = [];
-    const live: OutboxEvent[] = [];
+    const live: [EventPage, boolean][] = [];
     let last = after ?? this.lastSeq;
     let replaying = after !== undefined;
     let closed = false;
@@ -254,7 +299,18 @@ export class EventHub {
       wake();
     };
     const outSeqs: bigint[] = [];
-    const listener: Listener = (event) => (replaying ? live.push(event) : deliver(event, true));
+    // The replay checks each page against its own position; a live page only when the hub itself
+    // missed events (`gap`): a routed subscriber's position stays where its last event was.
+    const receive = (page: EventPage, gap?: boolean) => {
+      if (failure || closed) return;
+      if (page.floor > last && gap !== false) {
+        failure = new EventsExpiredError(last, page.floor, page.oldest);
+        wake();
+        return;
+      }
+      for (const event of page.events) deliver(event, gap !== undefined);
+    };
+    const listener: Listener = (page, gap) => (replaying ? live.push([page, gap]) : receive(page, gap));
     const detach = this.attach(listener, options.route);
     const close = () => { closed = true; detach(); wake(); wakeReplay?.(); };
     if (replaying) {
@@ -263,15 +319,15 @@ export class EventHub {
           for (;;) {
             while (out.length >= limits.eventReplayPageMax && !closed) await new Promise<void>((r) => { wakeReplay = r; });
             if (closed) return;
-            const page = await this.readAfter(last, limits.eventReplayPageMax);
-            page.forEach((event) => deliver(event));
-            if (page.length < limits.eventReplayPageMax) break;
+            const page = await this.readPage(last, limits.eventReplayPageMax);
+            receive(page);
+            if (failure || page.events.length < limits.eventReplayPageMax) break;
           }
         } catch (error) {
           failure = error as Error;
         } finally {
           replaying = false;
-          live.splice(0).forEach((event) => deliver(event));
+          for (const [page, gap] of live.splice(0)) receive(page, gap);
           wake();
         }
       })();

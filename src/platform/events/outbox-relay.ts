@@ -15,7 +15,9 @@ export const eventsChannel = 'folio_events';
  * so each run's numbers are above every number visible before it: a subscriber that has seen
  * sequence N will never later find an event below N. An open transaction holds back nothing but its
  * own events. Any gateway may run the relay; each run ends with a NOTIFY that wakes every
- * gateway's EventHub.
+ * gateway's EventHub. Numbers continue above the retention floor as well as above the newest
+ * event: after the retention deleted every event, the next is still above all it deleted, so no
+ * number is ever given twice and no resume point is ever behind a new event.
  */
 export class OutboxRelay extends PollingWorker {
   constructor(private readonly orm: MikroORM, registry?: Registry) {
@@ -39,7 +41,7 @@ export class OutboxRelay extends PollingWorker {
           select id from ledger_event
           where seq is null
           order by id limit ${limits.relayBatchMax}),
-        base as (select coalesce(max(seq), 0) as b from ledger_event),
+        base as (select greatest(coalesce(max(seq), 0), (select deleted_through from ledger_event_retention where id = 1)) as b from ledger_event),
         numbered as (
           update ledger_event e set seq = base.b + r.rn
           from (select id, row_number() over (order by id) as rn from ready) r, base

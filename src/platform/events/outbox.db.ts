@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { ColumnFacts, GeneratedInt8, GeneratedTimestamptz, Int8, Jsonb } from '../db/column-types.js';
 
 /**
@@ -12,11 +13,20 @@ export interface LedgerEventTable {
   created_at: GeneratedTimestamptz;
 }
 
+/** The retention floor, one row (Migration20261202022814_event_retention makes it): events up to `deleted_through` are deleted. */
+export interface LedgerEventRetentionTable {
+  id: ColumnType<number, number | undefined, never>;
+  deleted_through: GeneratedInt8;
+  updated_at: GeneratedTimestamptz;
+}
+
 export interface OutboxDatabase {
   ledger_event: LedgerEventTable;
+  ledger_event_retention: LedgerEventRetentionTable;
 }
 
 /** The outbox's columns, for the test that compares them with the migrated database. */
 export const outboxColumns = {
   ledger_event: { id: 'defaulted', seq: 'nullable', type: 'required', payload: 'required', created_at: 'defaulted' },
+  ledger_event_retention: { id: 'defaulted', deleted_through: 'defaulted', updated_at: 'defaulted' },
 } as const satisfies ColumnFacts<OutboxDatabase>;
