@@ -40,7 +40,7 @@ export const limits = {
   idempotencyKeyLengthMax: 200,
   /** Serialised size of one metadata object. */
   metadataBytesMax: 8_192,
-  /** The longest wait between two attempts to re-establish the event hub's LISTEN connection. */
+  /** The longest wait between two attempts to re-establish the gateway's LISTEN connection (events and invalidations). */
   eventListenerReconnectMaxMs: 5_000,
   /** Nesting of a request's variables and JSON values (metadata): objects and arrays inside one another. */
   inputDepthMax: 32,
