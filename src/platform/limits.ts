@@ -127,6 +127,10 @@ export const limits = {
   disbursementRecheckMs: 2_000,
   /** Wallets a payout run reads per page (each page commits its progress). */
   payoutRunPageSize: 100,
+  /** Users, and separately API keys, each gateway keeps in memory for authentication (kept exact by invalidations; least recently used go first). */
+  authCacheEntriesMax: 10_000,
+  /** How long a cached user or API key is trusted without an invalidation, as a backstop: changes themselves are heard at once. */
+  authCacheTtlMs: 60_000,
   /** Wallets each gateway keeps in memory (a wallet never changes once opened). */
   walletCacheMax: 10_000,
   /** Length of a deposit's external reference and of a withdrawal's destination. */
