@@ -14,6 +14,8 @@ import { folioSchema } from './schema.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/db/embedded-postgres.js';
 import { migrate, openOrm } from './platform/db/orm.js';
 import { EventHub } from './platform/events/event-hub.js';
+import { Invalidations } from './platform/events/invalidations.js';
+import { PgListener } from './platform/events/pg-listener.js';
 import { OutboxRelay } from './platform/events/outbox-relay.js';
 import { OutboxRetention } from './platform/events/outbox-retention.js';
 import { UnitsOfWork } from './platform/db/unit-of-work.js';
@@ -38,6 +40,8 @@ export interface Gateway {
   wsUrl: string;
   port: number;
   services: Services;
+  /** The gateway's LISTEN connection (outbox events and invalidations). */
+  listener: PgListener;
   /** Readiness goes 503 (the first step of close(); main.ts calls it as soon as SIGTERM arrives). */
   beginShutdown(): void;
   close(): Promise<void>;
@@ -72,15 +76,19 @@ async function startPlatform(orm: MikroORM, databaseUrl: string, config: Config,
   const relay = new OutboxRelay(orm, metrics.registry);
   // Rate-limit counters shared by every gateway process: PostgreSQL's rate_limit table, or Redis.
   const rateLimits = await RateLimitStore.open({ databaseUrl, redisUrl: config.redisUrl, keyPrefix: config.rateLimitKeyPrefix });
-  const events = new EventHub(orm, databaseUrl, metrics.registry);
+  // One LISTEN connection for the event hub and the invalidation channel, started once both listen on it.
+  const listener = new PgListener(databaseUrl, metrics.registry);
+  const events = new EventHub(orm, listener);
+  const invalidations = new Invalidations(listener);
   await events.start();
+  await listener.start();
   relay.start();
   // Deletes events past EVENT_RETENTION_SECONDS / _EVENTS, one gateway at a time.
   const retention = new OutboxRetention(orm, config, metrics, metrics.registry);
   retention.start();
   // Events of a committed unit of work are numbered and sent at once, not at the next poll.
   const work = new UnitsOfWork(orm, () => relay.poke());
-  return { relay, retention, rateLimits, events, work, loginThrottle: new LoginLimiter(rateLimits, config) };
+  return { relay, retention, rateLimits, listener, events, invalidations, work, loginThrottle: new LoginLimiter(rateLimits, config) };
 }
 
 /**
@@ -92,9 +100,9 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const orm = await openOrm(db.url, config.dbPoolMax, modules.entities);
   await migrate(orm);
   const metrics = new GatewayMetrics(poolStatsOf(orm), config.dbPoolMax);
-  const { relay, retention, rateLimits, events, work, loginThrottle } = await startPlatform(orm, db.url, config, metrics);
+  const { relay, retention, rateLimits, listener, events, invalidations, work, loginThrottle } = await startPlatform(orm, db.url, config, metrics);
   const readiness = new Readiness(orm, () => ({ eventListener: events.listenerState }));
-  const running = await modules.start({ orm, config, databaseUrl: db.url, metrics, relay }, { orm, events, work, loginThrottle });
+  const running = await modules.start({ orm, config, databaseUrl: db.url, metrics, relay }, { orm, events, invalidations, work, loginThrottle });
   const { services } = running;
   const requestLimits = new RequestLimits(rateLimits, config);
   const schema = await folioSchema();
@@ -162,6 +170,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
     wsUrl: `ws://${host}:${port}${graphqlPath}`,
     port,
     services,
+    listener,
     beginShutdown: () => readiness.beginShutdown(),
     async close() {
       readiness.beginShutdown();
@@ -173,6 +182,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
       await retention.stop();
       await relay.stop();
       await events.stop();
+      await listener.stop();
       await rateLimits.close();
       await orm.close();
       await db.embedded?.stop();

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Role } from '../platform/auth/roles.js';
+import { userChangedWithin } from './credential-changes.js';
 import { normaliseEmail } from './email.js';
 import { UserStatus } from './identity.enums.js';
 import { checkPasswordPolicy, hashPassword } from './passwords.js';
@@ -37,6 +38,8 @@ export async function provisionAdmin(orm: MikroORM, rawEmail: string, password: 
       where email = ${email} returning id::text`.execute(db);
     if (!rows[0]) throw new ProvisionError(`no user has the email ${email}: leave out --reset-password to create the admin`);
     await sql`update refresh_token set revoked_at = now() where user_id = ${rows[0].id} and revoked_at is null`.execute(db);
+    // Every running gateway drops its cached copy of this user when this commits.
+    await userChangedWithin(db, rows[0].id);
     return { userId: rows[0].id, email, action: 'reset' as const };
   });
 }

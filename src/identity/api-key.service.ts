@@ -1,7 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Invalidations } from '../platform/events/invalidations.js';
 import { ownerRoles, Role } from '../platform/auth/roles.js';
 import { limits } from '../platform/limits.js';
 import { logger } from '../platform/logger.js';
+import { apiKeyChangedWithin, credentialTopics } from './credential-changes.js';
 import { IdentityError } from './identity.errors.js';
 import type { Page } from '../platform/db/page.js';
 import { apiKeyColumns, type ApiKeyRow, type IdentityQueries } from './identity.queries.js';
@@ -19,10 +22,11 @@ export interface CreateApiKeyCommand {
 /**
  * API keys for services: created by an admin, shown once (`folio_<publicId>_<secret>`), stored as
  * the public id and a SHA-256 hash of the secret, scoped to roles, revocable. The Authenticator
- * reads the key row on every request, so a revocation takes effect on the next one.
+ * caches key rows; a revocation invalidates them on every gateway, so it takes effect on the next
+ * request.
  */
 export class ApiKeyService {
-  constructor(private readonly db: Kysely<any>, private readonly queries: IdentityQueries) {}
+  constructor(private readonly orm: MikroORM, private readonly db: Kysely<any>, private readonly queries: IdentityQueries, private readonly invalidations: Invalidations) {}
 
   /**
    * Creates a key; the returned `key` is the only time the secret exists outside the caller.
@@ -51,11 +55,17 @@ export class ApiKeyService {
 
   /** Revokes a key (idempotent: a revoked key keeps its first revocation time). Errors: API_KEY_NOT_FOUND. */
   async revoke(id: string, actorId: string): Promise<ApiKeyRow> {
-    const { rows } = await sql<ApiKeyRow>`update api_key set revoked_at = coalesce(revoked_at, now())
-      where id = ${id} returning ${apiKeyColumns}`.execute(this.db);
-    if (!rows[0]) throw IdentityError.apiKeyNotFound(id);
+    const row = await this.orm.em.fork().transactional(async (em) => {
+      const db = em.getKysely() as Kysely<any>;
+      const { rows } = await sql<ApiKeyRow>`update api_key set revoked_at = coalesce(revoked_at, now())
+        where id = ${id} returning ${apiKeyColumns}`.execute(db);
+      if (rows[0]) await apiKeyChangedWithin(db, rows[0].publicId);
+      return rows[0];
+    });
+    if (!row) throw IdentityError.apiKeyNotFound(id);
+    this.invalidations.deliver(credentialTopics.apiKey, row.publicId);
     logger.info({ apiKeyId: id, by: actorId }, 'API key revoked');
-    return rows[0];
+    return row;
   }
 
   list(includeRevoked: boolean, first: number, afterId?: string): Promise<Page<ApiKeyRow>> {

@@ -38,11 +38,11 @@ export const identityModule = defineModule({
   },
   config: identityConfig,
   describes: { query: 'identity (the caller, users, API keys)', mutation: 'identity (sign-up, sessions, users, API keys)' },
-  async start({ orm, config }, { loginThrottle }) {
+  async start({ orm, config }, { loginThrottle, invalidations }) {
     const tokens = new AccessTokens(config.jwtSecret, config.accessTokenTtlSeconds);
     return {
-      identity: new IdentityService(orm, tokens, loginThrottle, config.refreshTokenTtlSeconds),
-      authenticator: new Authenticator(orm.em.fork().getKysely(), tokens),
+      identity: new IdentityService(orm, tokens, loginThrottle, config.refreshTokenTtlSeconds, invalidations),
+      authenticator: new Authenticator(orm.em.fork().getKysely(), tokens, invalidations),
     };
   },
 });

@@ -1,10 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { LoginThrottle } from '../platform/auth/login-throttle.js';
+import type { Invalidations } from '../platform/events/invalidations.js';
 import { Role } from '../platform/auth/roles.js';
 import { limits } from '../platform/limits.js';
 import { logger } from '../platform/logger.js';
 import { ApiKeyService } from './api-key.service.js';
+import { credentialTopics, userChangedWithin } from './credential-changes.js';
 import { loginEmail, normaliseEmail } from './email.js';
 import { UserStatus } from './identity.enums.js';
 import { IdentityError } from './identity.errors.js';
@@ -36,10 +38,11 @@ export class IdentityService {
   private readonly sessions: RefreshSessions;
   private readonly db: Kysely<any>;
 
-  constructor(private readonly orm: MikroORM, private readonly tokens: AccessTokens, private readonly throttle: LoginThrottle, refreshTokenTtlSeconds: number) {
+  constructor(private readonly orm: MikroORM, private readonly tokens: AccessTokens, private readonly throttle: LoginThrottle,
+    refreshTokenTtlSeconds: number, private readonly invalidations: Invalidations) {
     this.db = orm.em.fork().getKysely() as Kysely<any>;
     this.queries = new IdentityQueries(this.db);
-    this.apiKeys = new ApiKeyService(this.db, this.queries);
+    this.apiKeys = new ApiKeyService(orm, this.db, this.queries, invalidations);
     this.sessions = new RefreshSessions(orm, refreshTokenTtlSeconds);
     // Made now, so the first login for an unknown email does not take longer than later ones.
     void dummyPasswordHash();
@@ -112,7 +115,9 @@ export class IdentityService {
       const db = em.getKysely() as Kysely<any>;
       await this.sessions.revokeAllOfUser(db, userId);
       await sql`update folio_user set token_version = token_version + 1, updated_at = now() where id = ${userId}`.execute(db);
+      await userChangedWithin(db, userId);
     });
+    this.invalidations.deliver(credentialTopics.user, userId);
     logger.info({ userId }, 'user logged out everywhere');
   }
 
@@ -158,9 +163,11 @@ export class IdentityService {
           updated_at = now()
         where id = ${id} returning ${userColumns}`.execute(db);
       if (rows[0]?.status === UserStatus.DISABLED) await this.sessions.revokeAllOfUser(db, id);
+      if (rows[0]) await userChangedWithin(db, id);
       return rows[0];
     });
     if (!row) throw IdentityError.userNotFound(id);
+    this.invalidations.deliver(credentialTopics.user, id);
     logger.info({ userId: id, role: changes.role, status: changes.status, by: actorUserId }, 'user updated');
     return row;
   }

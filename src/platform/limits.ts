@@ -40,7 +40,7 @@ export const limits = {
   idempotencyKeyLengthMax: 200,
   /** Serialised size of one metadata object. */
   metadataBytesMax: 8_192,
-  /** The longest wait between two attempts to re-establish the event hub's LISTEN connection. */
+  /** The longest wait between two attempts to re-establish the gateway's LISTEN connection (events and invalidations). */
   eventListenerReconnectMaxMs: 5_000,
   /** Nesting of a request's variables and JSON values (metadata): objects and arrays inside one another. */
   inputDepthMax: 32,
@@ -129,6 +129,10 @@ export const limits = {
   disbursementRecheckMs: 2_000,
   /** Wallets a payout run reads per page (each page commits its progress). */
   payoutRunPageSize: 100,
+  /** Users, and separately API keys, each gateway keeps in memory for authentication (kept exact by invalidations; least recently used go first). */
+  authCacheEntriesMax: 10_000,
+  /** How long a cached user or API key is trusted without an invalidation, as a backstop: changes themselves are heard at once. */
+  authCacheTtlMs: 60_000,
   /** Wallets each gateway keeps in memory (a wallet never changes once opened). */
   walletCacheMax: 10_000,
   /** Length of a deposit's external reference and of a withdrawal's destination. */

@@ -5,6 +5,7 @@ import type { Authentication } from './auth/authentication.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import type { EventHub } from './events/event-hub.js';
+import type { Invalidations } from './events/invalidations.js';
 import type { OutboxRelay } from './events/outbox-relay.js';
 import type { UnitsOfWork } from './db/unit-of-work.js';
 import type { NodeFetcher } from './graphql/node.type.js';
@@ -29,6 +30,8 @@ export interface Services extends PlatformServices {
 export interface PlatformServices {
   orm: MikroORM;
   events: EventHub;
+  /** Caches kept exact across gateways: a change NOTIFYs its invalidation in its own transaction. */
+  invalidations: Invalidations;
   /** Failed logins per email + IP and per IP, in the shared rate-limit store. */
   loginThrottle: LoginThrottle;
   /** Transactions with no money in them, events published after commit (money goes through the ledger's). */

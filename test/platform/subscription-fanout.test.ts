@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { print } from 'graphql';
 import { graphql } from '../gql/index.js';
 import { EventHub, type OutboxEvent } from '../../src/platform/events/event-hub.js';
+import { PgListener } from '../../src/platform/events/pg-listener.js';
 import { byAccount } from '../../src/ledger/ledger-batch.js';
 import { countStatements } from '../testkit/statement-count.js';
 import { fundedWallet, gatewayForFile, transfer } from '../testkit/ledger-fixtures.js';
@@ -60,8 +61,10 @@ describe('fan-out', () => {
   });
 
   it('cuts off a subscriber that falls behind with SUBSCRIPTION_INTERRUPTED and where to resume, and the others go on', async () => {
-    const hub = new EventHub(gw.services.orm, inject('databaseUrl'), undefined, { subscriberBufferMax: 5 });
+    const listener = new PgListener(inject('databaseUrl'));
+    const hub = new EventHub(gw.services.orm, listener, { subscriberBufferMax: 5 });
     await hub.start();
+    await listener.start();
     try {
       const { bank, wallet } = await fundedWallet(gw, '0');
       const mine = (event: OutboxEvent) => (byAccount(event).includes(wallet.id.slice(4)) ? [event.seq] : []);
@@ -83,6 +86,7 @@ describe('fan-out', () => {
       await fast.return!();
     } finally {
       await hub.stop();
+      await listener.stop();
     }
   });
 });

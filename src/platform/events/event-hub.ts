@@ -1,10 +1,9 @@
-import pg from 'pg';
-import { Counter, Gauge, type Registry } from 'prom-client';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
 import { EventsExpiredError } from './event.errors.js';
+import type { ListenerState, PgListener } from './pg-listener.js';
 import type { OutboxDatabase } from './outbox.db.js';
 import { eventsChannel } from './outbox-relay.js';
 import { SubscriptionInterruptedError } from './interrupted.js';
@@ -54,9 +53,9 @@ export interface EventHubOptions {
 }
 
 /**
- * Delivers numbered outbox events to this gateway's subscribers. It LISTENs for the relay's NOTIFY
- * (and polls, in case a notification is lost with a connection), reads new events in sequence
- * order, and fans them out. A subscriber may start `after` a sequence it saw before: it first
+ * Delivers numbered outbox events to this gateway's subscribers. It hears the relay's NOTIFY on
+ * the gateway's LISTEN connection (and polls, in case a notification is lost with that connection),
+ * reads new events in sequence order, and fans them out. A subscriber may start `after` a sequence it saw before: it first
  * replays the missed events from the outbox, then continues live, with no gap and no repeat.
  * Where the retention deleted events a subscriber has not had (its `after`, or its position,
  * is below the floor), its stream ends with EVENTS_EXPIRED instead of going on with a gap.
@@ -68,34 +67,30 @@ export class EventHub {
   private readonly routed = new Map<EventRouter, Map<string, Set<Listener>>>();
   private routedCount = 0;
   private lastSeq = 0n;
-  private client: pg.Client | undefined;
+  private started = false;
   private timer: NodeJS.Timeout | undefined;
   private reading: Promise<void> | undefined;
   private readAgain = false;
   private stopped = false;
-  private reconnecting: Promise<void> | undefined;
-  private readonly reconnects: Counter;
 
   private readonly subscriberBufferMax: number;
 
-  constructor(private readonly orm: MikroORM, private readonly databaseUrl: string, registry?: Registry, options: EventHubOptions = {}) {
+  constructor(private readonly orm: MikroORM, private readonly connection: PgListener, options: EventHubOptions = {}) {
     this.subscriberBufferMax = options.subscriberBufferMax ?? limits.subscriberBufferMax;
-    const registers = registry ? [registry] : [];
-    // 1 while this gateway LISTENs for the relay's NOTIFY; 0 while it reconnects (events then come by the 1 s poll).
-    const hub = this;
-    new Gauge({ name: 'folio_event_listener_connected', help: 'Whether the event hub is LISTENing for new events (1) or reconnecting (0).', registers,
-      collect() { this.set(hub.client ? 1 : 0); } });
-    this.reconnects = new Counter({ name: 'folio_event_listener_reconnects_total', help: 'Times the event hub re-established its LISTEN connection after losing it.', registers });
+    connection.on(eventsChannel, () => this.wake());
+    // Whatever was committed while no NOTIFY could arrive is read as soon as LISTEN is back.
+    connection.onConnected(() => this.wake());
   }
 
   /** `listening`, or `reconnecting` while the LISTEN connection is being re-established (shown in /readyz). */
-  get listenerState(): 'listening' | 'reconnecting' {
-    return this.client ? 'listening' : 'reconnecting';
+  get listenerState(): ListenerState {
+    return this.connection.state;
   }
 
+  /** Reads the newest sequence number; events after it are delivered live. Start before the listener. */
   async start(): Promise<void> {
     this.lastSeq = await this.maxSeq();
-    await this.listen();
+    this.started = true;
     this.timer = setInterval(() => this.wake(), 1_000);
     this.timer.unref();
   }
@@ -104,10 +99,6 @@ export class EventHub {
     this.stopped = true;
     clearInterval(this.timer);
     await this.reading;
-    await this.reconnecting;
-    const client = this.client;
-    this.client = undefined;
-    await client?.end().catch(() => undefined);
   }
 
   get subscriberCount(): number {
@@ -161,53 +152,6 @@ export class EventHub {
   }
 
 
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
-    client.on('notification', () => this.wake());
-    const lost = (error?: Error) => {
-      if (this.client !== client) return;
-      logger.warn({ err: error }, 'event listener connection lost; reconnecting');
-      this.client = undefined;
-      void this.reconnect();
-    };
-    client.on('error', lost);
-    client.on('end', () => lost());
-    try {
-      await client.connect();
-      await client.query(`listen ${eventsChannel}`);
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    this.client = client;
-    // Whatever was committed while no NOTIFY could arrive is read now.
-    this.wake();
-  }
-
-  /**
-   * Re-establishes LISTEN after the connection was lost, with backoff and jitter, until it succeeds
-   * or the hub stops: a PostgreSQL that is restarting refuses connections (57P03) for a while, and
-   * push must come back by itself when it is up again. Meanwhile the 1 s poll delivers events.
-   */
-  private reconnect(): Promise<void> {
-    this.reconnecting ??= (async () => {
-      for (let attempt = 1; !this.stopped; attempt += 1) {
-        const delay = Math.min(limits.eventListenerReconnectMaxMs, 250 * 2 ** Math.min(attempt - 1, 8));
-        await new Promise((resolve) => setTimeout(resolve, delay / 2 + Math.random() * delay / 2));
-        if (this.stopped) return;
-        try {
-          await this.listen();
-          this.reconnects.inc();
-          logger.info({ attempt }, 'event listener reconnected');
-          return;
-        } catch (error) {
-          logger.warn({ err: error, attempt }, 'event listener reconnect failed; trying again');
-        }
-      }
-    })().finally(() => { this.reconnecting = undefined; });
-    return this.reconnecting;
-  }
-
   /** The newest sequence number given: the newest event's, or the floor when the retention deleted every one. */
   private async maxSeq(): Promise<bigint> {
     const db = this.orm.em.fork().getKysely<OutboxDatabase>();
@@ -243,7 +187,7 @@ export class EventHub {
   }
 
   private wake(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.started) return;
     if (this.reading) { this.readAgain = true; return; }
     this.reading = this.drain().finally(() => { this.reading = undefined; if (this.readAgain) this.wake(); });
   }
