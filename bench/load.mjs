@@ -267,6 +267,17 @@ function machineTicks() {
   return { total: cpu.reduce((a, b) => a + b, 0), idle };
 }
 
+/** The gateway's resident set now and at its peak, in MB, from /proc. */
+function gatewayMemory(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { now: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+  } catch {
+    return null;
+  }
+}
+
 function cpuMeter() {
   const hz = 100; // CLK_TCK on Linux
   const t0 = performance.now();
@@ -298,6 +309,8 @@ function cpuMeter() {
       // percent of the whole machine (all cores)
       machine_busy_pct: Math.round(busy * 100),
       cores,
+      // the gateway's resident memory at the end, and its peak since it started (VmHWM)
+      ...(gatewayPid && { gateway_rss_mb: gatewayMemory(gatewayPid) }),
     };
   };
 }
