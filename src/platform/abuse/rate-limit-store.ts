@@ -5,6 +5,7 @@ import {
 } from 'rate-limiter-flexible';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
+import { LeasedLimiter } from './leased-limiter.js';
 
 /** Where the counters live and how every gateway process names them. */
 export interface RateLimitStoreOptions {
@@ -25,6 +26,8 @@ export interface LimiterOptions {
    * flood costs no store round trips. Off for counters that get reset (a login that succeeds).
    */
   blockInMemory?: boolean;
+  /** A leased limiter's leases are at most `points` over this (default limits.rateLimitLeasesPerLimit). */
+  leasesPerLimit?: number;
 }
 
 /**
@@ -105,7 +108,10 @@ export class RateLimitStore {
     return this.redis ? 'redis' : 'postgres';
   }
 
-  /** A limiter whose keys are `<prefix>:<name>:<key>` in the shared store. */
+  /**
+   * A limiter whose keys are `<prefix>:<name>:<key>` in the shared store, exact: every call is a
+   * round trip. For counters that are reset or given back (failed logins).
+   */
   limiter(name: string, options: LimiterOptions): RateLimiterAbstract {
     const common = { keyPrefix: `${this.options.keyPrefix}:${name}`, points: options.points, duration: options.windowSeconds };
     const insuranceLimiter = new OutageMemoryLimiter(common, () => this.logOutage());
@@ -116,6 +122,16 @@ export class RateLimitStore {
     return new RateLimiterPostgres({
       ...common, storeClient: this.pool, storeType: 'pool', tableName: 'rate_limit', tableCreated: true, insuranceLimiter, inMemoryBlockOnConsumed,
     });
+  }
+
+  /**
+   * The same counter spent in leases (LeasedLimiter): most consumes cost no round trip, the limit
+   * is never exceeded across processes, and a key over it is refused from memory until its window
+   * ends. For the request rate limits.
+   */
+  leasedLimiter(name: string, options: LimiterOptions): LeasedLimiter {
+    // Not blocked in memory by the library: its refusals would hide how many points a draw got.
+    return new LeasedLimiter(this.limiter(name, { ...options, blockInMemory: false }), options.leasesPerLimit);
   }
 
   async close(): Promise<void> {
