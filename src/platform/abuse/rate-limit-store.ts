@@ -21,11 +21,6 @@ export interface LimiterOptions {
   /** Points per window; a request or a failed login costs one. */
   points: number;
   windowSeconds: number;
-  /**
-   * Once a key is over its limit, refuse it from this process's memory until its window ends, so a
-   * flood costs no store round trips. Off for counters that get reset (a login that succeeds).
-   */
-  blockInMemory?: boolean;
   /** A leased limiter's leases are at most `points` over this (default limits.rateLimitLeasesPerLimit). */
   leasesPerLimit?: number;
 }
@@ -110,17 +105,18 @@ export class RateLimitStore {
 
   /**
    * A limiter whose keys are `<prefix>:<name>:<key>` in the shared store, exact: every call is a
-   * round trip. For counters that are reset or given back (failed logins).
+   * round trip. For counters that are reset or given back (failed logins). Without the library's
+   * inMemoryBlockOnConsumed: its refusals carry no count, which a lease's draw needs (LeasedLimiter
+   * refuses from memory itself).
    */
   limiter(name: string, options: LimiterOptions): RateLimiterAbstract {
     const common = { keyPrefix: `${this.options.keyPrefix}:${name}`, points: options.points, duration: options.windowSeconds };
     const insuranceLimiter = new OutageMemoryLimiter(common, () => this.logOutage());
-    const inMemoryBlockOnConsumed = options.blockInMemory ? options.points + 1 : undefined;
     if (this.redis) {
-      return new RateLimiterRedis({ ...common, storeClient: this.redis, rejectIfRedisNotReady: true, insuranceLimiter, inMemoryBlockOnConsumed });
+      return new RateLimiterRedis({ ...common, storeClient: this.redis, rejectIfRedisNotReady: true, insuranceLimiter });
     }
     return new RateLimiterPostgres({
-      ...common, storeClient: this.pool, storeType: 'pool', tableName: 'rate_limit', tableCreated: true, insuranceLimiter, inMemoryBlockOnConsumed,
+      ...common, storeClient: this.pool, storeType: 'pool', tableName: 'rate_limit', tableCreated: true, insuranceLimiter,
     });
   }
 
@@ -130,8 +126,7 @@ export class RateLimitStore {
    * ends. For the request rate limits.
    */
   leasedLimiter(name: string, options: LimiterOptions): LeasedLimiter {
-    // Not blocked in memory by the library: its refusals would hide how many points a draw got.
-    return new LeasedLimiter(this.limiter(name, { ...options, blockInMemory: false }), options.leasesPerLimit);
+    return new LeasedLimiter(this.limiter(name, options), options.leasesPerLimit);
   }
 
   async close(): Promise<void> {
