@@ -115,6 +115,17 @@ export const limits = {
   rateLimitCallerBurstWindowSeconds: 10,
   /** Failed logins from one IP address per login window, as a multiple of LOGIN_FAILURES_MAX (one address spraying many emails). */
   loginFailuresPerIpFactor: 10,
+  /**
+   * The request rate limits are spent in leases of at most a limit over this, per gateway (see
+   * LeasedLimiter): the most points one gateway can hold unspent while another is refused.
+   */
+  rateLimitLeasesPerLimit: 10,
+  /**
+   * The same for a caller's per-second rate when a burst backs it: a rate point left unspent at one
+   * gateway sends the caller's request at another to its burst, not to a refusal, and only for the
+   * rest of that second, so its leases may be larger (and cost fewer round trips a second).
+   */
+  rateLimitCallerRateLeasesPerLimit: 4,
   /** Connections of the rate-limit counters' own PostgreSQL pool, per gateway process. */
   rateLimitStoreConnectionsMax: 4,
   /** How long a rate-limit counter update may take (connect or query) before the in-memory fallback answers. */

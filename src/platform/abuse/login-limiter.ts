@@ -23,6 +23,9 @@ export interface LoginLimitSettings {
  *   cannot try one password against many accounts. A success does not clear it, or an attacker with
  *   one valid account could reset it between guesses.
  * The email+IP key is a SHA-256 of both: it fits the store's key column and keeps emails out of it.
+ * Unlike the request limits these counters are not leased (LeasedLimiter): a success clears its
+ * email's count in the store, which points leased to another gateway would outlive, and a login
+ * costs an Argon2 hash anyway, beside which one counter statement is nothing.
  */
 export class LoginLimiter implements LoginThrottle {
   private readonly perEmailIp: RateLimiterAbstract;

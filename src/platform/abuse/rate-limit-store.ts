@@ -5,6 +5,7 @@ import {
 } from 'rate-limiter-flexible';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
+import { LeasedLimiter } from './leased-limiter.js';
 
 /** Where the counters live and how every gateway process names them. */
 export interface RateLimitStoreOptions {
@@ -20,11 +21,8 @@ export interface LimiterOptions {
   /** Points per window; a request or a failed login costs one. */
   points: number;
   windowSeconds: number;
-  /**
-   * Once a key is over its limit, refuse it from this process's memory until its window ends, so a
-   * flood costs no store round trips. Off for counters that get reset (a login that succeeds).
-   */
-  blockInMemory?: boolean;
+  /** A leased limiter's leases are at most `points` over this (default limits.rateLimitLeasesPerLimit). */
+  leasesPerLimit?: number;
 }
 
 /**
@@ -105,17 +103,30 @@ export class RateLimitStore {
     return this.redis ? 'redis' : 'postgres';
   }
 
-  /** A limiter whose keys are `<prefix>:<name>:<key>` in the shared store. */
+  /**
+   * A limiter whose keys are `<prefix>:<name>:<key>` in the shared store, exact: every call is a
+   * round trip. For counters that are reset or given back (failed logins). Without the library's
+   * inMemoryBlockOnConsumed: its refusals carry no count, which a lease's draw needs (LeasedLimiter
+   * refuses from memory itself).
+   */
   limiter(name: string, options: LimiterOptions): RateLimiterAbstract {
     const common = { keyPrefix: `${this.options.keyPrefix}:${name}`, points: options.points, duration: options.windowSeconds };
     const insuranceLimiter = new OutageMemoryLimiter(common, () => this.logOutage());
-    const inMemoryBlockOnConsumed = options.blockInMemory ? options.points + 1 : undefined;
     if (this.redis) {
-      return new RateLimiterRedis({ ...common, storeClient: this.redis, rejectIfRedisNotReady: true, insuranceLimiter, inMemoryBlockOnConsumed });
+      return new RateLimiterRedis({ ...common, storeClient: this.redis, rejectIfRedisNotReady: true, insuranceLimiter });
     }
     return new RateLimiterPostgres({
-      ...common, storeClient: this.pool, storeType: 'pool', tableName: 'rate_limit', tableCreated: true, insuranceLimiter, inMemoryBlockOnConsumed,
+      ...common, storeClient: this.pool, storeType: 'pool', tableName: 'rate_limit', tableCreated: true, insuranceLimiter,
     });
+  }
+
+  /**
+   * The same counter spent in leases (LeasedLimiter): most consumes cost no round trip, the limit
+   * is never exceeded across processes, and a key over it is refused from memory until its window
+   * ends. For the request rate limits.
+   */
+  leasedLimiter(name: string, options: LimiterOptions): LeasedLimiter {
+    return new LeasedLimiter(this.limiter(name, options), options.leasesPerLimit);
   }
 
   async close(): Promise<void> {

@@ -48,18 +48,20 @@ async function take(limiter: Limiter | undefined, key: string): Promise<number |
  * most, not the rest of a minute; past that rate, `burst` more per burst window
  * (rate-limiter-flexible's BurstyRateLimiter, which asks the burst counter only once the rate is
  * used up), so a page that fires a dozen queries at once is not refused while a caller that keeps
- * too fast a pace is.
+ * too fast a pace is. Both counters are leased; the rate in larger leases when a burst backs it
+ * (limits.rateLimitCallerRateLeasesPerLimit).
  */
 function callerLimiter(store: RateLimitStore, perSecond: number, burst: number): Limiter {
-  const rate = store.limiter('caller', { points: perSecond, windowSeconds: limits.rateLimitCallerWindowSeconds, blockInMemory: true });
+  const leasesPerLimit = burst > 0 ? limits.rateLimitCallerRateLeasesPerLimit : undefined;
+  const rate = store.leasedLimiter('caller', { points: perSecond, windowSeconds: limits.rateLimitCallerWindowSeconds, leasesPerLimit });
   if (burst === 0) return rate;
-  const extra = store.limiter('caller-burst', { points: burst, windowSeconds: limits.rateLimitCallerBurstWindowSeconds, blockInMemory: true });
+  const extra = store.leasedLimiter('caller-burst', { points: burst, windowSeconds: limits.rateLimitCallerBurstWindowSeconds });
   return new BurstyRateLimiter(rate, extra);
 }
 
 /**
- * The request rate limits, counted in the shared store, for every /graphql request and every
- * WebSocket connection and operation. A caller with valid credentials is counted as itself
+ * The request rate limits, counted in the shared store (in leases: see LeasedLimiter), for every
+ * /graphql request and every WebSocket connection and operation. A caller with valid credentials is counted as itself
  * (`user:<id>` or `apiKey:<id>`), wherever it calls from, so a back end or a GraphiQL session
  * behind one address is not throttled by that address's flood limit. Everything else (no
  * credentials, or credentials that were refused) is counted per client address.
@@ -70,7 +72,7 @@ export class RequestLimits {
 
   constructor(store: RateLimitStore, settings: RequestLimitSettings) {
     if (settings.rateLimitIpPerMinute > 0) {
-      this.perIp = store.limiter('ip', { points: settings.rateLimitIpPerMinute, windowSeconds: limits.rateLimitIpWindowSeconds, blockInMemory: true });
+      this.perIp = store.leasedLimiter('ip', { points: settings.rateLimitIpPerMinute, windowSeconds: limits.rateLimitIpWindowSeconds });
     }
     if (settings.rateLimitCallerPerSecond > 0) {
       this.perCaller = callerLimiter(store, settings.rateLimitCallerPerSecond, settings.rateLimitCallerBurst);
