@@ -117,7 +117,8 @@ describe('double spending under concurrency', () => {
     }
   });
 
-  it('opens each wallet once when its first requests race on three gateways, and refuses none of them', async () => {
+  // 960 deposits over three gateways: ~20 s alone, more under a full parallel run; the bound is for a hang.
+  it('opens each wallet once when its first requests race on three gateways, and refuses none of them', { timeout: 180_000 }, async () => {
     // Each gateway opens a wallet on first use; when two requests open the same one at once, the
     // loser must use the winner's, never fail. The window is narrow (microseconds), so this tries
     // many new users, six at a time, each with ten first deposits spread over three gateways.
