@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -9,6 +9,20 @@ import { currentRequestId } from '../request-context.js';
 
 const clientCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+/** What graphql-js says when it stops coercing a request's variables after 50 refusals. */
+const variableErrorLimitMessage = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
+/**
+ * Whether graphql-js made this error refusing the request's variables (a value of the wrong type,
+ * a null where none may be, or the error that ends the count after 50 of those): the client's
+ * mistake. Apollo codes the first kinds BAD_USER_INPUT on HTTP, but not the last; graphql-ws codes
+ * none of them, so each reached the client as INTERNAL_SERVER_ERROR.
+ */
+export function isVariableError(error: GraphQLError): boolean {
+  if (error.path !== undefined) return false;
+  return (error.nodes?.length === 1 && error.nodes[0].kind === Kind.VARIABLE_DEFINITION) || error.message === variableErrorLimitMessage;
+}
 
 /**
  * Apollo's formatError: Folio's typed errors (ledger, access, identity) keep their code; GraphQL's own request errors pass; anything
@@ -34,6 +48,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...scoped } };
   }
   const code = formatted.extensions?.code as string | undefined;
+  // Apollo has already called a codeless error INTERNAL_SERVER_ERROR by the time it gets here.
+  if (original instanceof GraphQLError && (!code || code === 'INTERNAL_SERVER_ERROR') && isVariableError(original)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', ...scoped } };
+  }
   // Apollo refuses some requests with an HTTP 4xx and no code of its own (a persisted query whose
   // hash does not match it, an unknown persisted-query version): the client's mistake, not a bug.
   const status = (original as GraphQLError | undefined)?.extensions?.http as { status?: number } | undefined;

@@ -5,7 +5,7 @@ import { principalLabel, type Principal } from '../auth/principal.js';
 import { logger } from '../logger.js';
 import { safeOperationName, type GatewayMetrics } from '../metrics.js';
 import { currentRequestId, requestScope, type RequestScope } from '../request-context.js';
-import { formatError } from './errors.js';
+import { formatError, isVariableError } from './errors.js';
 import { subscribeReliably } from './event-delivery.js';
 
 /** One operation (query, mutation or subscription) on a graphql-ws connection. */
@@ -53,8 +53,9 @@ function formatWsError(error: GraphQLError, requestCode: string): GraphQLFormatt
     return { ...json, extensions: { ...json.extensions, code: (json.extensions?.code as string | undefined) ?? requestCode, requestId: currentRequestId() } };
   }
   // graphql-ws wraps an error that ended the stream in a GraphQLError with no path, which Apollo's
-  // unwrapping does not look inside: hand formatError the original, so its code survives.
-  return formatError(error.toJSON(), error.path ? error : error.originalError);
+  // unwrapping does not look inside: hand formatError the original, so its code survives. A refusal
+  // of a variable has no path either, but is graphql-js's own error, not a wrapper.
+  return formatError(error.toJSON(), error.path || isVariableError(error) ? error : error.originalError);
 }
 
 /**
