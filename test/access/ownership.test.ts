@@ -109,14 +109,15 @@ describe('what a customer may see of the ledger', () => {
     const foreign = collect(gw.as(alice).ws(), WatchBalances, { accountIds: [aliceWallet.id, bobWallet.id] });
     const everything = collect(gw.as(alice).ws(), WatchEntries, {});
     const anonymous = collect(gw.as(null).ws(), WatchBalances, { accountIds: [aliceWallet.id] });
-    await expect.poll(() => own.items.length).toBe(2);
-    await expect.poll(() => foreign.errors.length + anonymous.errors.length + everything.errors.length).toBe(3);
+    // Each replays from "0": the whole run's outbox when the suite shares one database.
+    await expect.poll(() => own.items.length, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => foreign.errors.length + anonymous.errors.length + everything.errors.length, { timeout: 10_000 }).toBe(3);
     expect((foreign.errors[0] as { extensions?: { code?: string } }).extensions?.code).toBe('FORBIDDEN');
     expect((anonymous.errors[0] as { extensions?: { code?: string } }).extensions?.code).toBe('UNAUTHENTICATED');
     expect((everything.errors[0] as { extensions?: { code?: string } }).extensions?.code).toBe('BAD_USER_INPUT');
     expect(foreign.items).toEqual([]);
     const entries = collect(gw.as(bob).ws(), WatchEntries, { accountIds: [bobWallet.id] });
-    await expect.poll(() => entries.items.map((i) => i.entryPosted.entry.id)).toEqual([aliceToBob, toBob]);
+    await expect.poll(() => entries.items.map((i) => i.entryPosted.entry.id), { timeout: 10_000 }).toEqual([aliceToBob, toBob]);
     for (const sub of [own, foreign, everything, anonymous, entries]) sub.stop();
   });
 
