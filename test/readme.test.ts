@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
-import pg from 'pg';
+import { privateDatabase, type PrivateDatabase } from './testkit/private-database.js';
 import { startTestGateway, type TestCaller, type TestGateway } from './testkit/gateway.js';
 import { recordSecret } from './testkit/secrets.js';
 import { collect } from './testkit/subscriptions.js';
@@ -50,32 +50,21 @@ async function login(gw: TestGateway, ops: Map<string, string>, email: string, p
   return `Bearer ${answer.data.login.accessToken}`;
 }
 
-const fresh = `folio_readme_${process.pid}_${Date.now().toString(36)}`;
-const server = new URL(inject('databaseUrl'));
 let gw: TestGateway;
-let databaseUrl: string;
+let database: PrivateDatabase;
 let created: { code: number; stdout: string; stderr: string };
 
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  try { await client.query(statement); } finally { await client.end(); }
-}
-
 beforeAll(async () => {
-  await onServer(`create database ${fresh}`);
-  const url = new URL(server);
-  url.pathname = `/${fresh}`;
-  databaseUrl = url.toString();
+  database = await privateDatabase('readme');
   // A new install: the gateway applies the migrations and opens its system accounts on start.
-  gw = await startTestGateway({ DATABASE_URL: databaseUrl });
+  gw = await startTestGateway({ DATABASE_URL: database.url });
   recordSecret('your password');
   // Both sessions start from the README's first step.
-  created = await createAdmin(databaseUrl);
+  created = await createAdmin(database.url);
 });
 afterAll(async () => {
   await gw?.close();
-  await onServer(`drop database if exists ${fresh} with (force)`);
+  await database?.drop();
 });
 
 describe("the README's first session, exactly as written, on a fresh install", () => {

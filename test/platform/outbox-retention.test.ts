@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import { graphql } from '../gql/index.js';
+import { privateDatabase, type PrivateDatabase } from '../testkit/private-database.js';
 import { startTestGateway, type TestGateway } from '../testkit/gateway.js';
 import { expectLedgerVerified, fundedWallet, transfer } from '../testkit/ledger-fixtures.js';
 import { collect } from '../testkit/subscriptions.js';
@@ -31,20 +32,14 @@ const Withdrawals = graphql(`
   subscription RetentionWithdrawals($after: String) { withdrawalUpdated(after: $after) { sequence } }
 `);
 
-const fresh = `folio_retention_${process.pid}_${Date.now().toString(36)}`;
-const server = new URL(inject('databaseUrl'));
-const databaseUrl = Object.assign(new URL(server), { pathname: `/${fresh}` }).toString();
+let databaseUrl: string;
+let privateDb: PrivateDatabase;
 let db: pg.Client;
 let gw: TestGateway;
 
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  try { await client.query(statement); } finally { await client.end(); }
-}
-
 beforeAll(async () => {
-  await onServer(`create database ${fresh}`);
+  privateDb = await privateDatabase('retention');
+  databaseUrl = privateDb.url;
   // The gateway's own retention keeps the default window and waits an hour between passes: in
   // this file, events are deleted only by the workers the tests run, with the windows they name.
   gw = await startTestGateway({ DATABASE_URL: databaseUrl, EVENT_RETENTION_INTERVAL_MS: '3600000' });
@@ -54,7 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (gw) await expectLedgerVerified(gw).finally(() => gw.close());
   await db?.end();
-  await onServer(`drop database if exists ${fresh} with (force)`);
+  await privateDb?.drop();
 });
 
 const hour = 3_600;
