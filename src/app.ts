@@ -22,6 +22,7 @@ import { createContext, type Caller, type GraphQLContext, type Services } from '
 import { formatError, unavailableResponses } from './platform/graphql/errors.js';
 import { startWsServer } from './platform/graphql/ws-server.js';
 import { authenticate, documentLimits, jsonErrors, requestIds } from './platform/http/middleware.js';
+import { settleUrlParseWarning } from './platform/http/url-parse-warning.js';
 import { healthRoutes, Readiness } from './platform/http/health.js';
 import { operationObserver, requestLog } from './platform/http/request-log.js';
 import { GatewayMetrics, metricsEndpoint, poolStatsOf } from './platform/metrics.js';
@@ -99,6 +100,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const requestLimits = new RequestLimits(rateLimits, config);
   const schema = await folioSchema();
 
+  // Apollo's express integration calls url.parse() on every request; see url-parse-warning.ts.
+  settleUrlParseWarning();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
