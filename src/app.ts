@@ -104,6 +104,9 @@ export async function startGateway(config: Config): Promise<Gateway> {
   settleUrlParseWarning();
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on every answer: express would hash each body (SHA-1) for a validator no GraphQL client
+  // sends back (a POST is never revalidated). GraphiQL's assets set their own ETag (graphiql.ts).
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxyHops);
   const httpServer = http.createServer(app);
   const wsCleanup = startWsServer(httpServer, graphqlPath, schema, services, modules.loaders, metrics, {
