@@ -1,7 +1,7 @@
-// Folio's load benchmark: seeds wallets through the GraphQL API, then drives four scenarios with
-// autocannon (random transfers, one hot wallet, postEntries batches, and authenticated wallet
-// transfers between customer users), checks every response body for GraphQL errors, cross-checks
-// the database, and writes one JSON summary.
+// Folio's load benchmark: seeds wallets through the GraphQL API, then drives its scenarios with
+// autocannon (random transfers, one hot wallet, postEntries batches, authenticated wallet
+// transfers between customer users, and `{ __typename }`, the stack's ceiling), checks every
+// response body for GraphQL errors, cross-checks the database, and writes one JSON summary.
 // Run by bench/run.sh, which measures the plain-SQL floor and starts the gateway first.
 //
 // Environment (run.sh sets the first three):
@@ -11,7 +11,8 @@
 //   FLOOR_RANDOM, FLOOR_HOT   floor.sh's JSON lines (empty when the floor could not run)
 //   GATEWAY_PID        the gateway's pid, to measure its CPU time per scenario
 //   BENCH_WALLETS (10000), BENCH_CONNECTIONS (50), BENCH_DURATION (20 s), BENCH_BATCH (100),
-//   BENCH_WARMUP (3 s), BENCH_SCENARIOS (random,hot,batch,wallet-transfer), BENCH_WALLET_USERS (200)
+//   BENCH_WARMUP (3 s), BENCH_SCENARIOS (typename,random,hot,batch,wallet-transfer; also
+//   fanout-own, fanout-stream), BENCH_WALLET_USERS (200)
 //   BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD   the first admin (run.sh creates it)
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -29,7 +30,7 @@ const connections = Number(env.BENCH_CONNECTIONS ?? 50);
 const duration = Number(env.BENCH_DURATION ?? 20);
 const batchSize = Number(env.BENCH_BATCH ?? 100);
 const warmup = Number(env.BENCH_WARMUP ?? 3);
-const scenarios = (env.BENCH_SCENARIOS || 'random,hot,batch,wallet-transfer').split(',').map((s) => s.trim()).filter(Boolean);
+const scenarios = (env.BENCH_SCENARIOS || 'typename,random,hot,batch,wallet-transfer').split(',').map((s) => s.trim()).filter(Boolean);
 const walletUsers = Number(env.BENCH_WALLET_USERS ?? 200);
 /** The core scenarios post with the FINANCE key to the 10,000 seeded ledger wallets. */
 const coreScenarios = ['random', 'hot', 'batch'];
@@ -37,9 +38,12 @@ const coreScenarios = ['random', 'hot', 'batch'];
 const fanoutScenarios = { 'fanout-own': fanoutOwn, 'fanout-stream': fanoutStream };
 const wantCore = scenarios.some((name) => coreScenarios.includes(name) || name in fanoutScenarios);
 const wantWallets = scenarios.includes('wallet-transfer');
-const unknownScenarios = scenarios.filter((name) => !coreScenarios.includes(name) && name !== 'wallet-transfer' && !(name in fanoutScenarios));
+/** Scenarios that need no seeding beyond the FINANCE key. */
+const bareScenarios = ['typename'];
+const knownScenarios = [...coreScenarios, 'wallet-transfer', ...bareScenarios, ...Object.keys(fanoutScenarios)];
+const unknownScenarios = scenarios.filter((name) => !knownScenarios.includes(name));
 if (unknownScenarios.length) {
-  console.error(`[bench] unknown scenario(s) in BENCH_SCENARIOS: ${unknownScenarios.join(', ')} (known: ${[...coreScenarios, 'wallet-transfer'].join(', ')})`);
+  console.error(`[bench] unknown scenario(s) in BENCH_SCENARIOS: ${unknownScenarios.join(', ')} (known: ${knownScenarios.join(', ')})`);
   process.exit(2);
 }
 const gatewayPid = env.GATEWAY_PID ? Number(env.GATEWAY_PID) : undefined;
@@ -354,7 +358,19 @@ function scenarioDefs(seeded, walletSeed) {
     },
     check: checkSingle,
   });
+  const typenameBody = JSON.stringify({ query: '{ __typename }' });
   return {
+    // The ceiling of the stack: HTTP, authentication (the FINANCE key), the rate limit, Apollo and
+    // graphql-js, and no resolver, no EntityManager, no database statement of its own.
+    typename: {
+      entriesPerRequest: 0,
+      body: () => typenameBody,
+      check: (body, errors) => {
+        if (body === '{"data":{"__typename":"Query"}}\n' || body === '{"data":{"__typename":"Query"}}') return 0;
+        try { for (const e of JSON.parse(body).errors ?? [{ message: 'UNEXPECTED_BODY' }]) errors.push(e.extensions?.code ?? e.message); } catch { errors.push('UNPARSEABLE'); }
+        return 1;
+      },
+    },
     random: { ...single('r', () => randomPair(walletIds)), floorKey: 'random' },
     // A customer sends money to another: each request carries its sender's own API key, so the
     // gateway authenticates a different caller (and counts a different rate-limit key) each time.
@@ -404,7 +420,8 @@ function runAutocannon(def, seconds) {
         if (status !== 200) return;
         counts.ok200 += 1;
         const failed = def.check(body, counts.errors);
-        if (failed) { counts.failedEntries += failed; counts.graphqlErrorResponses += 1; }
+        // A failed typename request is an error response, but no entry (it carries none).
+        if (failed) { counts.failedEntries += Math.min(failed, def.entriesPerRequest); counts.graphqlErrorResponses += 1; }
       },
     }],
   };

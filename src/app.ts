@@ -24,6 +24,7 @@ import { createContext, type Caller, type GraphQLContext, type Services } from '
 import { formatError, unavailableResponses } from './platform/graphql/errors.js';
 import { startWsServer } from './platform/graphql/ws-server.js';
 import { authenticate, documentLimits, jsonErrors, requestIds } from './platform/http/middleware.js';
+import { settleUrlParseWarning } from './platform/http/url-parse-warning.js';
 import { healthRoutes, Readiness } from './platform/http/health.js';
 import { operationObserver, requestLog } from './platform/http/request-log.js';
 import { GatewayMetrics, metricsEndpoint, poolStatsOf } from './platform/metrics.js';
@@ -107,8 +108,13 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const requestLimits = new RequestLimits(rateLimits, config);
   const schema = await folioSchema();
 
+  // Apollo's express integration calls url.parse() on every request; see url-parse-warning.ts.
+  settleUrlParseWarning();
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on every answer: express would hash each body (SHA-1) for a validator no GraphQL client
+  // sends back (a POST is never revalidated). GraphiQL's assets set their own ETag (graphiql.ts).
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxyHops);
   const httpServer = http.createServer(app);
   const wsCleanup = startWsServer(httpServer, graphqlPath, schema, services, modules.loaders, metrics, {

@@ -64,6 +64,19 @@ describe('input that cannot enter Folio is BAD_USER_INPUT, and nothing is writte
     expect((await balanceOf(gw, wallet.id)).posted).toBe('100');
   });
 
+  // Issue 11, lever 4: a document's literals are walked once and remembered when they pass.
+  it('refuses a NUL in the query each time it is sent, and checks the variables of a document that passed', async () => {
+    const { bank, wallet } = await fundedWallet(gw, '100');
+    const inline = doc(`mutation GuardRepeat { postEntry(input: { idempotencyKey: "${uniq('repeat')}", description: "a\\u0000b", postings: [
+      { accountId: "${bank.id}", direction: DEBIT, amount: "5", currency: "USD" }, { accountId: "${wallet.id}", direction: CREDIT, amount: "5", currency: "USD" }] }) { id } }`);
+    for (let i = 0; i < 2; i += 1) expect((await gw.request(inline, {})).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const input = (description: string) => ({ idempotencyKey: uniq('repeat'), description, postings: [
+      { accountId: bank.id, direction: 'DEBIT', amount: '5', currency: 'USD' }, { accountId: wallet.id, direction: 'CREDIT', amount: '5', currency: 'USD' }] });
+    expect((await gw.request(Post, { input: input('fine') })).errors).toBeUndefined();
+    expect((await gw.request(Post, { input: input('bad\u0000text') })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await balanceOf(gw, wallet.id)).posted).toBe('105');
+  });
+
   it('refuses a deposit reference with a NUL, in the wallets module too', async () => {
     const customer = await gw.user(Role.CUSTOMER, 'guard');
     const result = await gw.as(customer).request(Deposit, { input: { currency: 'USD', amount: '5', reference: 'ref\u0000', idempotencyKey: uniq('dep') } });

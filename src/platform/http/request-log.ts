@@ -27,8 +27,11 @@ export function requestLog(metrics: GatewayMetrics) {
       if (logged) return;
       logged = true;
       metrics.httpRequestsInFlight.dec();
-      const caller = res.locals.caller as Caller | undefined;
       const path = req.originalUrl.split('?')[0].slice(0, 200);
+      const level = res.statusCode >= 500 ? 'error' : quietPaths.has(path) && res.statusCode < 400 ? 'debug' : 'info';
+      // Built only for a level that is written (the benchmark and some deployments log at warn).
+      if (!logger.isLevelEnabled(level)) return;
+      const caller = res.locals.caller as Caller | undefined;
       const line = {
         requestId: caller?.requestId,
         method: req.method,
@@ -41,9 +44,7 @@ export function requestLog(metrics: GatewayMetrics) {
         ...(operation.errorCodes.length ? { errorCodes: [...new Set(operation.errorCodes)] } : {}),
         ...(res.writableFinished ? {} : { aborted: true }),
       };
-      if (res.statusCode >= 500) logger.error(line, 'request');
-      else if (quietPaths.has(path) && res.statusCode < 400) logger.debug(line, 'request');
-      else logger.info(line, 'request');
+      logger[level](line, 'request');
     };
     res.once('finish', done);
     res.once('close', done);
