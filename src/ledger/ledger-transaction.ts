@@ -3,6 +3,8 @@ import { invariant, LedgerError } from './ledger.errors.js';
 import { planBatch, type PostingRow } from './ledger-batch.js';
 import { createsEntry, isKeyed, type CompanionRows, type LedgerOp, type OpResult } from './ledger-ops.js';
 import { claimKeys, insertCompanions, loadClaims, lockAccounts, lockEntries, writePlan, type Db } from './ledger.sql.js';
+import { cutRanges } from './checkpoints.sql.js';
+import { limits } from '../platform/limits.js';
 
 /** Indexes of operations that repeat an earlier operation's key in the same batch. */
 function repeatsInBatch(ops: readonly LedgerOp[]): Map<number, number> {
@@ -70,6 +72,8 @@ export class RetryBatch extends Error {}
 export interface BatchOptions {
   /** Told the ids of every account the batch locked. */
   onLocked?: (accountIds: readonly string[]) => void;
+  /** Balance changes between two checkpoints of an account at most (LEDGER_CHECKPOINT_SPAN). */
+  checkpointSpan?: number;
 }
 
 export async function executeBatch(db: Db, ops: readonly LedgerOp[], options: BatchOptions = {}): Promise<OpResult[]> {
@@ -106,8 +110,11 @@ export async function executeBatch(db: Db, ops: readonly LedgerOp[], options: Ba
     accounts, accountIdsByCode: new Map(locked.map((a) => [a.code, a.id])), entries, reservedIds, now: new Date(),
   }, skip);
   assertEntriesBalance(plan.postings);
-  const recordedAt = plan.entries.length || plan.statusChanges.length || plan.releasedKeys.length
-    ? await writePlan(db, plan, accounts) : new Map<string, Date>();
+  const span = options.checkpointSpan ?? limits.balanceCheckpointSpanMax;
+  const written = plan.entries.length || plan.statusChanges.length || plan.releasedKeys.length
+    ? await writePlan(db, plan, accounts, span) : { recordedAt: new Map<string, Date>(), longRanges: [] };
+  await cutRanges(db, written.longRanges, span);
+  const { recordedAt } = written;
   const created = new Map(plan.entries.map((entry) => [entry.id, entry]));
   plan.results.forEach((result, index) => {
     if (!result) return;
