@@ -136,7 +136,7 @@ export class LedgerResolver {
       ok: report.mismatches.length === 0 && report.unbalancedEntryIds.length === 0 && report.currencyNets.every((n) => n.net === '0')
         && report.checkpointMismatches.length === 0 && report.holdTimeMismatchPostingIds.length === 0,
       accountsChecked: report.accountsChecked,
-      mismatches: report.mismatches,
+      mismatches: report.mismatches.map((row) => ({ ...row, accountId: toGlobalId('Account', row.accountId) })),
       currencyNets: report.currencyNets.map((n) => Money.of(BigInt(n.net), n.currency.trim())),
       unbalancedEntryIds: report.unbalancedEntryIds.map((id) => `ent_${id}`),
       checkpointMismatches: report.checkpointMismatches.map((row) => ({

@@ -378,6 +378,22 @@ describe('an account with a long history', () => {
   });
 });
 
+describe('verifyLedger', () => {
+  // It named a mismatched account by its row id ("14"), though the field says global id ("acc_14").
+  it('names an account whose stored totals differ by its global id', async () => {
+    const [account] = await openAccounts(uniq('cp-ids'), [{ type: 'LIABILITY', allowNegative: true }]);
+    await db.query('update ledger_account set posted_credits = posted_credits + 5 where id = $1', [account.rowId]);
+    try {
+      const report = await verifyReport();
+      expect(report.ok).toBe(false);
+      expect(report.mismatches).toEqual([{ accountId: account.id }]);
+    } finally {
+      await db.query('update ledger_account set posted_credits = posted_credits - 5 where id = $1', [account.rowId]);
+    }
+    await expectVerified();
+  });
+});
+
 async function verifyReport() {
   const verified = await gw.request(VerifyCheckpoints);
   expect(verified.errors, JSON.stringify(verified.errors)).toBeUndefined();
