@@ -13,8 +13,12 @@ import type { Db } from './ledger.sql.js';
  * after the account's latest checkpoint (the usual case: entries effective now, holds and releases,
  * which happen now) only count on the account row, which the statement updates anyway; a backdated
  * change moves every later checkpoint of its account (one set-based update) and counts on the
- * checkpoint before it. A range over `span` is then cut by one more statement (cutRanges), about
- * once per span/2 changes of an account: it reads that range's changes once.
+ * checkpoint before it. When a batch would take an account's latest range past `span`, one more
+ * statement first closes it (closeTails): a checkpoint just after the account's last change, whose
+ * sums are the account's own totals, so it reads nothing but three index ends; once per `span`
+ * changes of an account. A range that is over `span` all the same (backdated changes piling into an
+ * old range, or one batch of more than `span` changes to one account) is cut by reading it once
+ * (cutRanges).
  *
  * Concurrency: every change of an account is written under the account's row lock (the writer
  * locks every account an operation touches, releases included), so checkpoint maintenance of one
@@ -73,6 +77,40 @@ export function checkpointCtes(): RawBuilder<unknown> {
       where c.account_id = m.account_id and c.at = m.at and c.posting_id = m.posting_id
       returning c.account_id, c.at, c.posting_id, c.changes
     )`;
+}
+
+/**
+ * Closes the latest range of each account: a new latest checkpoint just after its last change (the
+ * greatest key of its postings, holds and releases, plus one posting id), holding the account's
+ * totals, which are the sums of all its changes; the range before it keeps the account's count of
+ * changes (an account's first also writes its (-infinity, 0) checkpoint), and the count restarts at
+ * zero. Run before the batch's own changes are written, under the accounts' row locks.
+ */
+export async function closeTails(db: Db, accountIds: readonly string[]): Promise<void> {
+  if (accountIds.length === 0) return;
+  await sql`
+    with target as (
+      select a.id as account_id, a.changes_since_checkpoint as n, a.posted_debits, a.posted_credits, a.pending_debits, a.pending_credits,
+        coalesce(l.at, '-infinity') as latest_at, coalesce(l.posting_id, 0) as latest_id, e.t as end_at, e.k + 1 as end_id
+      from ledger_account a
+      left join lateral (select at, posting_id from ledger_balance_checkpoint c where c.account_id = a.id
+        order by at desc, posting_id desc limit 1) l on true
+      cross join lateral (select t, k from (
+          (select effective_at as t, id as k from ledger_posting p where p.account_id = a.id order by effective_at desc, id desc limit 1)
+          union all
+          (select held_at, id from ledger_posting p where p.account_id = a.id and held_at is not null order by held_at desc, id desc limit 1)
+          union all
+          (select released_at, id from ledger_posting p where p.account_id = a.id and released_at is not null order by released_at desc, id desc limit 1)
+        ) ends order by t desc, k desc limit 1) e
+      where a.id = any(${[...accountIds]}::bigint[]) and a.changes_since_checkpoint > 0
+    ), written as (
+      insert into ledger_balance_checkpoint (account_id, at, posting_id, posted_debits, posted_credits, pending_debits, pending_credits, changes)
+      select account_id, latest_at, latest_id, 0, 0, 0, 0, n from target
+      union all
+      select account_id, end_at, end_id, posted_debits, posted_credits, pending_debits, pending_credits, 0 from target
+      on conflict (account_id, at, posting_id) do update set changes = excluded.changes
+    )
+    update ledger_account a set changes_since_checkpoint = 0 from target t where a.id = t.account_id`.execute(db);
 }
 
 /**

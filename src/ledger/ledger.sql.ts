@@ -78,13 +78,18 @@ export async function lockEntries(db: Db, ids: string[]): Promise<Map<string, Lo
 }
 
 type AccountRowDb = Pick<Selectable<LedgerAccountTable>, 'id' | 'code' | 'type' | 'currency' | 'status'
-  | 'negative_balance' | 'owner_id' | 'posted_debits' | 'posted_credits' | 'pending_debits' | 'pending_credits'>;
+  | 'negative_balance' | 'owner_id' | 'posted_debits' | 'posted_credits' | 'pending_debits' | 'pending_credits' | 'changes_since_checkpoint'>;
+
+/** An account as the posting transaction locked it: its state, and its balance changes since its latest checkpoint. */
+export interface LockedAccount extends AccountState {
+  changesSinceCheckpoint: number;
+}
 
 /** Locks the accounts an operation touches, in id order, and reads their current totals. */
-export async function lockAccounts(db: Db, ids: string[], codes: string[]): Promise<AccountState[]> {
+export async function lockAccounts(db: Db, ids: string[], codes: string[]): Promise<LockedAccount[]> {
   const { rows } = await sql<AccountRowDb>`
     select a.id::text as id, a.code, a.type, a.currency, a.status, a.negative_balance, a.owner_id::text,
-      a.posted_debits::text, a.posted_credits::text, a.pending_debits::text, a.pending_credits::text
+      a.posted_debits::text, a.posted_credits::text, a.pending_debits::text, a.pending_credits::text, a.changes_since_checkpoint
     from ledger_account a where a.id = any(${ids}::bigint[]) or a.code = any(${codes}::text[])
     order by a.id for update`.execute(db);
   return rows.map((row) => ({
@@ -92,6 +97,7 @@ export async function lockAccounts(db: Db, ids: string[], codes: string[]): Prom
     negativeBalance: row.negative_balance, ownerId: row.owner_id,
     postedDebits: BigInt(row.posted_debits), postedCredits: BigInt(row.posted_credits),
     pendingDebits: BigInt(row.pending_debits), pendingCredits: BigInt(row.pending_credits),
+    changesSinceCheckpoint: row.changes_since_checkpoint,
   }));
 }
 
