@@ -1,7 +1,9 @@
 // Folio's load benchmark: seeds wallets through the GraphQL API, then drives its scenarios with
 // autocannon (random transfers, one hot wallet, postEntries batches, authenticated wallet
-// transfers between customer users, and `{ __typename }`, the stack's ceiling), checks every
-// response body for GraphQL errors, cross-checks the database, and writes one JSON summary.
+// transfers between customer users, and `{ __typename }`, the stack's ceiling), subscription
+// fan-out (bench/fanout.mjs) and one read scenario (as-of: past balances of one account with a long
+// history), checks every response body for GraphQL errors, cross-checks the database, and writes
+// one JSON summary.
 // Run by bench/run.sh, which measures the plain-SQL floor and starts the gateway first.
 //
 // Environment (run.sh sets the first three):
@@ -12,7 +14,8 @@
 //   GATEWAY_PID        the gateway's pid, to measure its CPU time per scenario
 //   BENCH_WALLETS (10000), BENCH_CONNECTIONS (50), BENCH_DURATION (20 s), BENCH_BATCH (100),
 //   BENCH_WARMUP (3 s), BENCH_SCENARIOS (typename,random,hot,batch,wallet-transfer; also
-//   fanout-own, fanout-stream), BENCH_WALLET_USERS (200)
+//   fanout-own, fanout-stream, as-of), BENCH_WALLET_USERS (200)
+//   BENCH_ASOF_POSTINGS (1000000), BENCH_ASOF_DAYS (365), BENCH_ASOF_PER_ENTRY (10)   the as-of scenario's history
 //   BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD   the first admin (run.sh creates it)
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -32,6 +35,9 @@ const batchSize = Number(env.BENCH_BATCH ?? 100);
 const warmup = Number(env.BENCH_WARMUP ?? 3);
 const scenarios = (env.BENCH_SCENARIOS || 'typename,random,hot,batch,wallet-transfer').split(',').map((s) => s.trim()).filter(Boolean);
 const walletUsers = Number(env.BENCH_WALLET_USERS ?? 200);
+const asOfPostings = Number(env.BENCH_ASOF_POSTINGS ?? 1_000_000);
+const asOfDays = Number(env.BENCH_ASOF_DAYS ?? 365);
+const asOfPerEntry = Number(env.BENCH_ASOF_PER_ENTRY ?? 10);
 /** The core scenarios post with the FINANCE key to the 10,000 seeded ledger wallets. */
 const coreScenarios = ['random', 'hot', 'batch'];
 /** Subscription fan-out (bench/fanout.mjs): subscribers on the seeded wallets while entries post at a set rate. */
@@ -40,7 +46,8 @@ const wantCore = scenarios.some((name) => coreScenarios.includes(name) || name i
 const wantWallets = scenarios.includes('wallet-transfer');
 /** Scenarios that need no seeding beyond the FINANCE key. */
 const bareScenarios = ['typename'];
-const knownScenarios = [...coreScenarios, 'wallet-transfer', ...bareScenarios, ...Object.keys(fanoutScenarios)];
+const wantAsOf = scenarios.includes('as-of');
+const knownScenarios = [...coreScenarios, 'wallet-transfer', ...bareScenarios, ...Object.keys(fanoutScenarios), 'as-of'];
 const unknownScenarios = scenarios.filter((name) => !knownScenarios.includes(name));
 if (unknownScenarios.length) {
   console.error(`[bench] unknown scenario(s) in BENCH_SCENARIOS: ${unknownScenarios.join(', ')} (known: ${knownScenarios.join(', ')})`);
@@ -178,6 +185,133 @@ async function seedWalletUsers() {
   const secs = (a, b) => Number(((b - a) / 1000).toFixed(1));
   log(`seeded ${walletUsers} wallet users: createUser ${secs(t0, t1)} s, createApiKey ${secs(t1, t2)} s, deposit ${secs(t2, t3)} s`);
   return { userIds, keys, timings: { users: walletUsers, create_user_s: secs(t0, t1), create_api_key_s: secs(t1, t2), deposit_s: secs(t2, t3) } };
+}
+
+const day = 86_400_000;
+/** Amount of the as-of seed's posting i: known to the bench, so it can check the balances it reads. */
+const asOfAmount = (i) => 1 + ((i * 7919) % 100_000);
+
+/**
+ * The as-of scenario's history, through the API like any client's: one LIABILITY account with
+ * BENCH_ASOF_POSTINGS credits, BENCH_ASOF_PER_ENTRY of them per entry (each entry debits a funding
+ * ASSET account once, by their sum), the entries effective at evenly spaced past times over
+ * BENCH_ASOF_DAYS days (backdated, oldest first), in postEntries batches of 500, two at a time (the
+ * writer's two lanes). Several credits per entry keep the seeding to minutes; the account's
+ * postings are the same rows as one entry each would write. Keeps each entry's time and the running
+ * total, so every balance the scenario reads can be checked exactly.
+ */
+async function seedAsOf() {
+  const t0 = performance.now();
+  const [funding, account] = await openAccounts([
+    { code: `bench:${runId}:asof:funding`, type: 'ASSET', allow: true },
+    { code: `bench:${runId}:asof:history`, type: 'LIABILITY' },
+  ]);
+  const n = Math.ceil(asOfPostings / asOfPerEntry); // entries
+  const end = Date.now() - 120_000;
+  const start = end - asOfDays * day;
+  const at = (i) => start + Math.floor((i * (end - start)) / n);
+  const legs = (i) => Array.from({ length: Math.min(asOfPerEntry, asOfPostings - i * asOfPerEntry) }, (_, j) => asOfAmount(i * asOfPerEntry + j));
+  const totals = new Float64Array(n + 1); // totals[k]: the posted balance after entries 0..k-1 (< 2^53)
+  for (let i = 0; i < n; i += 1) totals[i + 1] = totals[i] + legs(i).reduce((a, b) => a + b, 0);
+  const entryOf = (i) => {
+    const amounts = legs(i);
+    return {
+      idempotencyKey: `asof:${runId}:${i}`, effectiveAt: new Date(at(i)).toISOString(),
+      postings: [{ accountId: funding, direction: 'DEBIT', amount: String(amounts.reduce((a, b) => a + b, 0)), currency: 'USD' },
+        ...amounts.map((amount) => ({ accountId: account, direction: 'CREDIT', amount: String(amount), currency: 'USD' }))],
+    };
+  };
+  const batches = Array.from({ length: Math.ceil(n / 500) }, (_, b) => b);
+  let done = 0;
+  await inParallel(batches, 2, async (b) => {
+    const entries = [];
+    for (let i = b * 500; i < Math.min(n, (b + 1) * 500); i += 1) entries.push(entryOf(i));
+    const data = await gql(postEntriesDoc, { input: { entries } });
+    const failed = data.postEntries.filter((r) => r.error);
+    if (failed.length) throw new Error(`as-of seeding failed: ${JSON.stringify(failed[0].error)}`);
+    done += entries.length;
+    if (done % 20_000 < 500) log(`as-of: ${done} of ${n} entries posted (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  log(`as-of: seeded ${asOfPostings} postings on one account (${n} entries) in ${seconds.toFixed(1)} s`);
+  /** The posted balance at time t: the entries effective at or before t (a binary search on at()). */
+  const postedAt = (t) => {
+    let lo = 0; let hi = n; // the first i with at(i) > t
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (at(mid) <= t) lo = mid + 1; else hi = mid; }
+    return totals[lo];
+  };
+  return { account, start, end, postedAt, seconds, entries: n };
+}
+
+const asOfDoc = 'query A($id: ID!, $asOf: DateTimeISO) { account(id: $id) { balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } } }';
+
+function percentiles(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const q = (p) => Number(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(2));
+  return { n: sorted.length, p50: q(0.5), p90: q(0.9), p99: q(0.99), max: Number(sorted[sorted.length - 1].toFixed(2)) };
+}
+
+/**
+ * The as-of scenario: `account(id) { balance(asOf) }` at a random past time within the history.
+ * First 200 instants checked against the seed's own totals; then one client, sequentially, for
+ * BENCH_DURATION s (timed here, to a hundredth of a millisecond); then BENCH_CONNECTIONS
+ * connections with autocannon. Every response is checked for errors.
+ */
+async function runAsOf(history) {
+  const randomInstant = () => history.start - day + Math.floor(Math.random() * (history.end - history.start + day));
+  let mismatches = 0;
+  const checked = 200;
+  for (let i = 0; i < checked; i += 1) {
+    const t = randomInstant();
+    const data = await gql(asOfDoc, { id: history.account, asOf: new Date(t).toISOString() });
+    const b = data.account.balance;
+    const expected = String(history.postedAt(t));
+    if (b.posted.amount !== expected || b.available.amount !== expected || b.pending.amount !== '0') {
+      mismatches += 1;
+      if (mismatches <= 3) log(`as-of: at ${new Date(t).toISOString()} read ${JSON.stringify(b)}, expected posted ${expected}`);
+    }
+  }
+  log(`as-of: ${checked} past balances checked against the seed, ${mismatches} wrong`);
+  const body = () => JSON.stringify({ query: asOfDoc, variables: { id: history.account, asOf: new Date(randomInstant()).toISOString() } });
+  const headers = { 'content-type': 'application/json', authorization };
+  const oneClient = async (seconds) => {
+    const times = [];
+    let errors = 0;
+    const stop = performance.now() + seconds * 1000;
+    while (performance.now() < stop) {
+      const t = performance.now();
+      const res = await fetch(gqlUrl, { method: 'POST', headers, body: body() });
+      const text = await res.text();
+      times.push(performance.now() - t);
+      if (!res.ok || text.includes('"errors"')) errors += 1;
+    }
+    return { ...percentiles(times), requests_per_s: Math.round(times.length / seconds), errors };
+  };
+  if (warmup > 0) await oneClient(warmup);
+  log(`as-of: one client for ${duration} s`);
+  const cpu1 = cpuMeter();
+  const single = await oneClient(duration);
+  const singleCpu = cpu1();
+  log(`as-of, one client: ${single.requests_per_s} req/s, p50 ${single.p50} ms, p99 ${single.p99} ms, errors ${single.errors}`);
+  const def = { body, check: (text, errors) => { if (!text.includes('"errors"')) return 0; errors.push('GRAPHQL_ERROR'); return 1; } };
+  if (warmup > 0) await runAutocannon(def, warmup);
+  log(`as-of: ${connections} connections for ${duration} s`);
+  const cpuN = cpuMeter();
+  const { result, counts } = await runAutocannon(def, duration);
+  const loadedCpu = cpuN();
+  const loaded = {
+    connections,
+    requests_per_s: Math.round(result.requests.total / result.duration),
+    latency_ms: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    errors: result.non2xx + result.errors + result.timeouts + counts.graphqlErrorResponses,
+  };
+  log(`as-of, ${connections} connections: ${loaded.requests_per_s} req/s, p50 ${loaded.latency_ms.p50} ms, p99 ${loaded.latency_ms.p99} ms, errors ${loaded.errors}`);
+  return {
+    postings_on_account: asOfPostings, entries: history.entries, history_days: asOfDays, seed_s: Number(history.seconds.toFixed(1)),
+    checked_against_seed: { instants: checked, wrong: mismatches },
+    one_client: { ...single, cpu: singleCpu, disturbed: singleCpu.other_pct > 50 },
+    loaded: { ...loaded, cpu: loadedCpu, disturbed: loadedCpu.other_pct > 50 },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -534,6 +668,7 @@ async function main() {
   await authenticate();
   const seeded = wantCore ? await seed() : undefined;
   const walletSeed = wantWallets ? await seedWalletUsers() : undefined;
+  const history = wantAsOf ? await seedAsOf() : undefined;
   let idle = null;
   if (seeded) {
     idle = await singleRequestLatency(() => {
@@ -562,21 +697,24 @@ async function main() {
       log(`${name}: ${JSON.stringify(results[name])}`);
       continue;
     }
+    if (name === 'as-of') { results[name] = await runAsOf(history); continue; }
     if (!defs[name]) throw new Error(`unknown scenario ${name} (known: ${Object.keys(defs).join(', ')})`);
     results[name] = await runScenario(name, defs[name]);
   }
   const verify = (await gql('{ verifyLedger { ok accountsChecked unbalancedEntryIds mismatches { accountId } currencyNets { amount currency } } }')).verifyLedger;
   const { rows: [pgInfo] } = await db.query("select current_setting('server_version') as version, current_setting('synchronous_commit') as sync, current_setting('fsync') as fsync");
-  // The fan-out scenarios report their own counts (subscriber errors, deliveries) instead.
-  const loadResults = Object.values(results).filter((s) => s.db_check);
-  const errorsTotal = loadResults.reduce((n, s) => n + s.non2xx + s.socket_errors + s.timeouts + s.graphql_error_responses + s.failed_entries, 0);
+  // The fan-out and as-of scenarios report their own counts instead of autocannon's.
+  const writes = Object.values(results).filter((s) => s.db_check);
+  const reads = results['as-of'] ? [results['as-of']] : [];
+  const errorsTotal = writes.reduce((n, s) => n + s.non2xx + s.socket_errors + s.timeouts + s.graphql_error_responses + s.failed_entries, 0)
+    + reads.reduce((n, s) => n + s.one_client.errors + s.loaded.errors + s.checked_against_seed.wrong, 0);
   const goal = (name, min) => (results[name]?.ratio_to_floor == null ? null : { ratio: results[name].ratio_to_floor, min, met: results[name].ratio_to_floor >= min });
   const summary = {
     date: started.toISOString(),
     // the commit measured; "+changes" when src/, migrations/ or package.json differed from it
     git: env.BENCH_GIT ?? null,
     machine: { cores: os.cpus().length, loadavg_at_start: os.loadavg().map((x) => Number(x.toFixed(2))), node: process.version, postgres: pgInfo.version, fsync: pgInfo.fsync, synchronous_commit: pgInfo.sync },
-    settings: { connections, duration_s: duration, warmup_s: warmup, wallets, batch_entries: batchSize, wallet_users: walletUsers, scenarios },
+    settings: { connections, duration_s: duration, warmup_s: warmup, wallets, batch_entries: batchSize, wallet_users: walletUsers, ...(wantAsOf && { as_of_postings: asOfPostings, as_of_days: asOfDays, as_of_per_entry: asOfPerEntry }), scenarios },
     floor,
     seed: {
       ...(seeded && { wallets, open_s: Number(seeded.openSeconds.toFixed(1)), fund_s: Number(seeded.fundSeconds.toFixed(1)) }),
@@ -586,7 +724,7 @@ async function main() {
     single_wallet_transfer_unloaded_ms: idleTransfer,
     scenarios: results,
     // scenarios during which other work took more than half a core: their figures are low
-    disturbed_scenarios: Object.keys(results).filter((name) => results[name].disturbed || results[name].cpu?.other_pct > 50),
+    disturbed_scenarios: Object.keys(results).filter((name) => results[name].disturbed || results[name].cpu?.other_pct > 50 || results[name].one_client?.disturbed || results[name].loaded?.disturbed),
     verify_ledger: { ok: verify.ok, accounts_checked: verify.accountsChecked, mismatches: verify.mismatches.length, unbalanced_entries: verify.unbalancedEntryIds.length, currency_nets: verify.currencyNets },
     goals: {
       random_vs_floor: goal('random', 0.3),
@@ -594,7 +732,9 @@ async function main() {
       batch_entries_vs_random_floor: goal('batch', 1.0),
       // no goal set yet for wallet transfers: reported for comparison with the random floor
       wallet_transfer_vs_random_floor: results['wallet-transfer']?.ratio_to_floor ?? null,
-      zero_errors: { errors: errorsTotal, ledger_ok: verify.ok, db_consistent: loadResults.every((s) => s.db_check.consistent), met: errorsTotal === 0 && verify.ok && loadResults.every((s) => s.db_check.consistent) },
+      // issue 11: a past balance of an account with a long history in at most 10 ms (p99, one client)
+      as_of_p99_ms: results['as-of'] ? { p99: results['as-of'].one_client.p99, max: 10, met: results['as-of'].one_client.p99 <= 10 } : null,
+      zero_errors: { errors: errorsTotal, ledger_ok: verify.ok, db_consistent: writes.every((s) => s.db_check.consistent), met: errorsTotal === 0 && verify.ok && writes.every((s) => s.db_check.consistent) },
     },
   };
   mkdirSync(dirname(out), { recursive: true });

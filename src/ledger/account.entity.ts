@@ -30,6 +30,9 @@ export const AccountEntity = defineEntity({
     postedCredits: p.bigint('string').default(0),
     pendingDebits: p.bigint('string').default(0),
     pendingCredits: p.bigint('string').default(0),
+    // Balance changes since the account's latest checkpoint (all of them while it has none): when
+    // they pass the checkpoint span, the posting transaction cuts new checkpoints (checkpoints.sql.ts).
+    changesSinceCheckpoint: p.integer().default(0),
     createdAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
     updatedAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
   },

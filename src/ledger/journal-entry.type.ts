@@ -117,12 +117,31 @@ export class BalanceMismatch {
   @Field({ description: 'Pending credits summed from open pending entries.' }) computedPendingCredits!: string;
 }
 
+@ObjectType({ description: 'A balance checkpoint of an account (the totals just before one of its postings, which `balance(asOf:)` starts from) whose stored figures differ from its postings.' })
+export class CheckpointMismatch {
+  @Field(() => ID, { description: 'Global id of the account.' }) accountId!: string;
+  @Field(() => Date, { nullable: true, description: 'The instant of the checkpoint; null for the account\'s first (before any posting).' }) at!: Date | null;
+  @Field(() => ID, { nullable: true, description: 'Global id of the posting the checkpoint comes just before among those of its instant; null for the first.' }) postingId!: string | null;
+  @Field({ description: 'Posted debits before the checkpoint, as stored.' }) storedPostedDebits!: string;
+  @Field({ description: 'Posted debits before the checkpoint, summed from postings.' }) computedPostedDebits!: string;
+  @Field({ description: 'Posted credits before the checkpoint, as stored.' }) storedPostedCredits!: string;
+  @Field({ description: 'Posted credits before the checkpoint, summed from postings.' }) computedPostedCredits!: string;
+  @Field({ description: 'Pending debits open at the checkpoint, as stored.' }) storedPendingDebits!: string;
+  @Field({ description: 'Pending debits open at the checkpoint, summed from holds and their releases.' }) computedPendingDebits!: string;
+  @Field({ description: 'Pending credits open at the checkpoint, as stored.' }) storedPendingCredits!: string;
+  @Field({ description: 'Pending credits open at the checkpoint, summed from holds and their releases.' }) computedPendingCredits!: string;
+  @Field(() => Int, { description: 'Balance changes (postings, holds, releases) up to the next checkpoint, as stored.' }) storedChanges!: number;
+  @Field(() => Int, { description: 'Balance changes up to the next checkpoint, counted.' }) computedChanges!: number;
+}
+
 @ObjectType({ description: 'The result of recomputing every balance from the immutable postings.' })
 export class LedgerVerification {
-  @Field({ description: 'True when every stored balance equals its postings, every entry balances and every currency nets to zero.' })
+  @Field({ description: 'True when every stored balance and balance checkpoint equals its postings, every entry balances and every currency nets to zero.' })
   ok!: boolean;
   @Field(() => Int, { description: 'How many accounts were recomputed.' }) accountsChecked!: number;
   @Field(() => [BalanceMismatch], { description: 'At most 100.' }) mismatches!: BalanceMismatch[];
   @Field(() => [Money], { description: 'Posted debits minus credits per currency: zero in a sound ledger.' }) currencyNets!: Money[];
   @Field(() => [ID], { description: 'Entries whose postings do not balance (at most 100): empty in a sound ledger.' }) unbalancedEntryIds!: string[];
+  @Field(() => [CheckpointMismatch], { description: 'Balance checkpoints that differ from the postings (at most 100): empty in a sound ledger.' }) checkpointMismatches!: CheckpointMismatch[];
+  @Field(() => [ID], { description: 'Pending postings whose copies of their hold\'s recorded and released times differ from their entry\'s (at most 100): empty in a sound ledger.' }) holdTimeMismatchPostingIds!: string[];
 }

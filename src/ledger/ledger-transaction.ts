@@ -1,8 +1,10 @@
 import { Direction } from './ledger.enums.js';
 import { invariant, LedgerError } from './ledger.errors.js';
-import { planBatch, type PostingRow } from './ledger-batch.js';
+import { planBatch, type BatchPlan, type LockedEntry, type PostingRow } from './ledger-batch.js';
 import { createsEntry, isKeyed, type CompanionRows, type LedgerOp, type OpResult } from './ledger-ops.js';
-import { claimKeys, insertCompanions, loadClaims, lockAccounts, lockEntries, writePlan, type Db } from './ledger.sql.js';
+import { claimKeys, insertCompanions, loadClaims, lockAccounts, lockEntries, writePlan, type Db, type LockedAccount } from './ledger.sql.js';
+import { closeTails, cutRanges } from './checkpoints.sql.js';
+import { limits } from '../platform/limits.js';
 
 /** Indexes of operations that repeat an earlier operation's key in the same batch. */
 function repeatsInBatch(ops: readonly LedgerOp[]): Map<number, number> {
@@ -46,6 +48,20 @@ function assertEntriesBalance(postings: readonly PostingRow[]): void {
   for (const [key, net] of nets) invariant(net === 0n, `entry ${key} does not balance before insert (${net})`);
 }
 
+/**
+ * The accounts whose latest checkpoint range this batch would take past `span` balance changes:
+ * one per posting, one more per hold, one per posting of a hold released. Their ranges are closed
+ * before the batch is written (closeTails), so a range never gathers more than `span` (unless one
+ * batch alone brings more, which writePlan reports and cutRanges cuts).
+ */
+function tailsToClose(plan: BatchPlan, entries: ReadonlyMap<string, LockedEntry>, locked: readonly LockedAccount[], span: number): string[] {
+  const incoming = new Map<string, number>();
+  const add = (accountId: string, n: number) => incoming.set(accountId, (incoming.get(accountId) ?? 0) + n);
+  for (const posting of plan.postings) add(posting.accountId, posting.pending ? 2 : 1);
+  for (const change of plan.statusChanges) for (const posting of entries.get(change.id)!.postings) add(posting.accountId, 1);
+  return locked.filter((a) => a.changesSinceCheckpoint > 0 && a.changesSinceCheckpoint + (incoming.get(a.id) ?? 0) > span).map((a) => a.id);
+}
+
 /** Writes the companion rows of the posts this transaction created, and adds them to their results. */
 async function writeCompanions(db: Db, ops: readonly LedgerOp[], results: OpResult[]): Promise<void> {
   const items: { index: number; entryId: string; companions: CompanionRows }[] = [];
@@ -70,6 +86,8 @@ export class RetryBatch extends Error {}
 export interface BatchOptions {
   /** Told the ids of every account the batch locked. */
   onLocked?: (accountIds: readonly string[]) => void;
+  /** Balance changes between two checkpoints of an account at most (LEDGER_CHECKPOINT_SPAN). */
+  checkpointSpan?: number;
 }
 
 export async function executeBatch(db: Db, ops: readonly LedgerOp[], options: BatchOptions = {}): Promise<OpResult[]> {
@@ -106,8 +124,12 @@ export async function executeBatch(db: Db, ops: readonly LedgerOp[], options: Ba
     accounts, accountIdsByCode: new Map(locked.map((a) => [a.code, a.id])), entries, reservedIds, now: new Date(),
   }, skip);
   assertEntriesBalance(plan.postings);
-  const recordedAt = plan.entries.length || plan.statusChanges.length || plan.releasedKeys.length
-    ? await writePlan(db, plan, accounts) : new Map<string, Date>();
+  const span = options.checkpointSpan ?? limits.balanceCheckpointSpanMax;
+  await closeTails(db, tailsToClose(plan, entries, locked, span));
+  const written = plan.entries.length || plan.statusChanges.length || plan.releasedKeys.length
+    ? await writePlan(db, plan, accounts, span) : { recordedAt: new Map<string, Date>(), longRanges: [] };
+  await cutRanges(db, written.longRanges, span);
+  const { recordedAt } = written;
   const created = new Map(plan.entries.map((entry) => [entry.id, entry]));
   plan.results.forEach((result, index) => {
     if (!result) return;

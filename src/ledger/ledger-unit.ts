@@ -81,6 +81,7 @@ export class LedgerTransaction extends UnitOfWork {
     try {
       const results = await executeBatch(this.em.getKysely<LedgerDatabase>(), batch.map((item) => item.op), {
         onLocked: (ids) => { for (const id of ids) this.lockedAccountIds.add(id); },
+        checkpointSpan: this.ledger.checkpointSpan,
       });
       this.results.push(...results);
       batch.forEach((item, index) => item.resolve(results[index]));

@@ -30,6 +30,8 @@ export interface LedgerAccountTable {
   updated_at: GeneratedTimestamptz;
   /** Added by the identity migration: the user who owns the account; null for system accounts. */
   owner_id: Int8 | null;
+  /** Balance changes since the account's latest checkpoint (all of them while it has none). */
+  changes_since_checkpoint: Generated<number>;
 }
 
 export interface LedgerEntryTable {
@@ -56,6 +58,22 @@ export interface LedgerPostingTable {
   currency: string;
   pending: boolean;
   effective_at: Timestamptz;
+  /** A pending posting's copy of its entry's recorded_at; null for posted postings. */
+  held_at: Timestamptz | null;
+  /** When a pending posting's hold was released (never before held_at); null while it is held. */
+  released_at: Timestamptz | null;
+}
+
+/** Cumulative totals of an account before the change (at, posting_id); see balance-checkpoint.entity.ts. */
+export interface LedgerBalanceCheckpointTable {
+  account_id: Int8;
+  at: Timestamptz;
+  posting_id: Int8;
+  posted_debits: Int8;
+  posted_credits: Int8;
+  pending_debits: Int8;
+  pending_credits: Int8;
+  changes: number;
 }
 
 export interface LedgerIdempotencyTable {
@@ -73,6 +91,7 @@ export interface LedgerDatabase extends OutboxDatabase {
   ledger_entry: LedgerEntryTable;
   ledger_posting: LedgerPostingTable;
   ledger_idempotency: LedgerIdempotencyTable;
+  ledger_balance_checkpoint: LedgerBalanceCheckpointTable;
 }
 
 /** Every column of LedgerDatabase, for the test that compares them with the migrated database. */
@@ -82,7 +101,7 @@ export const ledgerColumns = {
     id: 'defaulted', code: 'required', name: 'required', type: 'required', currency: 'required',
     status: 'defaulted', negative_balance: 'defaulted', parent_id: 'nullable', metadata: 'defaulted',
     posted_debits: 'defaulted', posted_credits: 'defaulted', pending_debits: 'defaulted', pending_credits: 'defaulted',
-    created_at: 'defaulted', updated_at: 'defaulted', owner_id: 'nullable',
+    created_at: 'defaulted', updated_at: 'defaulted', owner_id: 'nullable', changes_since_checkpoint: 'defaulted',
   },
   ledger_entry: {
     id: 'defaulted', idempotency_key: 'required', description: 'defaulted', metadata: 'defaulted',
@@ -92,8 +111,13 @@ export const ledgerColumns = {
   ledger_posting: {
     id: 'defaulted', entry_id: 'required', account_id: 'required', direction: 'required',
     amount: 'required', currency: 'required', pending: 'required', effective_at: 'required',
+    held_at: 'nullable', released_at: 'nullable',
   },
   ledger_idempotency: {
     key: 'required', request_hash: 'required', operation: 'required', entry_id: 'nullable', created_at: 'defaulted',
+  },
+  ledger_balance_checkpoint: {
+    account_id: 'required', at: 'required', posting_id: 'required', posted_debits: 'required', posted_credits: 'required',
+    pending_debits: 'required', pending_credits: 'required', changes: 'required',
   },
 } satisfies ColumnFacts<LedgerDatabase>;

@@ -2,10 +2,12 @@ import { access } from '../platform/auth/access-rows.js';
 import { defineModule } from '../platform/module.js';
 import { AccountEntity } from './account.entity.js';
 import { AccountResolver } from './account.resolver.js';
+import { BalanceCheckpointEntity } from './balance-checkpoint.entity.js';
 import { ExpirySweeper } from './expiry-sweeper.js';
 import { IdempotencyEntity } from './idempotency.entity.js';
 import { JournalEntryEntity } from './journal-entry.entity.js';
 import { JournalEntryResolver, PostingResolver } from './journal-entry.resolver.js';
+import { ledgerConfig } from './ledger.config.js';
 import { ledgerErrorCodes } from './ledger.errors.js';
 import { ledgerIdPrefixes } from './ledger.ids.js';
 import { createLedgerLoaders, type LedgerLoaders } from './ledger.loaders.js';
@@ -30,7 +32,7 @@ declare module '../platform/module.js' {
 export const ledgerModule = defineModule({
   name: 'ledger',
   dependsOn: [],
-  entities: [AccountEntity, JournalEntryEntity, PostingEntity, IdempotencyEntity],
+  entities: [AccountEntity, JournalEntryEntity, PostingEntity, IdempotencyEntity, BalanceCheckpointEntity],
   resolvers: [LedgerResolver, AccountResolver, JournalEntryResolver, PostingResolver, LedgerSubscriptionResolver, BalanceChangeResolver, EntryEventResolver],
   idPrefixes: ledgerIdPrefixes,
   nodes: ledgerNodes,
@@ -52,12 +54,13 @@ export const ledgerModule = defineModule({
     subscription: 'balance changes and entries as they commit',
   },
   loaders: (em, services) => createLedgerLoaders(em, services.queries),
-  async start({ orm, relay, metrics }) {
+  config: ledgerConfig,
+  async start({ orm, relay, metrics, config }) {
     // Every committed batch wakes the outbox relay, so subscribers hear of it at once.
     const writer = new PostingWriter(orm.em.fork().getKysely(), (results) => {
       relay.poke();
       metrics.entriesPosted(entriesCreatedBy(results));
-    });
+    }, undefined, config.ledgerCheckpointSpan);
     return { ledger: new LedgerService(writer, orm), queries: new LedgerQueries() };
   },
   workers: (services, { metrics }) => [new ExpirySweeper(services.orm, services.ledger, metrics.registry)],

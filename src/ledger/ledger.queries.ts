@@ -7,6 +7,7 @@ import { PostingEntity } from './posting.entity.js';
 import type { AccountStatus, AccountType, EntryStatus } from './ledger.enums.js';
 import { balanceOf, type Balance } from './posting-rules.js';
 import type { LedgerDatabase } from './ledger.db.js';
+import { totalsAsOf, verifyCheckpoints, type CheckpointMismatchRow } from './balance-history.queries.js';
 
 export type AccountRow = InferEntity<typeof AccountEntity>;
 export type EntryRow = InferEntity<typeof JournalEntryEntity>;
@@ -133,26 +134,13 @@ export class LedgerQueries {
   /**
    * Balances of accounts at a past instant: posted from the postings effective by then (backdated
    * entries included), pending from the holds open at that instant. One query for many accounts,
-   * each an index range scan on (account, effective time).
+   * each a balance checkpoint and at most the checkpoint span of postings (totalsAsOf).
    */
   async balancesAsOf(em: EntityManager, accounts: readonly AccountRow[], at: Date): Promise<Map<string, Balance>> {
-    const db = em.getKysely<LedgerDatabase>();
-    const when = at.toISOString();
-    const { rows } = await sql<{ id: string; pd: string; pc: string; qd: string; qc: string }>`
-      select p.account_id::text as id,
-        coalesce(sum(p.amount) filter (where not p.pending and p.direction = 'DEBIT'), 0)::text as pd,
-        coalesce(sum(p.amount) filter (where not p.pending and p.direction = 'CREDIT'), 0)::text as pc,
-        coalesce(sum(p.amount) filter (where p.pending and p.direction = 'DEBIT' and e.recorded_at <= ${when}::timestamptz
-          and (e.resolved_at is null or e.resolved_at > ${when}::timestamptz)), 0)::text as qd,
-        coalesce(sum(p.amount) filter (where p.pending and p.direction = 'CREDIT' and e.recorded_at <= ${when}::timestamptz
-          and (e.resolved_at is null or e.resolved_at > ${when}::timestamptz)), 0)::text as qc
-      from ledger_posting p join ledger_entry e on e.id = p.entry_id
-      where p.account_id = any(${accounts.map((a) => a.id)}::bigint[])
-        and (p.pending or p.effective_at <= ${when}::timestamptz)
-      group by p.account_id`.execute(db);
+    const rows = await totalsAsOf(em.getKysely<LedgerDatabase>(), accounts.map((a) => a.id), at);
     const totals = new Map(rows.map((row) => [row.id, row]));
     return new Map(accounts.map((account) => {
-      const row = totals.get(account.id) ?? { pd: '0', pc: '0', qd: '0', qc: '0' };
+      const row = totals.get(account.id)!;
       return [account.id, balanceOf({ type: account.type, postedDebits: BigInt(row.pd), postedCredits: BigInt(row.pc), pendingDebits: BigInt(row.qd), pendingCredits: BigInt(row.qc) })];
     }));
   }
@@ -165,7 +153,8 @@ export class LedgerQueries {
   /**
    * Recomputes every account's four totals from the immutable postings and returns the accounts
    * whose stored totals differ, with the per-currency sum of all posted debits minus credits
-   * (zero in a sound ledger) and the entries whose postings do not balance.
+   * (zero in a sound ledger), the entries whose postings do not balance, and the balance
+   * checkpoints (and postings' hold times) that differ from the postings (verifyCheckpoints).
    */
   async verify(em: EntityManager): Promise<VerifyReport> {
     const db = em.getKysely<LedgerDatabase>();
@@ -193,9 +182,11 @@ export class LedgerQueries {
       select entry_id::text as id from ledger_posting group by entry_id, currency
       having sum(case when direction = 'DEBIT' then amount else -amount end) <> 0 limit 100`.execute(db);
     const [{ count }] = (await sql<{ count: string }>`select count(*)::text as count from ledger_account`.execute(db)).rows;
+    const checkpoints = await verifyCheckpoints(db);
     return {
       accountsChecked: Number(count), mismatches: mismatches.rows,
       currencyNets: totals.rows, unbalancedEntryIds: unbalanced.rows.map((r) => r.id),
+      checkpointMismatches: checkpoints.mismatches, holdTimeMismatchPostingIds: checkpoints.holdTimeMismatchPostingIds,
     };
   }
 }
@@ -213,4 +204,6 @@ export interface VerifyReport {
   mismatches: VerifyMismatch[];
   currencyNets: { currency: string; net: string }[];
   unbalancedEntryIds: string[];
+  checkpointMismatches: CheckpointMismatchRow[];
+  holdTimeMismatchPostingIds: string[];
 }

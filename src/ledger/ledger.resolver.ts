@@ -3,7 +3,7 @@ import { ownerScope } from '../platform/auth/principal.js';
 import { Role } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
-import { fromGlobalId } from './ledger.ids.js';
+import { fromGlobalId, toGlobalId } from './ledger.ids.js';
 import { type NodeFetcher } from '../platform/graphql/node.type.js';
 import type { IdType } from '../platform/ids.js';
 import { AccountFilterInput, OpenAccountInput, UpdateAccountInput } from './account.input.js';
@@ -133,11 +133,17 @@ export class LedgerResolver {
   async verifyLedger(@Ctx() context: GraphQLContext): Promise<LedgerVerification> {
     const report = await context.queries.verify(context.em);
     return {
-      ok: report.mismatches.length === 0 && report.unbalancedEntryIds.length === 0 && report.currencyNets.every((n) => n.net === '0'),
+      ok: report.mismatches.length === 0 && report.unbalancedEntryIds.length === 0 && report.currencyNets.every((n) => n.net === '0')
+        && report.checkpointMismatches.length === 0 && report.holdTimeMismatchPostingIds.length === 0,
       accountsChecked: report.accountsChecked,
-      mismatches: report.mismatches,
+      mismatches: report.mismatches.map((row) => ({ ...row, accountId: toGlobalId('Account', row.accountId) })),
       currencyNets: report.currencyNets.map((n) => Money.of(BigInt(n.net), n.currency.trim())),
       unbalancedEntryIds: report.unbalancedEntryIds.map((id) => `ent_${id}`),
+      checkpointMismatches: report.checkpointMismatches.map((row) => ({
+        ...row, accountId: toGlobalId('Account', row.accountId), at: row.at === null ? null : new Date(row.at),
+        postingId: row.postingId === null ? null : toGlobalId('Posting', row.postingId),
+      })),
+      holdTimeMismatchPostingIds: report.holdTimeMismatchPostingIds.map((id) => toGlobalId('Posting', id)),
     };
   }
 

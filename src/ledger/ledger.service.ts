@@ -104,6 +104,11 @@ export function toPostRequest(command: PostEntryCommand): PostRequest {
 export class LedgerService {
   constructor(private readonly writer: PostingWriter, private readonly orm: MikroORM) {}
 
+  /** Balance changes between two checkpoints of an account at most, in the writer and in module transactions alike. */
+  get checkpointSpan(): number {
+    return this.writer.checkpointSpan;
+  }
+
   /** Lets the writer finish what it has queued; the gateway calls it once every worker has stopped. */
   async close(): Promise<void> {
     await this.writer.close();

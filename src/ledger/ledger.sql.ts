@@ -5,6 +5,7 @@ import type { BatchPlan, LockedEntry } from './ledger-batch.js';
 import { invariant } from './ledger.errors.js';
 import type { CompanionRows } from './ledger-ops.js';
 import type { LedgerAccountTable, LedgerDatabase, LedgerEntryTable, LedgerIdempotencyTable } from './ledger.db.js';
+import { checkpointCtes, type CheckpointRange } from './checkpoints.sql.js';
 
 /**
  * The SQL of the posting transaction. Each function is one round trip; the order in which the
@@ -77,13 +78,18 @@ export async function lockEntries(db: Db, ids: string[]): Promise<Map<string, Lo
 }
 
 type AccountRowDb = Pick<Selectable<LedgerAccountTable>, 'id' | 'code' | 'type' | 'currency' | 'status'
-  | 'negative_balance' | 'owner_id' | 'posted_debits' | 'posted_credits' | 'pending_debits' | 'pending_credits'>;
+  | 'negative_balance' | 'owner_id' | 'posted_debits' | 'posted_credits' | 'pending_debits' | 'pending_credits' | 'changes_since_checkpoint'>;
+
+/** An account as the posting transaction locked it: its state, and its balance changes since its latest checkpoint. */
+export interface LockedAccount extends AccountState {
+  changesSinceCheckpoint: number;
+}
 
 /** Locks the accounts an operation touches, in id order, and reads their current totals. */
-export async function lockAccounts(db: Db, ids: string[], codes: string[]): Promise<AccountState[]> {
+export async function lockAccounts(db: Db, ids: string[], codes: string[]): Promise<LockedAccount[]> {
   const { rows } = await sql<AccountRowDb>`
     select a.id::text as id, a.code, a.type, a.currency, a.status, a.negative_balance, a.owner_id::text,
-      a.posted_debits::text, a.posted_credits::text, a.pending_debits::text, a.pending_credits::text
+      a.posted_debits::text, a.posted_credits::text, a.pending_debits::text, a.pending_credits::text, a.changes_since_checkpoint
     from ledger_account a where a.id = any(${ids}::bigint[]) or a.code = any(${codes}::text[])
     order by a.id for update`.execute(db);
   return rows.map((row) => ({
@@ -91,19 +97,29 @@ export async function lockAccounts(db: Db, ids: string[], codes: string[]): Prom
     negativeBalance: row.negative_balance, ownerId: row.owner_id,
     postedDebits: BigInt(row.posted_debits), postedCredits: BigInt(row.posted_credits),
     pendingDebits: BigInt(row.pending_debits), pendingCredits: BigInt(row.pending_credits),
+    changesSinceCheckpoint: row.changes_since_checkpoint,
   }));
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
+/** What the posting statement wrote: when each new entry was recorded, and the checkpoint ranges now too long. */
+export interface WrittenPlan {
+  recordedAt: Map<string, Date>;
+  longRanges: CheckpointRange[];
+}
+
+type WrittenRow = { kind: 'entry' | 'range' | 'tail'; id: string; at: string | null; posting_id: string | null };
+
 /**
- * Writes a planned batch in one statement: entries, postings, totals, status changes, claims,
- * events. Returns when each new entry was recorded (the transaction's time).
+ * Writes a planned batch in one statement: entries, postings, the hold times of released holds,
+ * balance checkpoints (checkpointCtes), totals, status changes, claims, events. Returns when each
+ * new entry was recorded (the transaction's time) and the checkpoint ranges that passed `span`.
  */
-export async function writePlan(db: Db, plan: BatchPlan, accounts: Map<string, AccountState>): Promise<Map<string, Date>> {
+export async function writePlan(db: Db, plan: BatchPlan, accounts: Map<string, AccountState>, span: number): Promise<WrittenPlan> {
   const { entries: e, postings: p, statusChanges: s, events: v } = plan;
   const touched = [...plan.touchedAccountIds].map((id) => accounts.get(id)!);
-  const { rows } = await sql<Pick<Selectable<LedgerEntryTable>, 'id' | 'recorded_at'>>`
+  const { rows } = await sql<WrittenRow>`
     with ins_entries as (
       insert into ledger_entry (id, idempotency_key, description, metadata, status, effective_at, expires_at, pending_entry_id, reverses_entry_id)
       select * from unnest(${e.map((x) => x.id)}::bigint[], ${e.map((x) => x.idempotencyKey)}::text[],
@@ -113,17 +129,25 @@ export async function writePlan(db: Db, plan: BatchPlan, accounts: Map<string, A
         ${e.map((x) => x.reversesEntryId)}::bigint[])
       returning id, recorded_at
     ), ins_postings as (
-      insert into ledger_posting (entry_id, account_id, direction, amount, currency, pending, effective_at)
-      select * from unnest(${p.map((x) => x.entryId)}::bigint[], ${p.map((x) => x.accountId)}::bigint[],
+      insert into ledger_posting (entry_id, account_id, direction, amount, currency, pending, effective_at, held_at)
+      select t.*, case when t.pending then now() end from unnest(${p.map((x) => x.entryId)}::bigint[], ${p.map((x) => x.accountId)}::bigint[],
         ${p.map((x) => x.direction)}::posting_direction[], ${p.map((x) => String(x.amount))}::bigint[],
         ${p.map((x) => x.currency)}::bpchar[], ${p.map((x) => x.pending)}::bool[], ${p.map((x) => iso(x.effectiveAt))}::timestamptz[])
-    ), upd_accounts as (
+        as t(entry_id, account_id, direction, amount, currency, pending, effective_at)
+      returning id, account_id, direction, amount, pending, effective_at, held_at
+    ), rel_postings as (
+      update ledger_posting set released_at = greatest(now(), held_at)
+      where entry_id = any(${s.map((c) => c.id)}::bigint[]) and pending
+      returning id, account_id, direction, amount, released_at
+    ), ${checkpointCtes()}, upd_accounts as (
       update ledger_account a set posted_debits = t.pd, posted_credits = t.pc, pending_debits = t.qd,
-        pending_credits = t.qc, updated_at = now()
+        pending_credits = t.qc, updated_at = now(), changes_since_checkpoint = a.changes_since_checkpoint + coalesce(ct.n, 0)
       from unnest(${touched.map((x) => x.id)}::bigint[], ${touched.map((x) => String(x.postedDebits))}::bigint[],
         ${touched.map((x) => String(x.postedCredits))}::bigint[], ${touched.map((x) => String(x.pendingDebits))}::bigint[],
         ${touched.map((x) => String(x.pendingCredits))}::bigint[]) as t(id, pd, pc, qd, qc)
+      left join cp_tail ct on ct.account_id = t.id
       where a.id = t.id
+      returning a.id, a.changes_since_checkpoint
     ), upd_entries as (
       update ledger_entry x set status = t.status, resolved_at = now()
       from unnest(${s.map((c) => c.id)}::bigint[], ${s.map((c) => c.status)}::entry_status[]) as t(id, status)
@@ -134,8 +158,19 @@ export async function writePlan(db: Db, plan: BatchPlan, accounts: Map<string, A
       insert into ledger_event (type, payload)
       select * from unnest(${v.map((x) => x.type)}::text[], ${v.map((x) => JSON.stringify(x.payload))}::jsonb[])
     )
-    select id::text as id, recorded_at::text as recorded_at from ins_entries`.execute(db);
-  return new Map(rows.map((row) => [row.id, new Date(row.recorded_at)]));
+    select 'entry' as kind, id::text as id, recorded_at::text as at, null as posting_id from ins_entries
+    union all
+    select 'range', account_id::text, at::text, posting_id::text from upd_checkpoints where changes > ${span}
+    union all
+    select 'tail', a.id::text, l.at::text, l.posting_id::text
+    from upd_accounts a join cp_latest l on l.account_id = a.id where a.changes_since_checkpoint > ${span}`.execute(db);
+  const recordedAt = new Map<string, Date>();
+  const longRanges: CheckpointRange[] = [];
+  for (const row of rows) {
+    if (row.kind === 'entry') recordedAt.set(row.id, new Date(row.at!));
+    else longRanges.push({ accountId: row.id, at: row.at, postingId: row.posting_id, tail: row.kind === 'tail' });
+  }
+  return { recordedAt, longRanges };
 }
 
 const identifier = /^[a-z_][a-z0-9_]{0,62}$/;

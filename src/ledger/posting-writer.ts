@@ -45,6 +45,8 @@ export class PostingWriter {
     /** Called after each transaction commits (never for one rolled back), with its results. */
     private readonly onCommit: (results: readonly OpResult[]) => void,
     private readonly lanes: number = limits.writerLanes,
+    /** Balance changes between two checkpoints of an account at most; module transactions use it too. */
+    readonly checkpointSpan: number = limits.balanceCheckpointSpanMax,
   ) {}
 
   async submit(op: LedgerOp): Promise<OpResult> {
@@ -111,7 +113,7 @@ export class PostingWriter {
 
   private async runWithRetries(ops: LedgerOp[]): Promise<OpResult[]> {
     return retry(async () => {
-      const results = await this.db.transaction().execute((trx) => executeBatch(trx as Db, ops));
+      const results = await this.db.transaction().execute((trx) => executeBatch(trx as Db, ops, { checkpointSpan: this.checkpointSpan }));
       this.onCommit(results);
       return results;
     }, writerRetries);

@@ -46,6 +46,12 @@ export const limits = {
   inputDepthMax: 32,
   /** Digits in an amount string; 2^63-1 has 19. */
   amountDigitsMax: 19,
+  /**
+   * Balance changes (postings, holds, releases) of one account between two of its checkpoints, at
+   * most: a balance `asOf` reads one checkpoint and at most this many index entries. A larger span
+   * means fewer checkpoints for a backdated entry to move; LEDGER_CHECKPOINT_SPAN overrides it.
+   */
+  balanceCheckpointSpanMax: 1_000,
   /** How far in the future an entry's effective time may be, to absorb clock skew. */
   effectiveAtFutureSkewMs: 60_000,
   /** How often each gateway looks for expired pending entries. */

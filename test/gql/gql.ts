@@ -38,6 +38,9 @@ type Documents = {
     "\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": typeof types.FreezeAccountDocument,
     "\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n": typeof types.AccountEntryCountDocument,
     "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n": typeof types.AccountsPageDocument,
+    "\n  query PastBalances($prefix: String!, $asOf: DateTimeISO) {\n    accounts(filter: { codePrefix: $prefix }, first: 100) {\n      edges { node { id balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } } }\n    }\n  }\n": typeof types.PastBalancesDocument,
+    "\n  mutation PostBatch($input: PostEntriesInput!) {\n    postEntries(input: $input) { index error { code } entry { id status } }\n  }\n": typeof types.PostBatchDocument,
+    "\n  query VerifyCheckpoints {\n    verifyLedger {\n      ok mismatches { accountId } unbalancedEntryIds holdTimeMismatchPostingIds\n      checkpointMismatches {\n        accountId at postingId storedPostedDebits computedPostedDebits storedPostedCredits computedPostedCredits\n        storedPendingDebits computedPendingDebits storedPendingCredits computedPendingCredits storedChanges computedChanges\n      }\n    }\n  }\n": typeof types.VerifyCheckpointsDocument,
     "\n  subscription WatchByCode($accountCodes: [String!], $accountIds: [ID!]) {\n    balanceChanged(accountCodes: $accountCodes, accountIds: $accountIds) { accountId balance { posted { amount } } }\n  }\n": typeof types.WatchByCodeDocument,
     "\n  subscription EntriesByCode($accountCodes: [String!]) { entryPosted(accountCodes: $accountCodes) { type entry { id } } }\n": typeof types.EntriesByCodeDocument,
     "query AccountCodeOf($id: ID!) { account(id: $id) { code } }": typeof types.AccountCodeOfDocument,
@@ -118,6 +121,9 @@ const documents: Documents = {
     "\n  mutation FreezeAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { id status } }\n": types.FreezeAccountDocument,
     "\n  query AccountEntryCount($accountId: ID!) { entries(filter: { accountId: $accountId }, first: 100) { edges { node { id } } } }\n": types.AccountEntryCountDocument,
     "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n": types.AccountsPageDocument,
+    "\n  query PastBalances($prefix: String!, $asOf: DateTimeISO) {\n    accounts(filter: { codePrefix: $prefix }, first: 100) {\n      edges { node { id balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } } }\n    }\n  }\n": types.PastBalancesDocument,
+    "\n  mutation PostBatch($input: PostEntriesInput!) {\n    postEntries(input: $input) { index error { code } entry { id status } }\n  }\n": types.PostBatchDocument,
+    "\n  query VerifyCheckpoints {\n    verifyLedger {\n      ok mismatches { accountId } unbalancedEntryIds holdTimeMismatchPostingIds\n      checkpointMismatches {\n        accountId at postingId storedPostedDebits computedPostedDebits storedPostedCredits computedPostedCredits\n        storedPendingDebits computedPendingDebits storedPendingCredits computedPendingCredits storedChanges computedChanges\n      }\n    }\n  }\n": types.VerifyCheckpointsDocument,
     "\n  subscription WatchByCode($accountCodes: [String!], $accountIds: [ID!]) {\n    balanceChanged(accountCodes: $accountCodes, accountIds: $accountIds) { accountId balance { posted { amount } } }\n  }\n": types.WatchByCodeDocument,
     "\n  subscription EntriesByCode($accountCodes: [String!]) { entryPosted(accountCodes: $accountCodes) { type entry { id } } }\n": types.EntriesByCodeDocument,
     "query AccountCodeOf($id: ID!) { account(id: $id) { code } }": types.AccountCodeOfDocument,
@@ -284,6 +290,18 @@ export function graphql(source: "\n  query AccountEntryCount($accountId: ID!) { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n"): (typeof documents)["\n  query AccountsPage($first: Int, $after: String) { accounts(first: $first, after: $after) { edges { node { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PastBalances($prefix: String!, $asOf: DateTimeISO) {\n    accounts(filter: { codePrefix: $prefix }, first: 100) {\n      edges { node { id balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } } }\n    }\n  }\n"): (typeof documents)["\n  query PastBalances($prefix: String!, $asOf: DateTimeISO) {\n    accounts(filter: { codePrefix: $prefix }, first: 100) {\n      edges { node { id balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostBatch($input: PostEntriesInput!) {\n    postEntries(input: $input) { index error { code } entry { id status } }\n  }\n"): (typeof documents)["\n  mutation PostBatch($input: PostEntriesInput!) {\n    postEntries(input: $input) { index error { code } entry { id status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerifyCheckpoints {\n    verifyLedger {\n      ok mismatches { accountId } unbalancedEntryIds holdTimeMismatchPostingIds\n      checkpointMismatches {\n        accountId at postingId storedPostedDebits computedPostedDebits storedPostedCredits computedPostedCredits\n        storedPendingDebits computedPendingDebits storedPendingCredits computedPendingCredits storedChanges computedChanges\n      }\n    }\n  }\n"): (typeof documents)["\n  query VerifyCheckpoints {\n    verifyLedger {\n      ok mismatches { accountId } unbalancedEntryIds holdTimeMismatchPostingIds\n      checkpointMismatches {\n        accountId at postingId storedPostedDebits computedPostedDebits storedPostedCredits computedPostedCredits\n        storedPendingDebits computedPendingDebits storedPendingCredits computedPendingCredits storedChanges computedChanges\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
