@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import pg from 'pg';
+import { captureStatements } from '../testkit/statement-count.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceOf as balanceFromTotals } from '../../src/ledger/posting-rules.js';
 import type { AccountType as LedgerAccountType } from '../../src/ledger/ledger.enums.js';
@@ -238,25 +239,6 @@ async function explain(text: string, values: unknown[]): Promise<PlanNode[]> {
   return nodesOf(rows[0]['QUERY PLAN'][0].Plan);
 }
 
-/** The statements this process sends while `run` executes that mention `table`, with their parameters. */
-async function captureStatements(run: () => Promise<unknown>, table: string): Promise<{ text: string; values: unknown[] }[]> {
-  const original = pg.Client.prototype.query;
-  const seen: { text: string; values: unknown[] }[] = [];
-  pg.Client.prototype.query = function patched(this: pg.Client, ...args: unknown[]) {
-    const query = args[0] as string | { text?: string; values?: unknown[] };
-    const text = typeof query === 'string' ? query : query?.text ?? '';
-    const values = (typeof query === 'object' && query?.values) || (Array.isArray(args[1]) ? args[1] : []);
-    if (text.includes(table)) seen.push({ text, values: values as unknown[] });
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await run();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return seen;
-}
-
 describe('an account with a long history', () => {
   let accounts: Opened[];
   let prefix: string;
@@ -286,7 +268,7 @@ describe('an account with a long history', () => {
 
   it('reads one checkpoint and at most the span of postings, where summing them all reads every one', async () => {
     const asOf = new Date(past + entries * hour + 1_800_000); // the middle of the history
-    const statements = await captureStatements(() => balanceOf(gw, accounts[1].id, asOf.toISOString()), 'ledger_balance_checkpoint');
+    const statements = await captureStatements(() => balanceOf(gw, accounts[1].id, asOf.toISOString()), (text) => text.includes('ledger_balance_checkpoint'));
     expect(statements).toHaveLength(1);
     // This database is tiny, and on a tiny table a sequential scan is the planner's right choice. Plans
     // are read with 100,000 postings of another account beside these, as in a ledger in use, in a

@@ -1,15 +1,19 @@
 import pg from 'pg';
 
+export interface Statement { text: string; values: unknown[] }
+
 /**
- * Counts the SQL statements this process sends while `run` executes, of those `counts` accepts
- * (by their text): how the DataLoader tests prove a list costs one query, not one per row.
+ * The SQL statements this process sends while `run` executes, of those `accepts` takes (by their
+ * text), with their parameters.
  */
-export async function countStatements(run: () => Promise<unknown>, counts: (text: string) => boolean): Promise<number> {
+export async function captureStatements(run: () => Promise<unknown>, accepts: (text: string) => boolean): Promise<Statement[]> {
   const original = pg.Client.prototype.query;
-  let count = 0;
+  const seen: Statement[] = [];
   pg.Client.prototype.query = function patched(this: pg.Client, ...args: unknown[]) {
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text ?? '';
-    if (counts(text.trim())) count += 1;
+    const query = args[0] as string | { text?: string; values?: unknown[] };
+    const text = typeof query === 'string' ? query : query?.text ?? '';
+    const values = (typeof query === 'object' && query?.values) || (Array.isArray(args[1]) ? args[1] : []);
+    if (accepts(text.trim())) seen.push({ text, values: values as unknown[] });
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof original;
   try {
@@ -17,5 +21,10 @@ export async function countStatements(run: () => Promise<unknown>, counts: (text
   } finally {
     pg.Client.prototype.query = original;
   }
-  return count;
+  return seen;
+}
+
+/** How many statements `counts` accepts while `run` executes: how the DataLoader tests prove a list costs one query, not one per row. */
+export async function countStatements(run: () => Promise<unknown>, counts: (text: string) => boolean): Promise<number> {
+  return (await captureStatements(run, counts)).length;
 }
