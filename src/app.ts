@@ -21,7 +21,7 @@ import { OutboxRetention } from './platform/events/outbox-retention.js';
 import { UnitsOfWork } from './platform/db/unit-of-work.js';
 import { mountGraphiql } from './platform/graphiql.js';
 import { createContext, type Caller, type GraphQLContext, type Services } from './platform/graphql/context.js';
-import { formatError, unavailableResponses } from './platform/graphql/errors.js';
+import { formatError, retryLaterResponses } from './platform/graphql/errors.js';
 import { startWsServer } from './platform/graphql/ws-server.js';
 import { authenticate, documentLimits, jsonErrors, requestIds } from './platform/http/middleware.js';
 import { settleUrlParseWarning } from './platform/http/url-parse-warning.js';
@@ -30,7 +30,7 @@ import { operationObserver, requestLog } from './platform/http/request-log.js';
 import { GatewayMetrics, metricsEndpoint, poolStatsOf } from './platform/metrics.js';
 import { LoginLimiter } from './platform/abuse/login-limiter.js';
 import { RateLimitStore } from './platform/abuse/rate-limit-store.js';
-import { rateLimitedResponses, requestRateLimit, RequestLimits } from './platform/abuse/request-limits.js';
+import { requestRateLimit, RequestLimits } from './platform/abuse/request-limits.js';
 import { queryLimitRules, queryParseOptions } from './platform/graphql/query-limits.js';
 import { inputGuard } from './platform/graphql/input-guard.js';
 import { limits } from './platform/limits.js';
@@ -146,8 +146,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
       // Every string valid Unicode without NUL, every value at most inputDepthMax deep, before anything runs.
       inputGuard,
       operationObserver(metrics),
-      rateLimitedResponses,
-      unavailableResponses,
+      retryLaterResponses,
     ],
   });
   await apollo.start();

@@ -1,6 +1,5 @@
 import type http from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { BurstyRateLimiter, RateLimiterRes } from 'rate-limiter-flexible';
 import { AccessError } from '../auth/access.errors.js';
 import { principalLabel, type Principal } from '../auth/principal.js';
@@ -112,26 +111,6 @@ export function requestRateLimit(requestLimits: RequestLimits) {
     }, next);
   };
 }
-
-/**
- * A RATE_LIMITED error raised inside an operation (a throttled login) answers like the middleware's
- * refusals: HTTP 429 with Retry-After (the longest wait any such error asks for).
- */
-export const rateLimitedResponses: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        if (response.body.kind !== 'single') return;
-        const waits = (response.body.singleResult.errors ?? [])
-          .filter((error) => error.extensions?.code === 'RATE_LIMITED')
-          .map((error) => Number(error.extensions?.retryAfterSeconds) || 1);
-        if (waits.length === 0) return;
-        response.http.status = 429;
-        response.http.headers.set('retry-after', String(Math.max(...waits)));
-      },
-    };
-  },
-};
 
 /**
  * The client's address of a WebSocket upgrade request, as Express's `req.ip` finds it for HTTP with

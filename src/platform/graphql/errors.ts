@@ -41,8 +41,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (databaseUnavailable(original)) {
     // An outage, not a bug: the client is told to retry, and the log keeps why (without row data).
     logger.warn({ err: original, requestId, path: formatted.path }, 'database unreachable during a GraphQL operation');
-    const unavailable = new ServiceUnavailableError();
-    return { message: unavailable.message, path: formatted.path, locations: formatted.locations, extensions: { ...unavailable.details, code: unavailable.code, ...scoped } };
+    return formatError({ message: formatted.message, path: formatted.path, locations: formatted.locations }, new ServiceUnavailableError());
   }
   if (original instanceof ArgumentValidationError) {
     return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...scoped } };
@@ -65,16 +64,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
 }
 
-/** An answer with SERVICE_UNAVAILABLE in it is HTTP 503 with Retry-After, so HTTP clients and proxies retry it. */
-export const unavailableResponses: ApolloServerPlugin = {
+/**
+ * The HTTP status of an answer whose errors tell the client to retry later, in precedence order,
+ * with `Retry-After` from their `retryAfterSeconds`, so HTTP clients and proxies retry it too.
+ */
+const retryLaterStatus: readonly [code: string, status: number][] = [['SERVICE_UNAVAILABLE', 503], ['RATE_LIMITED', 429]];
+
+export const retryLaterResponses: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single') return;
-        const unavailable = (response.body.singleResult.errors ?? []).find((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE');
-        if (!unavailable) return;
-        response.http.status = 503;
-        response.http.headers.set('retry-after', String(unavailable.extensions?.retryAfterSeconds ?? 1));
+        const errors = response.body.singleResult.errors ?? [];
+        for (const [code, status] of retryLaterStatus) {
+          const waits = errors.filter((error) => error.extensions?.code === code).map((error) => Number(error.extensions?.retryAfterSeconds) || 1);
+          if (waits.length === 0) continue;
+          response.http.status = status;
+          response.http.headers.set('retry-after', String(Math.max(...waits)));
+          return;
+        }
       },
     };
   },

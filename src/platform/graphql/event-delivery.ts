@@ -40,8 +40,7 @@ class SharedDelivery {
   scope(seq: string, context: GraphQLContext) {
     let scope = this.scopes.get(seq);
     if (!scope) {
-      const em = context.orm.em.fork();
-      scope = { em, loaders: context.newLoaders(em, context) };
+      scope = freshScope(context);
       this.scopes.set(seq, scope);
       if (this.scopes.size > limits.subscriptionEventScopesMax) this.scopes.delete(this.scopes.keys().next().value!);
     }
