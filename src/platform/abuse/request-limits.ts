@@ -6,7 +6,7 @@ import { principalLabel, type Principal } from '../auth/principal.js';
 import type { Caller } from '../graphql/context.js';
 import { limits } from '../limits.js';
 import { logger } from '../logger.js';
-import { noteErrorCodes } from '../request-context.js';
+import { sendRetryLater } from '../http/middleware.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 
 export interface RequestLimitSettings {
@@ -89,10 +89,7 @@ export class RequestLimits {
 
 /** The refusal as GraphQL-shaped JSON: HTTP 429, Retry-After, code RATE_LIMITED. */
 export function sendRateLimited(res: Response, seconds: number): void {
-  const error = AccessError.rateLimited(seconds);
-  noteErrorCodes(error.code);
-  res.status(429).setHeader('retry-after', String(seconds));
-  res.json({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+  sendRetryLater(res, 429, AccessError.rateLimited(seconds));
 }
 
 /**

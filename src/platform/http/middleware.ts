@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { CredentialReader } from '../module.js';
+import type { FolioError } from '../errors.js';
 import type { Caller } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
 import { lexicalRefusal } from '../graphql/query-limits.js';
@@ -69,9 +70,15 @@ export function jsonErrors(error: { status?: number; type?: string; message?: st
 
 function unavailable(error: unknown, res: Response): void {
   logger.warn({ err: error }, 'database unreachable during an HTTP request');
-  const refusal = new ServiceUnavailableError();
-  noteErrorCodes(refusal.code);
-  res.setHeader('retry-after', String(refusal.details.retryAfterSeconds));
-  const requestId = (res.locals.caller as Caller | undefined)?.requestId;
-  res.status(503).json({ errors: [{ message: refusal.message, extensions: { ...refusal.details, code: refusal.code, requestId } }] });
+  sendRetryLater(res, 503, new ServiceUnavailableError(), { requestId: (res.locals.caller as Caller | undefined)?.requestId });
+}
+
+/**
+ * A refusal the client should retry later (429, 503), as GraphQL-shaped JSON with Retry-After from
+ * the error's `retryAfterSeconds`; `extensions` are added to the error's own.
+ */
+export function sendRetryLater(res: Response, status: number, error: FolioError, extensions: Record<string, unknown> = {}): void {
+  noteErrorCodes(error.code);
+  res.status(status).setHeader('retry-after', String(error.details.retryAfterSeconds ?? 1));
+  res.json({ errors: [{ message: error.message, extensions: { ...error.details, code: error.code, ...extensions } }] });
 }
