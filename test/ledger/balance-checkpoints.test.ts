@@ -99,6 +99,9 @@ async function changeInstants(accounts: readonly Opened[]): Promise<Date[]> {
       union all select e.resolved_at from ledger_posting p join ledger_entry e on e.id = p.entry_id where p.account_id = any($1::bigint[]) and e.resolved_at is not null
     ) t`, [accounts.map((a) => a.rowId)]);
   const ms = rows.map((row) => Number(row.ms));
+  // A history whose every operation was refused (a debit the account may not take, a commit with
+  // no hold) changed nothing: no instant to look at (Math.min of none is Infinity, an invalid Date).
+  if (ms.length === 0) return [];
   const instants = new Set(ms.flatMap((t) => [t, t + 1]));
   instants.add(Math.min(...ms) - 3_600_000);
   instants.add(Math.max(...ms) + 3_600_000);
