@@ -6,7 +6,7 @@ import { JournalEntryEntity } from './journal-entry.entity.js';
 import { PostingEntity } from './posting.entity.js';
 import type { AccountStatus, AccountType, EntryStatus } from './ledger.enums.js';
 import { balanceOf, type Balance } from './posting-rules.js';
-import type { LedgerAccountTable, LedgerDatabase } from './ledger.db.js';
+import type { LedgerAccountTable, LedgerDatabase, LedgerEntryTable, LedgerPostingTable } from './ledger.db.js';
 import { totalsAsOf, verifyCheckpoints, type CheckpointMismatchRow } from './balance-history.queries.js';
 
 export type AccountRow = InferEntity<typeof AccountEntity>;
@@ -27,8 +27,9 @@ export function currentBalance(row: AccountRow): Balance {
 }
 
 /**
- * Accounts for reading, through Kysely rather than `em.find`: no caller changes these rows, and the
- * ORM's hydration and identity map were about a third of a balance read's CPU (issue 11).
+ * Accounts, entries and postings for reading, through Kysely rather than `em.find`: no caller
+ * changes these rows, and the ORM's hydration and identity map were about a third of a balance
+ * read's CPU (issue 11), and most of a subscription event's.
  */
 function selectAccounts(em: EntityManager) {
   return em.getKysely<LedgerDatabase>().selectFrom('ledger_account').select([
@@ -45,6 +46,29 @@ function accountRowOf(row: Selectable<LedgerAccountTable>): AccountRow {
     postedDebits: row.posted_debits, postedCredits: row.posted_credits, pendingDebits: row.pending_debits,
     pendingCredits: row.pending_credits, changesSinceCheckpoint: row.changes_since_checkpoint,
     createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at),
+  };
+}
+
+function selectEntries(em: EntityManager) {
+  return em.getKysely<LedgerDatabase>().selectFrom('ledger_entry').selectAll();
+}
+
+const timeOrNull = (value: string | null) => (value === null ? null : new Date(value));
+
+function entryRowOf(row: Selectable<LedgerEntryTable>): EntryRow {
+  return {
+    id: row.id, idempotencyKey: row.idempotency_key, description: row.description, metadata: row.metadata,
+    status: row.status, effectiveAt: new Date(row.effective_at), recordedAt: new Date(row.recorded_at),
+    expiresAt: timeOrNull(row.expires_at), resolvedAt: timeOrNull(row.resolved_at),
+    pendingEntryId: row.pending_entry_id, reversesEntryId: row.reverses_entry_id,
+  };
+}
+
+function postingRowOf(row: Selectable<LedgerPostingTable>): PostingRow {
+  return {
+    id: row.id, entryId: row.entry_id, accountId: row.account_id, direction: row.direction, amount: row.amount,
+    currency: row.currency, pending: row.pending, effectiveAt: new Date(row.effective_at),
+    heldAt: timeOrNull(row.held_at), releasedAt: timeOrNull(row.released_at),
   };
 }
 
@@ -81,34 +105,36 @@ export class LedgerQueries {
     return row?.entry_id ? String(row.entry_id) : undefined;
   }
 
-  entriesByIds(em: EntityManager, ids: readonly string[]): Promise<EntryRow[]> {
-    return em.find(JournalEntryEntity, { id: { $in: [...ids] } });
+  async entriesByIds(em: EntityManager, ids: readonly string[]): Promise<EntryRow[]> {
+    const rows = await selectEntries(em).where('id', '=', sql<string>`any(${[...ids]}::bigint[])`).execute();
+    return rows.map(entryRowOf);
   }
 
   postingById(em: EntityManager, id: string): Promise<PostingRow | null> {
     return em.findOne(PostingEntity, { id });
   }
 
-  postingsByEntryIds(em: EntityManager, entryIds: readonly string[]): Promise<PostingRow[]> {
-    return em.find(PostingEntity, { entryId: { $in: [...entryIds] } }, { orderBy: { id: 'asc' } });
+  async postingsByEntryIds(em: EntityManager, entryIds: readonly string[]): Promise<PostingRow[]> {
+    const rows = await em.getKysely<LedgerDatabase>().selectFrom('ledger_posting').selectAll()
+      .where('entry_id', '=', sql<string>`any(${[...entryIds]}::bigint[])`).orderBy('id').execute();
+    return rows.map(postingRowOf);
   }
 
   /** Entries newest first (by sequence), before `beforeId`. */
   async listEntries(em: EntityManager, filter: EntryFilter, first: number, beforeId?: string): Promise<Page<EntryRow>> {
     const rows = filter.accountId || filter.ownerId
       ? await this.entriesOfAccounts(em, filter, first + 1, beforeId)
-      : await em.find(JournalEntryEntity, this.entryWhere(filter, beforeId) as never, { orderBy: { id: 'desc' }, limit: first + 1 });
+      : await this.entriesWhere(em, filter, first + 1, beforeId);
     return pageOf(rows, first);
   }
 
-  private entryWhere(filter: EntryFilter, beforeId?: string): Record<string, unknown> {
-    const where: Record<string, unknown> = {};
-    if (filter.status) where.status = filter.status;
-    if (filter.effectiveFrom || filter.effectiveTo) {
-      where.effectiveAt = { ...(filter.effectiveFrom && { $gte: filter.effectiveFrom }), ...(filter.effectiveTo && { $lt: filter.effectiveTo }) };
-    }
-    if (beforeId) where.id = { $lt: beforeId };
-    return where;
+  private async entriesWhere(em: EntityManager, filter: EntryFilter, limit: number, beforeId?: string): Promise<EntryRow[]> {
+    let query = selectEntries(em);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.effectiveFrom) query = query.where('effective_at', '>=', filter.effectiveFrom.toISOString());
+    if (filter.effectiveTo) query = query.where('effective_at', '<', filter.effectiveTo.toISOString());
+    if (beforeId) query = query.where('id', '<', beforeId);
+    return (await query.orderBy('id', 'desc').limit(limit).execute()).map(entryRowOf);
   }
 
   /** Entries of one account, or of every account a user owns, through the postings index, newest first. */
@@ -170,8 +196,9 @@ export class LedgerQueries {
   }
 
   /** The reversing entries of the given entries. */
-  reversalsOf(em: EntityManager, entryIds: readonly string[]): Promise<EntryRow[]> {
-    return em.find(JournalEntryEntity, { reversesEntryId: { $in: [...entryIds] } });
+  async reversalsOf(em: EntityManager, entryIds: readonly string[]): Promise<EntryRow[]> {
+    const rows = await selectEntries(em).where('reverses_entry_id', '=', sql<string>`any(${[...entryIds]}::bigint[])`).execute();
+    return rows.map(entryRowOf);
   }
 
   /**
