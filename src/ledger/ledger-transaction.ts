@@ -2,7 +2,7 @@ import { Direction } from './ledger.enums.js';
 import { invariant, LedgerError } from './ledger.errors.js';
 import { planBatch, type BatchPlan, type LockedEntry, type PostingRow } from './ledger-batch.js';
 import { createsEntry, isKeyed, type CompanionRows, type LedgerOp, type OpResult } from './ledger-ops.js';
-import { claimKeys, insertCompanions, loadClaims, lockAccounts, lockEntries, writePlan, type Db, type LockedAccount } from './ledger.sql.js';
+import { claimAndLock, claimKeys, insertCompanions, loadClaims, lockAccounts, lockEntries, writePlan, type Claim, type Db, type LockedAccount } from './ledger.sql.js';
 import { closeTails, cutRanges } from './checkpoints.sql.js';
 import { limits } from '../platform/limits.js';
 
@@ -90,14 +90,39 @@ export interface BatchOptions {
   checkpointSpan?: number;
 }
 
+/** The claim of each keyed operation: a new entry id for those that create one, the target entry for a void. */
+function claimsOf(ops: readonly LedgerOp[]): Claim[] {
+  return ops.map((op) => {
+    const k = op as Exclude<LedgerOp, { kind: 'expire' }>;
+    return { key: k.key, hash: k.hash, operation: k.kind, reserve: createsEntry(k), target: createsEntry(k) ? null : (k as { entryId: string }).entryId };
+  });
+}
+
+/** The accounts the operations touch, by id and by code: every posting's, and those of the entries they act on. */
+function accountsOf(ops: readonly LedgerOp[], entries: ReadonlyMap<string, LockedEntry>): { ids: string[]; codes: string[] } {
+  const ids = new Set<string>();
+  const codes = new Set<string>();
+  for (const op of ops) {
+    if (op.kind !== 'post') continue;
+    for (const p of op.request.postings) {
+      if (p.accountId) ids.add(p.accountId);
+      else if (p.accountCode) codes.add(p.accountCode);
+    }
+  }
+  for (const entry of entries.values()) for (const p of entry.postings) ids.add(p.accountId);
+  return { ids: [...ids], codes: [...codes] };
+}
+
 export async function executeBatch(db: Db, ops: readonly LedgerOp[], options: BatchOptions = {}): Promise<OpResult[]> {
   const results: OpResult[] = new Array(ops.length);
   const repeats = repeatsInBatch(ops);
   const keyed = ops.map((op, index) => ({ op, index })).filter(({ op, index }) => isKeyed(op) && !repeats.has(index));
-  const reservedIds = keyed.length === 0 ? new Map<string, string>() : await claimKeys(db, keyed.map(({ op }) => {
-    const k = op as Exclude<LedgerOp, { kind: 'expire' }>;
-    return { key: k.key, hash: k.hash, operation: k.kind, reserve: createsEntry(k), target: createsEntry(k) ? null : (k as { entryId: string }).entryId };
-  }));
+  const claims = claimsOf(keyed.map(({ op }) => op));
+  // A batch of posts claims its keys and locks its accounts in one statement; one that acts on
+  // entries locks them in between, so it takes the three steps.
+  const postsOnly = keyed.length > 0 && ops.every((op) => op.kind === 'post');
+  const early = postsOnly ? await claimAndLock(db, claims, accountsOf(ops, new Map())) : undefined;
+  const reservedIds = early?.reserved ?? (keyed.length === 0 ? new Map<string, string>() : await claimKeys(db, claims));
   const skip = new Set<number>(repeats.keys());
   const replays = keyed.filter(({ op }) => !reservedIds.has((op as { key: string }).key)).map(({ index }) => index);
   await replayCommitted(db, ops, replays, results);
@@ -105,19 +130,9 @@ export async function executeBatch(db: Db, ops: readonly LedgerOp[], options: Ba
 
   const live = ops.filter((_, index) => !skip.has(index));
   const entryIds = [...new Set(live.flatMap((op) => ('entryId' in op ? [op.entryId] : [])))];
-  const entries = entryIds.length ? await lockEntries(db, entryIds) : new Map();
-  const accountIds = new Set<string>();
-  const codes = new Set<string>();
-  for (const op of live) {
-    if (op.kind === 'post') {
-      for (const p of op.request.postings) {
-        if (p.accountId) accountIds.add(p.accountId);
-        else if (p.accountCode) codes.add(p.accountCode);
-      }
-    }
-  }
-  for (const entry of entries.values()) for (const p of entry.postings) accountIds.add(p.accountId);
-  const locked = accountIds.size + codes.size ? await lockAccounts(db, [...accountIds], [...codes]) : [];
+  const entries = entryIds.length ? await lockEntries(db, entryIds) : new Map<string, LockedEntry>();
+  const { ids, codes } = early ? { ids: [], codes: [] } : accountsOf(live, entries);
+  const locked = early?.locked ?? (ids.length + codes.length ? await lockAccounts(db, ids, codes) : []);
   options.onLocked?.(locked.map((account) => account.id));
   const accounts = new Map(locked.map((a) => [a.id, a]));
   const plan = planBatch(ops, {

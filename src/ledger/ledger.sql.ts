@@ -31,8 +31,14 @@ export interface Claim {
  * one ends; a key already committed is not returned, and the caller replays its stored result.
  */
 export async function claimKeys(db: Db, claims: Claim[]): Promise<Map<string, string>> {
+  const { rows } = await sql<Pick<Claimed, 'key' | 'entry_id'>>`with ${claimsCte(claims)} select key, entry_id from claimed`.execute(db);
+  return new Map(rows.map((row) => [row.key, row.entry_id]));
+}
+
+/** The claims statement as a CTE, `claimed (key, entry_id)`, for claimKeys and claimAndLock. */
+function claimsCte(claims: Claim[]) {
   const sorted = [...claims].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const { rows } = await sql<Pick<Claimed, 'key' | 'entry_id'>>`
+  return sql`claimed as (
     insert into ledger_idempotency (key, request_hash, operation, entry_id)
     select c.key, c.hash, c.op, case when c.reserve then nextval('ledger_entry_id_seq') else c.target end
     from unnest(${sorted.map((c) => c.key)}::text[], ${sorted.map((c) => c.hash)}::text[],
@@ -40,8 +46,7 @@ export async function claimKeys(db: Db, claims: Claim[]): Promise<Map<string, st
                 ${sorted.map((c) => c.target)}::bigint[]) with ordinality as c(key, hash, op, reserve, target, ord)
     order by c.ord
     on conflict (key) do nothing
-    returning key, entry_id::text`.execute(db);
-  return new Map(rows.map((row) => [row.key, row.entry_id]));
+    returning key, entry_id::text)`;
 }
 
 export async function loadClaims(db: Db, keys: string[]): Promise<Map<string, { hash: string; entryId: string }>> {
@@ -85,20 +90,52 @@ export interface LockedAccount extends AccountState {
   changesSinceCheckpoint: number;
 }
 
-/** Locks the accounts an operation touches, in id order, and reads their current totals. */
-export async function lockAccounts(db: Db, ids: string[], codes: string[]): Promise<LockedAccount[]> {
-  const { rows } = await sql<AccountRowDb>`
-    select a.id::text as id, a.code, a.type, a.currency, a.status, a.negative_balance, a.owner_id::text,
-      a.posted_debits::text, a.posted_credits::text, a.pending_debits::text, a.pending_credits::text, a.changes_since_checkpoint
-    from ledger_account a where a.id = any(${ids}::bigint[]) or a.code = any(${codes}::text[])
-    order by a.id for update`.execute(db);
-  return rows.map((row) => ({
+const accountColumns = sql`a.id::text as id, a.code, a.type, a.currency, a.status, a.negative_balance, a.owner_id::text,
+  a.posted_debits::text, a.posted_credits::text, a.pending_debits::text, a.pending_credits::text, a.changes_since_checkpoint`;
+
+function lockedAccount(row: AccountRowDb): LockedAccount {
+  return {
     id: row.id, code: row.code, type: row.type, currency: row.currency, status: row.status,
     negativeBalance: row.negative_balance, ownerId: row.owner_id,
     postedDebits: BigInt(row.posted_debits), postedCredits: BigInt(row.posted_credits),
     pendingDebits: BigInt(row.pending_debits), pendingCredits: BigInt(row.pending_credits),
     changesSinceCheckpoint: row.changes_since_checkpoint,
-  }));
+  };
+}
+
+/** Locks the accounts an operation touches, in id order, and reads their current totals. */
+export async function lockAccounts(db: Db, ids: string[], codes: string[]): Promise<LockedAccount[]> {
+  const { rows } = await sql<AccountRowDb>`
+    select ${accountColumns}
+    from ledger_account a where a.id = any(${ids}::bigint[]) or a.code = any(${codes}::text[])
+    order by a.id for update`.execute(db);
+  return rows.map(lockedAccount);
+}
+
+/**
+ * claimKeys, then lockAccounts, in one round trip: for a batch of posts, whose accounts are known
+ * before any claim (a batch that acts on entries locks them between the two, so it takes both
+ * steps). The order is the two statements': the account scan's condition counts the claims, so
+ * every key is claimed (or waited for) before the first account is read, and the accounts are then
+ * locked in id order. The accounts of a post that turns out to replay are locked too, which costs
+ * a lock and changes no result.
+ */
+export async function claimAndLock(db: Db, claims: Claim[], { ids, codes }: { ids: string[]; codes: string[] }): Promise<{ reserved: Map<string, string>; locked: LockedAccount[] }> {
+  const { rows } = await sql<AccountRowDb & { claim_key: string | null; claim_entry: string | null }>`
+    with ${claimsCte(claims)}, locked as (
+      select ${accountColumns} from ledger_account a
+      where (a.id = any(${ids}::bigint[]) or a.code = any(${codes}::text[])) and (select count(*) from claimed) >= 0
+      order by a.id for update)
+    select null::text as claim_key, null::text as claim_entry, l.* from locked l
+    union all
+    select c.key, c.entry_id, null, null, null, null, null, null, null, null, null, null, null, null from claimed c`.execute(db);
+  const reserved = new Map<string, string>();
+  const locked: LockedAccount[] = [];
+  for (const row of rows) {
+    if (row.claim_key !== null) reserved.set(row.claim_key, row.claim_entry!);
+    else locked.push(lockedAccount(row));
+  }
+  return { reserved, locked };
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -115,6 +152,11 @@ type WrittenRow = { kind: 'entry' | 'range' | 'tail'; id: string; at: string | n
  * Writes a planned batch in one statement: entries, postings, the hold times of released holds,
  * balance checkpoints (checkpointCtes), totals, status changes, claims, events. Returns when each
  * new entry was recorded (the transaction's time) and the checkpoint ranges that passed `span`.
+ * The account update names its ids twice (the join and `a.id = any(...)`): the planner cannot see
+ * how many rows an unnest yields and, from a few dozen up, joined it to a sequential scan of every
+ * account; the array condition lets it fetch the touched rows through the primary key instead. The
+ * new totals are materialized first, so that no plan joins the accounts to the per-account count
+ * of checkpoint changes row by row (a nested loop over the aggregate, seen at 50 accounts).
  */
 export async function writePlan(db: Db, plan: BatchPlan, accounts: Map<string, AccountState>, span: number): Promise<WrittenPlan> {
   const { entries: e, postings: p, statusChanges: s, events: v } = plan;
@@ -139,14 +181,17 @@ export async function writePlan(db: Db, plan: BatchPlan, accounts: Map<string, A
       update ledger_posting set released_at = greatest(now(), held_at)
       where entry_id = any(${s.map((c) => c.id)}::bigint[]) and pending
       returning id, account_id, direction, amount, released_at
-    ), ${checkpointCtes()}, upd_accounts as (
-      update ledger_account a set posted_debits = t.pd, posted_credits = t.pc, pending_debits = t.qd,
-        pending_credits = t.qc, updated_at = now(), changes_since_checkpoint = a.changes_since_checkpoint + coalesce(ct.n, 0)
+    ), ${checkpointCtes()}, new_totals as materialized (
+      select t.*, coalesce(ct.n, 0) as n
       from unnest(${touched.map((x) => x.id)}::bigint[], ${touched.map((x) => String(x.postedDebits))}::bigint[],
         ${touched.map((x) => String(x.postedCredits))}::bigint[], ${touched.map((x) => String(x.pendingDebits))}::bigint[],
         ${touched.map((x) => String(x.pendingCredits))}::bigint[]) as t(id, pd, pc, qd, qc)
       left join cp_tail ct on ct.account_id = t.id
-      where a.id = t.id
+    ), upd_accounts as (
+      update ledger_account a set posted_debits = t.pd, posted_credits = t.pc, pending_debits = t.qd,
+        pending_credits = t.qc, updated_at = now(), changes_since_checkpoint = a.changes_since_checkpoint + t.n
+      from new_totals t
+      where a.id = t.id and a.id = any(${touched.map((x) => x.id)}::bigint[])
       returning a.id, a.changes_since_checkpoint
     ), upd_entries as (
       update ledger_entry x set status = t.status, resolved_at = now()
