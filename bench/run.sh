@@ -14,8 +14,9 @@
 #   BENCH_WARMUP, BENCH_SCENARIOS (default typename,random,hot,batch,wallet-transfer; fanout-own, fanout-stream
 #   and as-of on request), BENCH_WALLET_USERS, BENCH_ASOF_POSTINGS, BENCH_ASOF_DAYS, BENCH_ASOF_PER_ENTRY.
 #   BENCH_MODE=soak runs bench/soak.mjs instead of load.mjs (a mixed load for BENCH_SOAK_SECONDS, 600,
-#   with the gateway's memory sampled; `npm run bench:soak`, no floor). GATEWAY_NODE_OPTIONS: extra
-#   node flags for the gateway (e.g. --heapsnapshot-signal=SIGUSR2). MALLOC_MMAP_THRESHOLD_ (1048576,
+#   with the gateway's memory sampled; `npm run bench:soak`, no floor). GATEWAY_NODE_OPTIONS: the
+#   gateway's node flags (default the Dockerfile's --max-old-space-size=1024 --max-semi-space-size=16;
+#   empty: V8's defaults; add e.g. --heapsnapshot-signal=SIGUSR2). MALLOC_MMAP_THRESHOLD_ (1048576,
 #   as in the Dockerfile; empty leaves glibc's sliding default).
 #   See bench/README.md.
 set -euo pipefail
@@ -93,7 +94,7 @@ malloc_env=()
 # shellcheck disable=SC2086 # GATEWAY_NODE_OPTIONS is a list of flags
 env "${malloc_env[@]}" DATABASE_URL=$database_url PORT=$port HOST=127.0.0.1 LOG_LEVEL=warn GRAPHIQL=false NODE_ENV=production \
   RATE_LIMIT_IP_PER_MINUTE=${RATE_LIMIT_IP_PER_MINUTE:-1000000} RATE_LIMIT_CALLER_PER_SECOND=${RATE_LIMIT_CALLER_PER_SECOND:-100000} \
-  "$node" ${GATEWAY_NODE_OPTIONS:-} "$results/dist/src/main.js" >"$results/gateway.log" 2>&1 &
+  "$node" ${GATEWAY_NODE_OPTIONS---max-old-space-size=1024 --max-semi-space-size=16} "$results/dist/src/main.js" >"$results/gateway.log" 2>&1 &
 gw_pid=$!
 for i in $(seq 1 600); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break

@@ -144,6 +144,14 @@ function httpLoad(s, secs, tally) {
   });
 }
 
+/** Error codes by count (SUBSCRIPTION_INTERRUPTED: a subscriber fell subscriberBufferMax events behind and was cut off). */
+function countCodes(counts, errors) {
+  for (const e of Array.isArray(errors) ? errors : [errors]) {
+    const code = e?.extensions?.code ?? 'NO_CODE';
+    counts.codes[code] = (counts.codes[code] ?? 0) + 1;
+  }
+}
+
 /** A graphql-ws subscriber on the whole entry stream, counting what it receives. */
 function subscribe(authorization, counts) {
   const socket = new WebSocket(gqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
@@ -151,8 +159,9 @@ function subscribe(authorization, counts) {
   socket.on('message', (raw) => {
     const message = JSON.parse(raw.toString());
     if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: streamDoc } }));
-    else if (message.type === 'next') { if (message.payload.errors) counts.errors += 1; else counts.events += 1; }
-    else if (message.type === 'error') counts.errors += 1;
+    else if (message.type === 'next') {
+      if (message.payload.errors) { counts.errors += 1; countCodes(counts, message.payload.errors); } else counts.events += 1;
+    } else if (message.type === 'error') { counts.errors += 1; countCodes(counts, message.payload); }
     else if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
   });
   socket.on('close', (code) => { if (code !== 1000 && code !== 1005) counts.abnormalCloses += 1; });
@@ -204,7 +213,7 @@ async function main() {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(samplesFile, '');
   const samples = [];
-  const subs = { events: 0, errors: 0, abnormalCloses: 0, reopened: 0 };
+  const subs = { events: 0, errors: 0, codes: {}, abnormalCloses: 0, reopened: 0 };
   let sockets = Array.from({ length: subscriberCount }, () => subscribe(s.finance, subs));
   const logins = { ok: 0, failed: 0 };
   const tally = {};
