@@ -9,10 +9,15 @@
 #   4. one JSON summary on stdout and in bench/results/latest.json,
 #   5. the gateway stopped and the database dropped.
 # Environment: PGHOST, PGPORT, PGUSER (default 127.0.0.1, 5432, postgres; trust auth assumed),
-#   BENCH_DB (folio_bench), BENCH_PORT (a free port), BENCH_GATEWAY_NODE_ARGS (e.g. --cpu-prof), FLOOR_CLIENTS (16), FLOOR_SECONDS (20),
+#   BENCH_DB (folio_bench), BENCH_PORT (a free port), FLOOR_CLIENTS (16), FLOOR_SECONDS (20),
 #   SKIP_FLOOR=1, and load.mjs's BENCH_WALLETS, BENCH_CONNECTIONS, BENCH_DURATION, BENCH_BATCH,
 #   BENCH_WARMUP, BENCH_SCENARIOS (default typename,random,hot,batch,wallet-transfer; fanout-own, fanout-stream
 #   and as-of on request), BENCH_WALLET_USERS, BENCH_ASOF_POSTINGS, BENCH_ASOF_DAYS, BENCH_ASOF_PER_ENTRY.
+#   BENCH_MODE=soak runs bench/soak.mjs instead of load.mjs (a mixed load for BENCH_SOAK_SECONDS, 600,
+#   with the gateway's memory sampled; `npm run bench:soak`, no floor). GATEWAY_NODE_OPTIONS: the
+#   gateway's node flags (default the Dockerfile's --max-old-space-size=1024 --max-semi-space-size=16;
+#   empty: V8's defaults; add e.g. --heapsnapshot-signal=SIGUSR2). MALLOC_MMAP_THRESHOLD_ (1048576,
+#   as in the Dockerfile; empty leaves glibc's sliding default).
 #   See bench/README.md.
 set -euo pipefail
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
@@ -81,9 +86,15 @@ say "starting the gateway on 127.0.0.1:$port (log: bench/results/gateway.log)"
 export JWT_SECRET=${JWT_SECRET:-$("$node" -e "console.log(require('crypto').randomBytes(48).toString('base64url'))")}
 admin_email="bench-admin@example.com"
 admin_password=$("$node" -e "console.log(require('crypto').randomBytes(24).toString('base64url'))")
-DATABASE_URL=$database_url PORT=$port HOST=127.0.0.1 LOG_LEVEL=warn GRAPHIQL=false NODE_ENV=production \
+# glibc's malloc, as the Dockerfile sets it: allocations of 1 MiB and more are mapped and unmapped
+# rather than kept in a thread's arena (see the Dockerfile: argon2's 19 MiB per login otherwise
+# stays resident, once per libuv thread).
+malloc_env=()
+[ -n "${MALLOC_MMAP_THRESHOLD_-1048576}" ] && malloc_env=(MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_-1048576}")
+# shellcheck disable=SC2086 # GATEWAY_NODE_OPTIONS is a list of flags
+env "${malloc_env[@]}" DATABASE_URL=$database_url PORT=$port HOST=127.0.0.1 LOG_LEVEL=warn GRAPHIQL=false NODE_ENV=production \
   RATE_LIMIT_IP_PER_MINUTE=${RATE_LIMIT_IP_PER_MINUTE:-1000000} RATE_LIMIT_CALLER_PER_SECOND=${RATE_LIMIT_CALLER_PER_SECOND:-100000} \
-  "$node" ${BENCH_GATEWAY_NODE_ARGS:-} "$results/dist/src/main.js" >"$results/gateway.log" 2>&1 &
+  "$node" ${GATEWAY_NODE_OPTIONS---max-old-space-size=1024 --max-semi-space-size=16} "$results/dist/src/main.js" >"$results/gateway.log" 2>&1 &
 gw_pid=$!
 for i in $(seq 1 600); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
@@ -97,7 +108,16 @@ DATABASE_URL=$database_url FOLIO_ADMIN_PASSWORD=$admin_password \
   "$node" --import @swc-node/register/esm-register scripts/create-admin.ts --email "$admin_email" >&2
 
 # --- 3-5. seed, load, summarise ----------------------------------------------------------------
-BENCH_GIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations package.json 2>/dev/null || echo '+changes')" \
+bench_git="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations package.json 2>/dev/null || echo '+changes')"
+if [ "${BENCH_MODE:-load}" = soak ]; then
+  say "soak: ${BENCH_SOAK_SECONDS:-600} s of mixed load, memory sampled every ${BENCH_SOAK_SAMPLE_SECONDS:-10} s"
+  BENCH_GIT=$bench_git BENCH_URL="http://127.0.0.1:$port" GATEWAY_PID=$gw_pid BENCH_SOAK_OUT=$results/soak.json \
+  BENCH_ADMIN_EMAIL=$admin_email BENCH_ADMIN_PASSWORD=$admin_password \
+    "$node" bench/soak.mjs
+  say "soak summary written to bench/results/soak.json, samples to bench/results/soak.jsonl"
+  exit 0
+fi
+BENCH_GIT=$bench_git \
 BENCH_URL="http://127.0.0.1:$port" DATABASE_URL=$database_url GATEWAY_PID=$gw_pid \
 FLOOR_RANDOM=$floor_random FLOOR_HOT=$floor_hot BENCH_OUT=$results/latest.json \
 BENCH_ADMIN_EMAIL=$admin_email BENCH_ADMIN_PASSWORD=$admin_password \

@@ -21,6 +21,7 @@ import { OutboxRetention } from './platform/events/outbox-retention.js';
 import { UnitsOfWork } from './platform/db/unit-of-work.js';
 import { mountGraphiql } from './platform/graphiql.js';
 import { createContext, type Caller, type GraphQLContext, type Services } from './platform/graphql/context.js';
+import { DocumentCache } from './platform/graphql/document-cache.js';
 import { formatError, retryLaterResponses } from './platform/graphql/errors.js';
 import { startWsServer } from './platform/graphql/ws-server.js';
 import { authenticate, documentLimits, jsonErrors, requestIds } from './platform/http/middleware.js';
@@ -121,6 +122,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
     requestLimits, introspection: config.introspection, trustProxyHops: config.trustProxyHops,
   });
 
+  const documentCache = new DocumentCache();
+  metrics.watchDocumentCache(() => documentCache.stats);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
@@ -131,6 +134,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
     // directives while validating. One operation per request: a JSON array body is refused.
     // CSRF prevention (Apollo's default) stays on: a simple request without a preflight header is refused.
     parseOptions: queryParseOptions,
+    // Parsed documents within a bound of heap, not Apollo's 30 MiB of JSON (document-cache.ts).
+    documentStore: documentCache,
     validationRules: [...queryLimitRules],
     introspection: config.introspection,
     allowBatchedHttpRequests: false,

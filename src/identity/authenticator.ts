@@ -15,6 +15,30 @@ import { looksLikeApiKey, parseApiKey, sameHash, secretHash, type AccessTokens }
 /** How often a key's last_used_at is written at most: a write per request would cost throughput. */
 const lastUsedWriteIntervalMs = 60_000;
 
+/**
+ * When each key's last_used_at was last written, for at most `entriesMax` keys (least recently
+ * written first out): forgetting a key costs one more write of its last_used_at, never a wrong answer.
+ */
+export class TouchClock {
+  private readonly writtenAt = new Map<string, number>();
+
+  constructor(private readonly entriesMax: number, private readonly intervalMs: number) {}
+
+  /** True when `key` was not written within the interval before `now` (and it counts as written now). */
+  due(key: string, now: number): boolean {
+    const last = this.writtenAt.get(key);
+    if (last !== undefined && now - last < this.intervalMs) return false;
+    this.writtenAt.delete(key);
+    if (this.writtenAt.size >= this.entriesMax) this.writtenAt.delete(this.writtenAt.keys().next().value!);
+    this.writtenAt.set(key, now);
+    return true;
+  }
+
+  get size(): number {
+    return this.writtenAt.size;
+  }
+}
+
 /** What an access token is checked against. */
 interface UserFacts { role: Role; status: UserStatus; tokenVersion: number }
 
@@ -36,7 +60,7 @@ const noHash = '0'.repeat(64);
  * cache with made-up credentials.
  */
 export class Authenticator implements CredentialReader {
-  private readonly keyTouchedAt = new Map<string, number>();
+  private readonly keyTouchedAt = new TouchClock(limits.authCacheEntriesMax, lastUsedWriteIntervalMs);
   private readonly users: CoherentCache<UserFacts>;
   /** By public id. */
   private readonly keys: CoherentCache<KeyFacts>;
@@ -117,9 +141,7 @@ export class Authenticator implements CredentialReader {
   }
 
   private async touch(keyId: string): Promise<void> {
-    const now = Date.now();
-    if (now - (this.keyTouchedAt.get(keyId) ?? 0) < lastUsedWriteIntervalMs) return;
-    this.keyTouchedAt.set(keyId, now);
+    if (!this.keyTouchedAt.due(keyId, Date.now())) return;
     await sql`update api_key set last_used_at = now() where id = ${keyId}`.execute(this.db);
   }
 }

@@ -64,6 +64,12 @@ export const limits = {
   relayBatchMax: 1_000,
   /** Sequence numbers (so events at most) the outbox retention deletes in one transaction; a full batch is followed by the next at once. */
   eventRetentionBatchMax: 1_000,
+  /**
+   * Estimated V8 heap (bytes) of the parsed and validated documents Apollo keeps, so a repeated
+   * query is not parsed again (document-cache.ts): about 120 documents of 20 aliased mutations, or
+   * 7,000 of a few fields. Apollo's default (30 MiB of JSON) is 120–150 MB of heap.
+   */
+  documentCacheBytesMax: 16_777_216,
   /** Request body size for /graphql. */
   requestBodyBytesMax: 1_048_576,
   /** Length of an operation name that logs and metrics show; a longer one is shown as absent. */

@@ -87,6 +87,21 @@ export class GatewayMetrics {
     this.subscriptionsActive = new Gauge({ name: 'folio_subscriptions_active', help: 'GraphQL subscriptions currently open over WebSocket.', registers });
     this.httpRequestsInFlight = new Gauge({ name: 'folio_http_requests_in_flight', help: 'HTTP requests received and not yet answered.', registers });
     this.poolGauges(poolStats, poolMax);
+    // process.memoryUsage().arrayBuffers, which collectDefaultMetrics leaves out (Buffers: pg's, the body parser's).
+    new Gauge({
+      name: 'nodejs_array_buffers_bytes', help: 'Memory of ArrayBuffers and Buffers, in bytes (process.memoryUsage().arrayBuffers; part of nodejs_external_memory_bytes).', registers,
+      collect() { this.set(process.memoryUsage().arrayBuffers); },
+    });
+  }
+
+  /** The parsed documents Apollo keeps (document-cache.ts), read when Prometheus scrapes. */
+  watchDocumentCache(stats: () => { entries: number; bytes: number }): void {
+    const registers = [this.registry];
+    new Gauge({ name: 'folio_graphql_document_cache_entries', help: 'Parsed and validated documents kept for reuse.', registers, collect() { this.set(stats().entries); } });
+    new Gauge({
+      name: 'folio_graphql_document_cache_bytes', help: 'Estimated heap of the parsed documents kept for reuse, in bytes (at most limits.documentCacheBytesMax).', registers,
+      collect() { this.set(stats().bytes); },
+    });
   }
 
   /** Records one answered operation: its count, its latency (queries and mutations), its error codes. */

@@ -60,6 +60,23 @@ describe('fan-out', () => {
     await stream.return!();
   });
 
+  // Regression (issue 11, lever 9): a stream returned to (the client gone) kept its backlog and
+  // handed it, event by event, to a consumer still in the middle of an earlier one: after a soak
+  // whose whole-stream subscribers had all disconnected, 20 streams still held 197,000 events.
+  it('drops what a subscriber had waiting when it goes away, and ends at once', async () => {
+    const { bank, wallet } = await fundedWallet(gw, '0');
+    const mine = (event: OutboxEvent) => (byAccount(event).includes(wallet.id.slice(4)) ? [event.seq] : []);
+    const stream = gw.services.events.stream(undefined, mine);
+    const probe = gw.services.events.stream(undefined, mine);
+    for (let i = 0; i < 3; i += 1) await transfer(gw, bank.id, wallet.id, '1');
+    expect((await stream.next()).done).toBe(false);
+    // Once the probe has all three, the hub has handed all three to the stream too: two are waiting.
+    for (let i = 0; i < 3; i += 1) expect((await probe.next()).done).toBe(false);
+    await probe.return!();
+    await stream.return!();
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+  });
+
   it('cuts off a subscriber that falls behind with SUBSCRIPTION_INTERRUPTED and where to resume, and the others go on', async () => {
     const listener = new PgListener(inject('databaseUrl'));
     const hub = new EventHub(gw.services.orm, listener, { subscriberBufferMax: 5 });

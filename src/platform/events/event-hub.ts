@@ -256,7 +256,10 @@ export class EventHub {
     };
     const listener: Listener = (page, gap) => (replaying ? live.push([page, gap]) : receive(page, gap));
     const detach = this.attach(listener, options.route);
-    const close = () => { closed = true; detach(); wake(); wakeReplay?.(); };
+    // What was waiting is dropped with the subscriber: a stream returned to while its consumer was
+    // still busy with an earlier item would otherwise hand that consumer its whole backlog (up to
+    // subscriberBufferMax events, each executed for nobody) before it ended.
+    const close = () => { closed = true; out.length = 0; outSeqs.length = 0; detach(); wake(); wakeReplay?.(); };
     if (replaying) {
       void (async () => {
         try {
@@ -280,6 +283,7 @@ export class EventHub {
       [Symbol.asyncIterator]() { return this; },
       async next(): Promise<IteratorResult<T>> {
         for (;;) {
+          if (closed) return { value: undefined, done: true };
           if (out.length > 0) {
             const value = out.shift()!;
             const seq = outSeqs.shift()!;
@@ -289,7 +293,6 @@ export class EventHub {
             return { value, done: false };
           }
           if (failure) { close(); throw failure; }
-          if (closed) return { value: undefined, done: true };
           await new Promise<void>((resolve) => { wakeReader = resolve; });
         }
       },
