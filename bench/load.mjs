@@ -1,8 +1,9 @@
 // Folio's load benchmark: seeds wallets through the GraphQL API, then drives its scenarios with
 // autocannon (random transfers, one hot wallet, postEntries batches, authenticated wallet
 // transfers between customer users, and `{ __typename }`, the stack's ceiling), subscription
-// fan-out (bench/fanout.mjs) and one read scenario (as-of: past balances of one account with a long
-// history), checks every response body for GraphQL errors, cross-checks the database, and writes
+// fan-out (bench/fanout.mjs) and three read scenarios (read-balance: one account's balance;
+// read-accounts: a page of 100 accounts with balances; as-of: past balances of one account with a
+// long history), checks every response body for GraphQL errors, cross-checks the database, and writes
 // one JSON summary.
 // Run by bench/run.sh, which measures the plain-SQL floor and starts the gateway first.
 //
@@ -14,7 +15,7 @@
 //   GATEWAY_PID        the gateway's pid, to measure its CPU time per scenario
 //   BENCH_WALLETS (10000), BENCH_CONNECTIONS (50), BENCH_DURATION (20 s), BENCH_BATCH (100),
 //   BENCH_WARMUP (3 s), BENCH_SCENARIOS (typename,random,hot,batch,wallet-transfer; also
-//   fanout-own, fanout-stream, as-of), BENCH_WALLET_USERS (200)
+//   read-balance, read-accounts, fanout-own, fanout-stream, as-of), BENCH_WALLET_USERS (200)
 //   BENCH_ASOF_POSTINGS (1000000), BENCH_ASOF_DAYS (365), BENCH_ASOF_PER_ENTRY (10)   the as-of scenario's history
 //   BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD   the first admin (run.sh creates it)
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
