@@ -129,13 +129,15 @@ export class PurchaseChangeService {
 
   /**
    * Takes `amount` of the cashback back (all of it when `final`, which reverses the purchase): back to
-   * the offer's budget and the user's cap, then out of the hold (PENDING: void it and hold the rest
+   * the offer's budget and the user's cap, and out of the hold (PENDING: void it and hold the rest
    * again) or the wallet (CONFIRMED: claw back). Returns the amount taken.
    */
   private async takeBack(tx: LedgerTransaction, row: PurchaseRow, amount: bigint, final: boolean): Promise<bigint> {
+    // Accounts first, then the offer's rows: the order recording takes them in.
+    const moves = amount > 0n && (row.state === PurchaseStatus.CONFIRMED || row.pendingEntryId !== null);
+    const accounts = moves ? await lockAccountsOf(tx, row) : undefined;
     if (amount > 0n && row.offerId) await giveBack(tx.em, String(row.offerId), String(row.customerId), amount);
-    if (amount > 0n && row.state === PurchaseStatus.PENDING && row.pendingEntryId) {
-      await lockAccountsOf(tx, row);
+    if (accounts && row.state === PurchaseStatus.PENDING) {
       await tx.void({ idempotencyKey: ledgerKey(row, `void:${row.holds}`), entryId: String(row.pendingEntryId) });
       const rest = current(row) - amount;
       row.pendingEntryId = null;
@@ -143,8 +145,7 @@ export class PurchaseChangeService {
         row.holds += 1;
         row.pendingEntryId = await holdCashback(tx, row, rest, row.holds) as never;
       }
-    } else if (amount > 0n && row.state === PurchaseStatus.CONFIRMED) {
-      const accounts = await lockAccountsOf(tx, row);
+    } else if (accounts) {
       const shortfall = await clawBack(tx, row, accounts, amount);
       row.clawedBack = String(BigInt(row.clawedBack) + amount);
       row.shortfall = String(BigInt(row.shortfall) + shortfall);

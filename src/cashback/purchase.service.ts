@@ -8,7 +8,7 @@ import { replayOf } from '../platform/idempotency.js';
 import { checkText } from '../platform/input.js';
 import { limits } from '../platform/limits.js';
 import type { WalletService } from '../wallets/index.js';
-import { holdCashback } from './cashback-ledger.js';
+import { accountsOf, holdCashback } from './cashback-ledger.js';
 import { chooseOffer } from './cashback-math.js';
 import { cashbackLimits } from './cashback.config.js';
 import { OfferEntity, PurchaseChangeEntity, PurchaseEntity, type PurchaseRow } from './cashback.entity.js';
@@ -76,9 +76,12 @@ export class PurchaseService {
     if (earlier) return { row: earlier, replayed: true };
     const customerId = await this.customerId(customer);
     if (merchant.status !== MerchantStatus.ACTIVE) throw CashbackError.merchantNotActive(merchant.status);
+    // The accounts are locked first, before the offer's rows, as every later change of a purchase
+    // does: a rerun (which locks what the failed attempt locked before its work) keeps the same order.
+    const { wallet, merchant: receivable } = accountsOf({ customerId, merchantId: merchant.id, currency });
     return this.ledger.transaction(this.orm.em, (tx) => this.recordIn(tx, {
       merchantId: merchant.id, externalId, hash, customerId, amount, currency, occurredAt,
-    }));
+    }), { lockAccounts: { codes: [receivable, wallet] } });
   }
 
   private async recordIn(tx: LedgerTransaction, p: { merchantId: string; externalId: string; hash: string; customerId: string; amount: bigint; currency: string; occurredAt: Date }) {
