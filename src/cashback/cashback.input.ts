@@ -5,11 +5,11 @@ import { OfferKind, OfferStatus, PurchaseStatus } from './cashback.enums.js';
 export class CreateOfferInput {
   @Field(() => ID, { description: 'The merchant, e.g. "mer_3".' }) merchantId!: string;
   @Field({ description: '1 to 200 characters.' }) name!: string;
-  @Field(() => OfferKind) kind!: OfferKind;
+  @Field(() => OfferKind, { description: 'PERCENTAGE (give basisPoints) or FIXED (give fixedAmount).' }) kind!: OfferKind;
   @Field(() => Int, { nullable: true, description: 'PERCENTAGE only: 1 to 10000 basis points.' }) basisPoints?: number;
   @Field({ nullable: true, description: 'FIXED only: the cashback per purchase.' }) fixedAmount?: string;
   @Field({ description: 'ISO 4217 code; one of WALLET_CURRENCIES.' }) currency!: string;
-  @Field() startsAt!: Date;
+  @Field({ description: 'The window opens: purchases at or after it apply.' }) startsAt!: Date;
   @Field({ description: 'After startsAt.' }) endsAt!: Date;
   @Field({ nullable: true, description: 'The most cashback one user can hold from the offer; omitted: no cap.' }) perUserCap?: string;
   @Field({ description: 'The total cashback the offer may grant.' }) budget!: string;
@@ -58,5 +58,5 @@ export class RefundPurchaseInput {
 export class PurchaseFilterInput {
   @Field(() => ID, { nullable: true, description: 'One merchant’s purchases (its users and staff).' }) merchantId?: string;
   @Field(() => ID, { nullable: true, description: 'Staff only: one customer’s purchases.' }) customerId?: string;
-  @Field(() => [PurchaseStatus], { nullable: true }) statuses?: PurchaseStatus[];
+  @Field(() => [PurchaseStatus], { nullable: true, description: 'Any of these statuses.' }) statuses?: PurchaseStatus[];
 }

@@ -19,11 +19,11 @@ registerEnumType(PurchaseChangeKind, { name: 'PurchaseChangeKind', description: 
 export class Offer extends Node {
   row!: OfferRow;
   @Field(() => ID, { description: 'Global id, e.g. "off_4".' }) override id!: string;
-  @Field() name!: string;
-  @Field(() => OfferKind) kind!: OfferKind;
+  @Field({ description: 'Its name, as the merchant gave it.' }) name!: string;
+  @Field(() => OfferKind, { description: 'PERCENTAGE or FIXED.' }) kind!: OfferKind;
   @Field(() => Int, { nullable: true, description: 'PERCENTAGE: basis points (100 = 1%).' }) basisPoints!: number | null;
   @Field(() => Money, { nullable: true, description: 'FIXED: the cashback per purchase.' }) fixedAmount!: Money | null;
-  @Field() currency!: string;
+  @Field({ description: 'ISO 4217 code of the purchases it applies to.' }) currency!: string;
   @Field({ description: 'The window opens (purchases at or after it apply).' }) startsAt!: Date;
   @Field({ description: 'The window closes (purchases before it apply).' }) endsAt!: Date;
   @Field(() => Money, { nullable: true, description: 'The most cashback one user can hold from this offer; null: no cap.' }) perUserCap!: Money | null;
@@ -32,7 +32,7 @@ export class Offer extends Node {
   @Field(() => Money, { description: 'What the budget has left.' }) budgetLeft!: Money;
   @Field(() => Money, { description: 'Purchases below this earn nothing from it.' }) minimumPurchase!: Money;
   @Field(() => OfferStatus, { description: 'ENDED once the window has closed, whatever it was set to.' }) status!: OfferStatus;
-  @Field() createdAt!: Date;
+  @Field({ description: 'When it was created.' }) createdAt!: Date;
 
   static from(row: OfferRow, now = new Date()): Offer {
     const currency = row.currency.trim();
@@ -49,12 +49,12 @@ export class Offer extends Node {
 
 @ObjectType({ description: 'One change of a purchase: the audit trail.' })
 export class PurchaseChange {
-  @Field(() => PurchaseChangeKind) kind!: PurchaseChangeKind;
+  @Field(() => PurchaseChangeKind, { description: 'What happened.' }) kind!: PurchaseChangeKind;
   @Field(() => PurchaseStatus, { description: 'The status it left the purchase in.' }) status!: PurchaseStatus;
   @Field(() => Money, { description: 'A refund’s amount; the purchase amount for RECORDED; 0 otherwise.' }) amount!: Money;
   @Field(() => Money, { description: 'The cashback this change took back.' }) cashbackTaken!: Money;
-  @Field() reason!: string;
-  @Field() at!: Date;
+  @Field({ description: 'Why, in words.' }) reason!: string;
+  @Field({ description: 'When.' }) at!: Date;
 
   static from(row: PurchaseChangeRow, currency: string): PurchaseChange {
     return Object.assign(new PurchaseChange(), {
@@ -70,9 +70,9 @@ export class Purchase extends Node {
   @Field({ description: 'The merchant’s id of the purchase (unique per merchant).' }) externalId!: string;
   @Field(() => ID, { description: 'The merchant’s global id.' }) merchantId!: string;
   @Field(() => ID, { description: 'The customer’s user id.' }) customerId!: string;
-  @Field(() => Money) amount!: Money;
-  @Field() occurredAt!: Date;
-  @Field(() => PurchaseStatus) status!: PurchaseStatus;
+  @Field(() => Money, { description: 'What the customer paid.' }) amount!: Money;
+  @Field({ description: 'When it happened, as the merchant reported it.' }) occurredAt!: Date;
+  @Field(() => PurchaseStatus, { description: 'PENDING, CONFIRMED or REVERSED.' }) status!: PurchaseStatus;
   @Field(() => Money, { description: 'The cashback it grants now: granted minus what refunds and the reversal took back.' }) cashback!: Money;
   @Field(() => Money, { description: 'The cashback granted when it was recorded, after any cut.' }) cashbackGranted!: Money;
   @Field(() => Money, { description: 'What refunds and the reversal took back.' }) cashbackReversed!: Money;
@@ -84,10 +84,10 @@ export class Purchase extends Node {
   @Field(() => NoCashbackReason, { nullable: true, description: 'Why no offer applied, if none did.' }) noCashbackReason!: NoCashbackReason | null;
   @Field(() => ID, { nullable: true, description: 'The pending ledger entry holding its cashback while PENDING.' }) pendingEntryId!: string | null;
   @Field(() => ID, { nullable: true, description: 'The ledger entry of its confirmation.' }) confirmationEntryId!: string | null;
-  @Field() recordedAt!: Date;
+  @Field({ description: 'When it was recorded.' }) recordedAt!: Date;
   @Field({ description: 'When the worker confirms it if it is still PENDING.' }) confirmsAt!: Date;
-  @Field(() => Date, { nullable: true }) confirmedAt!: Date | null;
-  @Field(() => Date, { nullable: true }) reversedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it was confirmed.' }) confirmedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it was reversed.' }) reversedAt!: Date | null;
 
   static from(row: PurchaseRow): Purchase {
     const currency = row.currency.trim();
@@ -105,7 +105,7 @@ export class Purchase extends Node {
 
 @ObjectType({ description: 'A customer’s cashback in one currency.' })
 export class CashbackSummary {
-  @Field() currency!: string;
+  @Field({ description: 'ISO 4217 code.' }) currency!: string;
   @Field(() => Money, { description: 'Cashback held on PENDING purchases (in the wallet’s pending balance).' }) pending!: Money;
   @Field(() => Money, { description: 'Cashback of CONFIRMED purchases, net of what was taken back.' }) confirmed!: Money;
   @Field(() => Money, { description: 'The wallet’s available balance: what a payout can take.' }) available!: Money;

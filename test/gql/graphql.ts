@@ -89,6 +89,7 @@ export type CreateOfferInput = {
   endsAt: string;
   /** FIXED only: the cashback per purchase. */
   fixedAmount?: string | null | undefined;
+  /** PERCENTAGE (give basisPoints) or FIXED (give fixedAmount). */
   kind: OfferKind;
   /** The merchant, e.g. "mer_3". */
   merchantId: string | number;
@@ -98,6 +99,7 @@ export type CreateOfferInput = {
   name: string;
   /** The most cashback one user can hold from the offer; omitted: no cap. */
   perUserCap?: string | null | undefined;
+  /** The window opens: purchases at or after it apply. */
   startsAt: string;
 };
 
@@ -286,6 +288,7 @@ export type PurchaseFilterInput = {
   customerId?: string | number | null | undefined;
   /** One merchant’s purchases (its users and staff). */
   merchantId?: string | number | null | undefined;
+  /** Any of these statuses. */
   statuses?: Array<PurchaseStatus> | null | undefined;
 };
 
