@@ -39,7 +39,7 @@ const asOfPostings = Number(env.BENCH_ASOF_POSTINGS ?? 1_000_000);
 const asOfDays = Number(env.BENCH_ASOF_DAYS ?? 365);
 const asOfPerEntry = Number(env.BENCH_ASOF_PER_ENTRY ?? 10);
 /** The core scenarios post with the FINANCE key to the 10,000 seeded ledger wallets. */
-const coreScenarios = ['random', 'hot', 'batch'];
+const coreScenarios = ['random', 'hot', 'batch', 'read-balance', 'read-accounts'];
 /** Subscription fan-out (bench/fanout.mjs): subscribers on the seeded wallets while entries post at a set rate. */
 const fanoutScenarios = { 'fanout-own': fanoutOwn, 'fanout-stream': fanoutStream };
 const wantCore = scenarios.some((name) => coreScenarios.includes(name) || name in fanoutScenarios);
@@ -119,6 +119,24 @@ async function openAccounts(specs) {
 
 const postEntriesDoc = 'mutation B($input: PostEntriesInput!) { postEntries(input: $input) { index error { code message } entry { id } } }';
 const postEntryDoc = 'mutation P($input: PostEntryInput!) { postEntry(input: $input) { id } }';
+const balanceDoc = 'query B($id: ID!) { account(id: $id) { balance { posted { amount } pending { amount } available { amount } } } }';
+/** The read-accounts scenario's page: the seeded wallets only (their code prefix), 100 with balances. */
+const walletPrefix = () => `bench:${runId}:wallet:`;
+const accountsDoc = 'query A($after: String, $prefix: String) { accounts(first: 100, after: $after, filter: { codePrefix: $prefix }) { edges { node { id code balance { posted { amount } pending { amount } available { amount } } } } pageInfo { endCursor hasNextPage } } }';
+
+/** The cursors after which a full page of 100 wallets follows (one walk through the pages, not measured). */
+async function walletPageCursors() {
+  const cursors = [];
+  let after = null;
+  for (;;) {
+    const { accounts } = await gql(accountsDoc, { after, prefix: walletPrefix() });
+    if (accounts.edges.length < 100) break;
+    if (after) cursors.push(after);
+    if (!accounts.pageInfo.hasNextPage) break;
+    after = accounts.pageInfo.endCursor;
+  }
+  return cursors;
+}
 
 const transfer = (key, from, to, amount) => ({
   idempotencyKey: key,
@@ -146,7 +164,8 @@ async function seed() {
   });
   const t2 = performance.now();
   log(`seeded ${wallets} wallets + hot + funding: open ${((t1 - t0) / 1000).toFixed(1)} s, fund ${((t2 - t1) / 1000).toFixed(1)} s`);
-  return { funding, hot, walletIds, openSeconds: (t1 - t0) / 1000, fundSeconds: (t2 - t1) / 1000 };
+  const pageCursors = await walletPageCursors();
+  return { funding, hot, walletIds, pageCursors, openSeconds: (t1 - t0) / 1000, fundSeconds: (t2 - t1) / 1000 };
 }
 
 /** USD each wallet user is funded with: far more than one user can send in a run (at most 1,000 a transfer). */
@@ -493,6 +512,16 @@ function scenarioDefs(seeded, walletSeed) {
     check: checkSingle,
   });
   const typenameBody = JSON.stringify({ query: '{ __typename }' });
+  // A read's answer must carry the data asked for: an error or a null account is a failed read.
+  const checkRead = (expect) => (body, errors) => {
+    let parsed;
+    try { parsed = JSON.parse(body); } catch { errors.push('UNPARSEABLE'); return 1; }
+    if (parsed.errors) { for (const e of parsed.errors) errors.push(e.extensions?.code ?? e.message); return 1; }
+    if (!expect(parsed.data)) { errors.push('UNEXPECTED_DATA'); return 1; }
+    return 0;
+  };
+  const accountsPage = (after) => JSON.stringify({ query: accountsDoc, variables: { after, prefix: walletPrefix() } });
+  const pageCursors = [null, ...(seeded?.pageCursors ?? [])];
   return {
     // The ceiling of the stack: HTTP, authentication (the FINANCE key), the rate limit, Apollo and
     // graphql-js, and no resolver, no EntityManager, no database statement of its own.
@@ -506,6 +535,18 @@ function scenarioDefs(seeded, walletSeed) {
       },
     },
     random: { ...single('r', () => randomPair(walletIds)), floorKey: 'random' },
+    // One account's current balance by id, a random one of the 10,000 wallets each request.
+    'read-balance': {
+      entriesPerRequest: 0,
+      body: () => JSON.stringify({ query: balanceDoc, variables: { id: walletIds[Math.floor(Math.random() * walletIds.length)] } }),
+      check: checkRead((data) => data?.account?.balance?.posted != null),
+    },
+    // A page of 100 accounts with their balances, from a random page of the 10,000 wallets.
+    'read-accounts': {
+      entriesPerRequest: 0,
+      body: () => accountsPage(pageCursors[Math.floor(Math.random() * pageCursors.length)]),
+      check: checkRead((data) => data?.accounts?.edges?.length === 100 && data.accounts.edges.every((e) => e.node.balance.posted != null)),
+    },
     // A customer sends money to another: each request carries its sender's own API key, so the
     // gateway authenticates a different caller (and counts a different rate-limit key) each time.
     'wallet-transfer': {

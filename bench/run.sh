@@ -9,7 +9,7 @@
 #   4. one JSON summary on stdout and in bench/results/latest.json,
 #   5. the gateway stopped and the database dropped.
 # Environment: PGHOST, PGPORT, PGUSER (default 127.0.0.1, 5432, postgres; trust auth assumed),
-#   BENCH_DB (folio_bench), BENCH_PORT (a free port), FLOOR_CLIENTS (16), FLOOR_SECONDS (20),
+#   BENCH_DB (folio_bench), BENCH_PORT (a free port), BENCH_GATEWAY_NODE_ARGS (e.g. --cpu-prof), FLOOR_CLIENTS (16), FLOOR_SECONDS (20),
 #   SKIP_FLOOR=1, and load.mjs's BENCH_WALLETS, BENCH_CONNECTIONS, BENCH_DURATION, BENCH_BATCH,
 #   BENCH_WARMUP, BENCH_SCENARIOS (default typename,random,hot,batch,wallet-transfer; fanout-own, fanout-stream
 #   and as-of on request), BENCH_WALLET_USERS, BENCH_ASOF_POSTINGS, BENCH_ASOF_DAYS, BENCH_ASOF_PER_ENTRY.
@@ -83,7 +83,7 @@ admin_email="bench-admin@example.com"
 admin_password=$("$node" -e "console.log(require('crypto').randomBytes(24).toString('base64url'))")
 DATABASE_URL=$database_url PORT=$port HOST=127.0.0.1 LOG_LEVEL=warn GRAPHIQL=false NODE_ENV=production \
   RATE_LIMIT_IP_PER_MINUTE=${RATE_LIMIT_IP_PER_MINUTE:-1000000} RATE_LIMIT_CALLER_PER_SECOND=${RATE_LIMIT_CALLER_PER_SECOND:-100000} \
-  "$node" "$results/dist/src/main.js" >"$results/gateway.log" 2>&1 &
+  "$node" ${BENCH_GATEWAY_NODE_ARGS:-} "$results/dist/src/main.js" >"$results/gateway.log" 2>&1 &
 gw_pid=$!
 for i in $(seq 1 600); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break

@@ -12,10 +12,12 @@ import { Balance } from './money.type.js';
 @Resolver(() => Account)
 export class AccountResolver {
   @FieldResolver(() => Balance, { description: 'The current balance (read from the account, O(1)), or the exact balance at `asOf`, backdated entries included.' })
-  async balance(@Root() account: Account, @Ctx() context: GraphQLContext, @Arg('asOf', () => Date, { nullable: true }) asOf?: Date): Promise<Balance> {
+  balance(@Root() account: Account, @Ctx() context: GraphQLContext, @Arg('asOf', () => Date, { nullable: true }) asOf?: Date): Balance | Promise<Balance> {
+    // The current balance is answered synchronously: a promise per account would make graphql-js
+    // await every node of a 100-account page separately.
     if (!asOf) return Balance.of(currentBalance(account.row), account.currency);
     if (Number.isNaN(asOf.getTime())) throw LedgerError.badInput('asOf is not a valid time', 'asOf');
-    return Balance.of(await context.loaders.balanceAsOf.load({ account: account.row, at: asOf }), account.currency, asOf);
+    return context.loaders.balanceAsOf.load({ account: account.row, at: asOf }).then((value) => Balance.of(value, account.currency, asOf));
   }
 
   @FieldResolver(() => Account, { nullable: true, description: 'The parent account, for rollups; null when there is none or the caller may not see it.' })
