@@ -24,8 +24,6 @@ declare module '../platform/module.js' {
   interface Loaders extends CashbackLoaders {}
 }
 
-const merchantOrStaff = { anonymous: 'deny', CUSTOMER: 'deny', MERCHANT: 'own', FINANCE: 'allow', ADMIN: 'allow' } as const;
-
 /** Cashback (ClickNBack): offers, purchases ingested by external id, pending → confirmed → reversed cashback. */
 export const cashbackModule = defineModule({
   name: 'cashback',
@@ -39,12 +37,14 @@ export const cashbackModule = defineModule({
   nodes: cashbackNodes,
   errorCodes: cashbackErrorCodes,
   access: {
-    Query: { offer: access.ownOrStaff, offers: access.ownOrStaff, purchase: access.ownOrStaff, purchases: access.ownOrStaff, cashbackSummary: access.ownOrStaff },
+    // Offers show the merchant's budget used and left: its users' and staff's business. A customer
+    // sees the cashback its purchases earned (purchase, purchases, cashbackSummary), not the offers.
+    Query: { offer: access.merchantOrStaff, offers: access.merchantOrStaff, purchase: access.ownOrStaff, purchases: access.ownOrStaff, cashbackSummary: access.ownOrStaff },
     Mutation: {
-      createOffer: merchantOrStaff, setOfferStatus: merchantOrStaff, recordPurchase: merchantOrStaff,
-      confirmPurchase: merchantOrStaff, reversePurchase: merchantOrStaff, refundPurchase: merchantOrStaff,
+      createOffer: access.merchantOrStaff, setOfferStatus: access.merchantOrStaff, recordPurchase: access.merchantOrStaff,
+      confirmPurchase: access.merchantOrStaff, reversePurchase: access.merchantOrStaff, refundPurchase: access.merchantOrStaff,
     },
-    Subscription: { cashbackChanged: access.ownOrStaff, purchaseRecorded: merchantOrStaff },
+    Subscription: { cashbackChanged: access.ownOrStaff, purchaseRecorded: access.merchantOrStaff },
   },
   config: cashbackConfig,
   describes: { query: 'cashback (offers, purchases, summaries)', mutation: 'cashback (offers, purchases, refunds, reversals)', subscription: 'cashback changes and recorded purchases' },

@@ -15,14 +15,14 @@ const merchantsAndStaff = [Role.MERCHANT, Role.ADMIN, Role.FINANCE];
 
 @Resolver()
 export class OfferResolver {
-  @Authorized()
-  @Query(() => Offer, { nullable: true, description: 'An offer by global id; null when there is none or the caller does not act for its merchant (staff see all).' })
+  @Authorized(...merchantsAndStaff)
+  @Query(() => Offer, { nullable: true, description: 'An offer by global id; null when there is none or the caller does not act for its merchant (staff see all). Customers are refused (FORBIDDEN): an offer shows its budget, the merchant’s business.' })
   offer(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Offer | null> {
     return loadOffer(context, fromGlobalId('Offer', id));
   }
 
-  @Authorized()
-  @Query(() => OfferConnection, { description: 'Offers, newest first, with budget used and left; at most 100 a page. MERCHANT users see their merchants’; staff all (or one merchant’s); others none.' })
+  @Authorized(...merchantsAndStaff)
+  @Query(() => OfferConnection, { description: 'Offers, newest first, with budget used and left; at most 100 a page. MERCHANT users see their merchants’; staff all (or one merchant’s); customers are refused (FORBIDDEN).' })
   async offers(
     @Ctx() context: GraphQLContext,
     @Arg('merchantId', () => ID, { nullable: true }) merchantId?: string,

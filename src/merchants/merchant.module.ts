@@ -27,9 +27,10 @@ export const merchantsModule = defineModule({
   nodes: merchantNodes,
   errorCodes: merchantErrorCodes,
   access: {
-    Query: { merchant: access.ownOrStaff, merchants: access.ownOrStaff },
+    // A customer acts for no merchant: it is refused rather than shown an always-empty answer.
+    Query: { merchant: access.merchantOrStaff, merchants: access.merchantOrStaff },
     Mutation: {
-      createMerchant: access.staff, updateMerchant: access.ownOrStaff, verifyMerchant: access.staff,
+      createMerchant: access.staff, updateMerchant: access.merchantOrStaff, verifyMerchant: access.staff,
       activateMerchant: access.staff, suspendMerchant: access.staff, addMerchantUser: access.staff,
     },
   },

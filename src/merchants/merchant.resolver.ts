@@ -25,17 +25,19 @@ export const merchantNodes: Partial<Record<IdType, NodeFetcher>> = {
 };
 
 const staff = [Role.ADMIN, Role.FINANCE];
+/** Who may read or edit merchants: their MERCHANT users (their own) and staff; a customer acts for none and is refused. */
+const membersAndStaff = [Role.MERCHANT, ...staff];
 
 @Resolver()
 export class MerchantResolver {
-  @Authorized()
-  @Query(() => Merchant, { nullable: true, description: 'A merchant by global id; null when there is none or the caller does not act for it (staff see all).' })
+  @Authorized(...membersAndStaff)
+  @Query(() => Merchant, { nullable: true, description: 'A merchant by global id; null when there is none or the caller does not act for it (staff see all). Customers are refused (FORBIDDEN).' })
   merchant(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Merchant | null> {
     return visibleMerchant(context, fromGlobalId('Merchant', id));
   }
 
-  @Authorized()
-  @Query(() => MerchantConnection, { description: 'Merchants, newest first; at most 100 a page. Staff see all; MERCHANT users the merchants they act for; others none.' })
+  @Authorized(...membersAndStaff)
+  @Query(() => MerchantConnection, { description: 'Merchants, newest first; at most 100 a page. Staff see all; MERCHANT users the merchants they act for; customers are refused (FORBIDDEN).' })
   async merchants(
     @Ctx() context: GraphQLContext,
     @Arg('filter', () => MerchantFilterInput, { nullable: true }) filter?: MerchantFilterInput,
@@ -53,7 +55,7 @@ export class MerchantResolver {
     return Merchant.from(await context.merchants.service.create({ ...input, userIds }));
   }
 
-  @Authorized()
+  @Authorized(...membersAndStaff)
   @Mutation(() => Merchant, { description: 'Edits a merchant’s profile: its own MERCHANT users, or staff. Errors: BAD_USER_INPUT, NOT_FOUND.' })
   async updateMerchant(@Arg('input', () => UpdateMerchantInput) input: UpdateMerchantInput, @Ctx() context: GraphQLContext): Promise<Merchant> {
     const id = fromGlobalId('Merchant', input.id);
