@@ -15,7 +15,7 @@ import { OfferEntity, PurchaseChangeEntity, PurchaseEntity, type PurchaseRow } f
 import { PurchaseChangeKind, PurchaseStatus, OfferStatus, type CappedBy, type NoCashbackReason } from './cashback.enums.js';
 import { CashbackError } from './cashback.errors.js';
 import { termsOf } from './offer.service.js';
-import { takeFromOffer } from './offer-budget.js';
+import { peekCut, takeFromOffer } from './offer-budget.js';
 import { checkInstant, type Clock } from './clock.js';
 
 export interface RecordPurchaseCommand {
@@ -39,6 +39,9 @@ export async function publishChange(em: EntityManager, row: PurchaseRow, recorde
   if (recorded) await publishWithin(em, purchaseRecordedType, payload);
   await publishWithin(em, cashbackChangedType, payload);
 }
+
+/** A purchase's facts as the recording checked them. */
+interface PurchaseFacts { merchantId: string; externalId: string; hash: string; customerId: string; amount: bigint; currency: string; occurredAt: Date }
 
 interface Grant { offerId: string | null; cashback: bigint; cappedBy: CappedBy | null; reason: NoCashbackReason | null }
 
@@ -76,15 +79,18 @@ export class PurchaseService {
     if (earlier) return { row: earlier, replayed: true };
     const customerId = await this.customerId(customer);
     if (merchant.status !== MerchantStatus.ACTIVE) throw CashbackError.merchantNotActive(merchant.status);
-    // The accounts are locked first, before the offer's rows, as every later change of a purchase
-    // does: a rerun (which locks what the failed attempt locked before its work) keeps the same order.
-    const { wallet, merchant: receivable } = accountsOf({ customerId, merchantId: merchant.id, currency });
     return this.ledger.transaction(this.orm.em, (tx) => this.recordIn(tx, {
       merchantId: merchant.id, externalId, hash, customerId, amount, currency, occurredAt,
-    }), { lockAccounts: { codes: [receivable, wallet] } });
+    }));
   }
 
-  private async recordIn(tx: LedgerTransaction, p: { merchantId: string; externalId: string; hash: string; customerId: string; amount: bigint; currency: string; occurredAt: Date }) {
+  /**
+   * The recording's transaction, ordered so that the rows every purchase of a merchant shares (its
+   * cashback receivable, the offer's budget) are locked as late and as briefly as possible: the
+   * purchase row, the offer chosen and what it would grant, the accounts opened and the events
+   * written come first, without those locks; then the accounts, the cap and the budget, the hold.
+   */
+  private async recordIn(tx: LedgerTransaction, p: PurchaseFacts) {
     const now = this.clock.now();
     const confirmsAt = new Date(now.getTime() + this.confirmationDays() * 86_400_000);
     // A concurrent request with the same external id waits here for the first to commit, then gets no row.
@@ -98,31 +104,42 @@ export class PurchaseService {
       return { row: replayOf(raced, p.hash, () => CashbackError.keyReused(p.externalId))!, replayed: true };
     }
     const row = (await tx.em.findOne(PurchaseEntity, { id: rows[0].id }))! as PurchaseRow;
-    const grant = await this.grant(tx.em, p);
+    await publishChange(tx.em, row, true);
+    const grant = await this.grant(tx, row, p);
     Object.assign(row, { offerId: grant.offerId, cashback: String(grant.cashback), cappedBy: grant.cappedBy, noCashbackReason: grant.reason });
-    if (grant.cashback > 0n) {
-      await this.merchants.service.openAccounts(tx, p.merchantId, p.currency);
-      await this.wallets.walletOf(p.customerId, p.currency, tx);
-      row.pendingEntryId = await holdCashback(tx, row, grant.cashback, 1) as never;
-      row.holds = 1;
-    }
     tx.em.create(PurchaseChangeEntity, {
       purchaseId: row.id, merchantId: p.merchantId, kind: PurchaseChangeKind.RECORDED, toState: PurchaseStatus.PENDING,
       amount: String(p.amount), cashbackTaken: '0', reason: grant.reason ? `no cashback: ${grant.reason}` : `cashback ${grant.cashback}`,
       requestKey: null, requestHash: null, at: now,
     } as never);
     await tx.em.flush();
-    await publishChange(tx.em, row, true);
     return { row, replayed: false };
   }
 
-  /** Which offer applies, and what its cap and budget leave of its cashback (README: which offer applies). */
-  private async grant(em: EntityManager, p: { merchantId: string; customerId: string; amount: bigint; currency: string; occurredAt: Date }): Promise<Grant> {
-    const offers = await em.find(OfferEntity, { merchantId: p.merchantId, currency: p.currency, status: OfferStatus.ACTIVE }, { orderBy: { id: 'asc' }, limit: cashbackLimits.offersPerPurchaseMax });
+  /**
+   * Which offer applies, what its cap and budget leave of its cashback (README: which offer applies),
+   * and the hold of what was granted. A purchase the cap or the budget leave nothing for (read
+   * without a lock) locks nothing. One that may earn locks its accounts, then the cap and the
+   * budget, in the order every later change of a purchase takes them (and a rerun locks what the
+   * failed attempt locked, the accounts, before its work: the same order).
+   */
+  private async grant(tx: LedgerTransaction, row: PurchaseRow, p: PurchaseFacts): Promise<Grant> {
+    const offers = await tx.em.find(OfferEntity, { merchantId: p.merchantId, currency: p.currency, status: OfferStatus.ACTIVE }, { orderBy: { id: 'asc' }, limit: cashbackLimits.offersPerPurchaseMax });
     const choice = chooseOffer(offers.map(termsOf), p);
     if ('reason' in choice) return { offerId: null, cashback: 0n, cappedBy: null, reason: choice.reason };
-    const cut = await takeFromOffer(em, choice.offer.id, p.customerId, choice.cashback);
-    return { offerId: choice.offer.id, cashback: cut.granted, cappedBy: cut.cappedBy, reason: null };
+    const offer = choice.offer.row;
+    const peek = await peekCut(tx.em, offer, p.customerId, choice.cashback);
+    if (peek.granted === 0n) return { offerId: offer.id, cashback: 0n, cappedBy: peek.cappedBy, reason: null };
+    await this.merchants.service.openAccounts(tx, p.merchantId, p.currency);
+    await this.wallets.walletOf(p.customerId, p.currency, tx);
+    const { wallet, merchant: receivable } = accountsOf({ customerId: p.customerId, merchantId: p.merchantId, currency: p.currency });
+    await tx.lockUpFront({ codes: [receivable, wallet] });
+    const cut = await takeFromOffer(tx.em, offer, p.customerId, choice.cashback);
+    if (cut.granted > 0n) {
+      row.pendingEntryId = await holdCashback(tx, row, cut.granted, 1) as never;
+      row.holds = 1;
+    }
+    return { offerId: offer.id, cashback: cut.granted, cappedBy: cut.cappedBy, reason: null };
   }
 
   /** The merchant, if the caller acts for it (staff: any). Errors: NOT_FOUND. */

@@ -41,6 +41,9 @@ const accountSpecs: Record<MerchantAccount, { name: string; type: AccountType; n
  * currency on first use).
  */
 export class MerchantService {
+  /** `merchantId:currency` of the accounts known to be open (filled after commit). */
+  private readonly opened = new Set<string>();
+
   constructor(
     private readonly orm: MikroORM,
     private readonly ledger: LedgerService,
@@ -74,8 +77,14 @@ export class MerchantService {
     }
   }
 
-  /** Opens the merchant's accounts in the currency unless they are open (inside the caller's transaction). */
+  /**
+   * Opens the merchant's accounts in the currency unless they are open (inside the caller's
+   * transaction). Accounts are never deleted, so once a transaction that opened them commits, this
+   * process remembers them and a purchase's recording skips the four statements.
+   */
   async openAccounts(tx: LedgerTransaction, merchantId: string, currency: string): Promise<void> {
+    const cacheKey = `${merchantId}:${currency}`;
+    if (this.opened.has(cacheKey)) return;
     for (const account of Object.values(MerchantAccount)) {
       const spec = accountSpecs[account];
       await tx.ensureAccount({
@@ -83,6 +92,10 @@ export class MerchantService {
         type: spec.type, currency, negativeBalance: spec.negativeBalance, metadata: { merchantId, account },
       });
     }
+    tx.afterCommit(() => {
+      if (this.opened.size >= limits.merchantAccountCacheMax) this.opened.clear();
+      this.opened.add(cacheKey);
+    });
   }
 
   /** Verifies, activates or suspends a merchant (staff). Errors: NOT_FOUND, INVALID_MERCHANT_TRANSITION. */
