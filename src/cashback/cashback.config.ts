@@ -22,6 +22,12 @@ export const cashbackLimits = {
   confirmPollIntervalMs: 60_000,
   /** The external id's length. */
   externalIdLengthMax: 200,
+  /**
+   * Recordings of one merchant and currency that hold a database transaction at once, per gateway
+   * (the rest wait in memory): enough to keep the merchant's receivable busy while the next ones do
+   * the work before its lock, few enough to leave the pool to everything else.
+   */
+  recordingsInFlightPerMerchant: 4,
   /** A reversal's reason. */
   reasonLengthMax: 500,
 } as const;

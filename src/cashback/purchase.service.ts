@@ -17,6 +17,7 @@ import { CashbackError } from './cashback.errors.js';
 import { termsOf } from './offer.service.js';
 import { peekCut, takeFromOffer } from './offer-budget.js';
 import { checkInstant, type Clock } from './clock.js';
+import { KeyedGate } from './keyed-gate.js';
 
 export interface RecordPurchaseCommand {
   merchantId: string; externalId: string; customerId?: string | null; customerEmail?: string | null;
@@ -50,6 +51,9 @@ interface Grant { offerId: string | null; cashback: bigint; cappedBy: CappedBy |
  * offer that applies held for the customer as a pending ledger entry.
  */
 export class PurchaseService {
+  /** Recordings of one merchant and currency in flight at once (README: concurrent purchases). */
+  private readonly gate = new KeyedGate(cashbackLimits.recordingsInFlightPerMerchant);
+
   constructor(
     private readonly orm: MikroORM,
     private readonly ledger: LedgerService,
@@ -79,9 +83,9 @@ export class PurchaseService {
     if (earlier) return { row: earlier, replayed: true };
     const customerId = await this.customerId(customer);
     if (merchant.status !== MerchantStatus.ACTIVE) throw CashbackError.merchantNotActive(merchant.status);
-    return this.ledger.transaction(this.orm.em, (tx) => this.recordIn(tx, {
+    return this.gate.run(`${merchant.id}:${currency}`, () => this.ledger.transaction(this.orm.em, (tx) => this.recordIn(tx, {
       merchantId: merchant.id, externalId, hash, customerId, amount, currency, occurredAt,
-    }));
+    })));
   }
 
   /**
