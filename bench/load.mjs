@@ -1,9 +1,10 @@
 // Folio's load benchmark: seeds wallets through the GraphQL API, then drives its scenarios with
 // autocannon (random transfers, one hot wallet, postEntries batches, authenticated wallet
-// transfers between customer users, and `{ __typename }`, the stack's ceiling), subscription
-// fan-out (bench/fanout.mjs) and three read scenarios (read-balance: one account's balance;
-// read-accounts: a page of 100 accounts with balances; as-of: past balances of one account with a
-// long history), checks every response body for GraphQL errors, cross-checks the database, and writes
+// transfers between customer users, purchases with cashback recorded with a merchant's API key,
+// and `{ __typename }`, the stack's ceiling), subscription fan-out (bench/fanout.mjs) and three
+// read scenarios (read-balance: one account's balance; read-accounts: a page of 100 accounts with
+// balances; as-of: past balances of one account with a long history), checks every response body
+// for GraphQL errors, cross-checks the database, and writes
 // one JSON summary.
 // Run by bench/run.sh, which measures the plain-SQL floor and starts the gateway first.
 //
@@ -15,7 +16,8 @@
 //   GATEWAY_PID        the gateway's pid, to measure its CPU time per scenario
 //   BENCH_WALLETS (10000), BENCH_CONNECTIONS (50), BENCH_DURATION (20 s), BENCH_BATCH (100),
 //   BENCH_WARMUP (3 s), BENCH_SCENARIOS (typename,random,hot,batch,wallet-transfer; also
-//   read-balance, read-accounts, fanout-own, fanout-stream, as-of), BENCH_WALLET_USERS (200)
+//   read-balance, read-accounts, fanout-own, fanout-stream, as-of, purchase), BENCH_WALLET_USERS (200),
+//   BENCH_PURCHASE_CUSTOMERS (200)
 //   BENCH_ASOF_POSTINGS (1000000), BENCH_ASOF_DAYS (365), BENCH_ASOF_PER_ENTRY (10)   the as-of scenario's history
 //   BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD   the first admin (run.sh creates it)
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -36,6 +38,7 @@ const batchSize = Number(env.BENCH_BATCH ?? 100);
 const warmup = Number(env.BENCH_WARMUP ?? 3);
 const scenarios = (env.BENCH_SCENARIOS || 'typename,random,hot,batch,wallet-transfer').split(',').map((s) => s.trim()).filter(Boolean);
 const walletUsers = Number(env.BENCH_WALLET_USERS ?? 200);
+const purchaseCustomers = Number(env.BENCH_PURCHASE_CUSTOMERS ?? 200);
 const asOfPostings = Number(env.BENCH_ASOF_POSTINGS ?? 1_000_000);
 const asOfDays = Number(env.BENCH_ASOF_DAYS ?? 365);
 const asOfPerEntry = Number(env.BENCH_ASOF_PER_ENTRY ?? 10);
@@ -45,10 +48,11 @@ const coreScenarios = ['random', 'hot', 'batch', 'read-balance', 'read-accounts'
 const fanoutScenarios = { 'fanout-own': fanoutOwn, 'fanout-stream': fanoutStream };
 const wantCore = scenarios.some((name) => coreScenarios.includes(name) || name in fanoutScenarios);
 const wantWallets = scenarios.includes('wallet-transfer');
+const wantPurchases = scenarios.includes('purchase');
 /** Scenarios that need no seeding beyond the FINANCE key. */
 const bareScenarios = ['typename'];
 const wantAsOf = scenarios.includes('as-of');
-const knownScenarios = [...coreScenarios, 'wallet-transfer', ...bareScenarios, ...Object.keys(fanoutScenarios), 'as-of'];
+const knownScenarios = [...coreScenarios, 'wallet-transfer', 'purchase', ...bareScenarios, ...Object.keys(fanoutScenarios), 'as-of'];
 const unknownScenarios = scenarios.filter((name) => !knownScenarios.includes(name));
 if (unknownScenarios.length) {
   console.error(`[bench] unknown scenario(s) in BENCH_SCENARIOS: ${unknownScenarios.join(', ')} (known: ${knownScenarios.join(', ')})`);
@@ -205,6 +209,40 @@ async function seedWalletUsers() {
   const secs = (a, b) => Number(((b - a) / 1000).toFixed(1));
   log(`seeded ${walletUsers} wallet users: createUser ${secs(t0, t1)} s, createApiKey ${secs(t1, t2)} s, deposit ${secs(t2, t3)} s`);
   return { userIds, keys, timings: { users: walletUsers, create_user_s: secs(t0, t1), create_api_key_s: secs(t1, t2), deposit_s: secs(t2, t3) } };
+}
+
+/**
+ * The purchase scenario's merchant, through the API as an operator would set it up: the admin
+ * creates a MERCHANT user and its API key (the key acts for that user), the FINANCE key creates
+ * the merchant with that user, verifies it (ACTIVE) and gives it an ACTIVE 1% offer whose budget
+ * no run can spend; then the customers (CUSTOMER users, 20 aliased createUser per request), each
+ * with a staff deposit of 1 that opens the USD wallet their cashback goes to.
+ */
+async function seedPurchases() {
+  const t0 = performance.now();
+  const password = `Bench-${runId}-${Math.random().toString(36).slice(2)}-pw`;
+  const owner = (await gql(`mutation { createUser(input: {email: ${esc(`bench-${runId}-shop@example.com`)}, password: ${esc(password)}, role: MERCHANT}) { id } }`, undefined, adminAuthorization)).createUser.id;
+  const key = (await gql(`mutation { createApiKey(input: {name: ${esc(`bench ${runId} shop`)}, roles: [MERCHANT], userId: ${esc(owner)}}) { key } }`, undefined, adminAuthorization)).createApiKey.key;
+  const merchantId = (await gql(`mutation { createMerchant(input: {name: "Bench shop", slug: ${esc(`bench-${runId}`)}, defaultCurrency: "USD", userIds: [${esc(owner)}]}) { id } }`)).createMerchant.id;
+  await gql(`mutation { verifyMerchant(input: {id: ${esc(merchantId)}}) { status } }`);
+  const offer = `{merchantId: ${esc(merchantId)}, name: "1% back", kind: PERCENTAGE, basisPoints: 100, currency: "USD", startsAt: ${esc(new Date(Date.now() - 3_600_000).toISOString())}, endsAt: ${esc(new Date(Date.now() + 7 * 86_400_000).toISOString())}, budget: "1000000000000000", activate: true}`;
+  await gql(`mutation { createOffer(input: ${offer}) { id } }`, undefined, `Bearer ${key}`);
+  const t1 = performance.now();
+  const users = Array.from({ length: purchaseCustomers }, (_, i) => ({ i, email: `bench-${runId}-c${i}@example.com` }));
+  const customerIds = new Array(purchaseCustomers);
+  await inParallel(chunks(users, 20), 4, async (group) => {
+    const fields = group.map((u) => `u${u.i}: createUser(input: {email: ${esc(u.email)}, password: ${esc(password)}, role: CUSTOMER}) { id }`);
+    const data = await gql(`mutation { ${fields.join('\n')} }`, undefined, adminAuthorization);
+    for (const u of group) customerIds[u.i] = data[`u${u.i}`].id;
+  });
+  await inParallel(chunks(users, 20), 4, async (group) => {
+    const fields = group.map((u) => `d${u.i}: deposit(input: {userId: ${esc(customerIds[u.i])}, amount: "1", currency: "USD", reference: ${esc(`bench:${runId}:open:${u.i}`)}, idempotencyKey: ${esc(`open:${runId}:${u.i}`)}}) { id }`);
+    await gql(`mutation { ${fields.join('\n')} }`);
+  });
+  const t2 = performance.now();
+  const secs = (a, b) => Number(((b - a) / 1000).toFixed(1));
+  log(`seeded a merchant with an ACTIVE offer and ${purchaseCustomers} customers: merchant ${secs(t0, t1)} s, customers ${secs(t1, t2)} s`);
+  return { merchantId, authorization: `Bearer ${key}`, customerIds, timings: { customers: purchaseCustomers, merchant_s: secs(t0, t1), customers_s: secs(t1, t2) } };
 }
 
 const day = 86_400_000;
@@ -494,9 +532,15 @@ function randomPair(walletIds) {
 }
 
 const transferDoc = 'mutation T($input: TransferInput!) { transfer(input: $input) { id } }';
+const purchaseDoc = 'mutation P($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id cashback { amount } } }';
+/** A purchase of 1.00 to 1,000.00: at 1% every one earns cashback, so each writes one (pending) ledger entry. */
+const purchaseInput = (shop) => ({
+  merchantId: shop.merchantId, externalId: nextKey('p'), customerId: shop.customerIds[Math.floor(Math.random() * shop.customerIds.length)],
+  amount: String(100 + Math.floor(Math.random() * 99_900)), currency: 'USD', occurredAt: new Date(Date.now() - 1_000).toISOString(),
+});
 const walletAmount = () => 1 + Math.floor(Math.random() * 1_000);
 
-function scenarioDefs(seeded, walletSeed) {
+function scenarioDefs(seeded, walletSeed, shop) {
   const { walletIds, hot } = seeded ?? {};
   // Returns the number of failed entries in one 200 response of a single-entry mutation.
   const checkSingle = (body, errors) => {
@@ -560,6 +604,15 @@ function scenarioDefs(seeded, walletSeed) {
         const input = { toUserId: walletSeed.userIds[b], amount: String(walletAmount()), currency: 'USD', idempotencyKey: nextKey('w') };
         return { ...req, headers: { ...req.headers, authorization: walletSeed.keys[a] }, body: JSON.stringify({ query: transferDoc, variables: { input } }) };
       },
+    },
+    // A merchant reports a customer's purchase with its own API key: recorded once per external id,
+    // the 1% offer chosen, its budget taken under the offer's row lock, and the cashback held in the
+    // customer's wallet as a pending entry, all in one transaction.
+    purchase: {
+      floorKey: 'random',
+      entriesPerRequest: 1,
+      check: checkRead((data) => BigInt(data?.recordPurchase?.cashback?.amount ?? 0) > 0n),
+      setupRequest: (req) => ({ ...req, headers: { ...req.headers, authorization: shop.authorization }, body: JSON.stringify({ query: purchaseDoc, variables: { input: purchaseInput(shop) } }) }),
     },
     hot: { ...single('h', () => [hot, walletIds[Math.floor(Math.random() * walletIds.length)]]), floorKey: 'hot' },
     batch: {
@@ -711,6 +764,7 @@ async function main() {
   const seeded = wantCore ? await seed() : undefined;
   const walletSeed = wantWallets ? await seedWalletUsers() : undefined;
   const history = wantAsOf ? await seedAsOf() : undefined;
+  const shop = wantPurchases ? await seedPurchases() : undefined;
   let idle = null;
   if (seeded) {
     idle = await singleRequestLatency(() => {
@@ -728,7 +782,12 @@ async function main() {
     });
     log(`one wallet transfer, unloaded: p50 ${idleTransfer.p50} ms (min ${idleTransfer.min}, max ${idleTransfer.max})`);
   }
-  const defs = scenarioDefs(seeded, walletSeed);
+  let idlePurchase = null;
+  if (shop) {
+    idlePurchase = await singleRequestLatency(() => gql(purchaseDoc, { input: purchaseInput(shop) }, shop.authorization));
+    log(`one recordPurchase, unloaded: p50 ${idlePurchase.p50} ms (min ${idlePurchase.min}, max ${idlePurchase.max})`);
+  }
+  const defs = scenarioDefs(seeded, walletSeed, shop);
   const results = {};
   for (const name of scenarios) {
     if (name in fanoutScenarios) {
@@ -756,14 +815,16 @@ async function main() {
     // the commit measured; "+changes" when src/, migrations/ or package.json differed from it
     git: env.BENCH_GIT ?? null,
     machine: { cores: os.cpus().length, loadavg_at_start: os.loadavg().map((x) => Number(x.toFixed(2))), node: process.version, postgres: pgInfo.version, fsync: pgInfo.fsync, synchronous_commit: pgInfo.sync },
-    settings: { connections, duration_s: duration, warmup_s: warmup, wallets, batch_entries: batchSize, wallet_users: walletUsers, ...(wantAsOf && { as_of_postings: asOfPostings, as_of_days: asOfDays, as_of_per_entry: asOfPerEntry }), scenarios },
+    settings: { connections, duration_s: duration, warmup_s: warmup, wallets, batch_entries: batchSize, wallet_users: walletUsers, ...(wantPurchases && { purchase_customers: purchaseCustomers }), ...(wantAsOf && { as_of_postings: asOfPostings, as_of_days: asOfDays, as_of_per_entry: asOfPerEntry }), scenarios },
     floor,
     seed: {
       ...(seeded && { wallets, open_s: Number(seeded.openSeconds.toFixed(1)), fund_s: Number(seeded.fundSeconds.toFixed(1)) }),
       ...(walletSeed && { wallet_users: walletSeed.timings }),
+      ...(shop && { purchases: shop.timings }),
     },
     single_postEntry_unloaded_ms: idle,
     single_wallet_transfer_unloaded_ms: idleTransfer,
+    single_purchase_unloaded_ms: idlePurchase,
     scenarios: results,
     // scenarios during which other work took more than half a core: their figures are low
     disturbed_scenarios: Object.keys(results).filter((name) => results[name].disturbed || results[name].cpu?.other_pct > 50 || results[name].one_client?.disturbed || results[name].loaded?.disturbed),
@@ -774,6 +835,8 @@ async function main() {
       batch_entries_vs_random_floor: goal('batch', 1.0),
       // no goal set yet for wallet transfers: reported for comparison with the random floor
       wallet_transfer_vs_random_floor: results['wallet-transfer']?.ratio_to_floor ?? null,
+      // issue 12: purchases with cashback recorded per second, at least 0.3 × the random floor
+      purchase_vs_random_floor: goal('purchase', 0.3),
       // issue 11: a past balance of an account with a long history in at most 10 ms (p99, one client)
       as_of_p99_ms: results['as-of'] ? { p99: results['as-of'].one_client.p99, max: 10, met: results['as-of'].one_client.p99 <= 10 } : null,
       zero_errors: { errors: errorsTotal, ledger_ok: verify.ok, db_consistent: writes.every((s) => s.db_check.consistent), met: errorsTotal === 0 && verify.ok && writes.every((s) => s.db_check.consistent) },

@@ -4,15 +4,17 @@
 #   2. a Folio gateway on a fresh database, seeded through the GraphQL API,
 #   3. autocannon load: `{ __typename }` (the stack's ceiling), random transfers, one hot wallet,
 #      postEntries batches, and wallet transfers between customer users, each request with its
-#      sender's own API key, and (when selected) subscription fan-out and past balances of one
+#      sender's own API key, and (when selected) purchases with cashback recorded with a merchant's
+#      API key, subscription fan-out and past balances of one
 #      account with a million postings (as-of) (bench/load.mjs),
 #   4. one JSON summary on stdout and in bench/results/latest.json,
 #   5. the gateway stopped and the database dropped.
 # Environment: PGHOST, PGPORT, PGUSER (default 127.0.0.1, 5432, postgres; trust auth assumed),
 #   BENCH_DB (folio_bench), BENCH_PORT (a free port), FLOOR_CLIENTS (16), FLOOR_SECONDS (20),
 #   SKIP_FLOOR=1, and load.mjs's BENCH_WALLETS, BENCH_CONNECTIONS, BENCH_DURATION, BENCH_BATCH,
-#   BENCH_WARMUP, BENCH_SCENARIOS (default typename,random,hot,batch,wallet-transfer; fanout-own, fanout-stream
-#   and as-of on request), BENCH_WALLET_USERS, BENCH_ASOF_POSTINGS, BENCH_ASOF_DAYS, BENCH_ASOF_PER_ENTRY.
+#   BENCH_WARMUP, BENCH_SCENARIOS (default typename,random,hot,batch,wallet-transfer; read-balance,
+#   read-accounts, fanout-own, fanout-stream, as-of and purchase on request), BENCH_WALLET_USERS,
+#   BENCH_PURCHASE_CUSTOMERS, BENCH_ASOF_POSTINGS, BENCH_ASOF_DAYS, BENCH_ASOF_PER_ENTRY.
 #   BENCH_MODE=soak runs bench/soak.mjs instead of load.mjs (a mixed load for BENCH_SOAK_SECONDS, 600,
 #   with the gateway's memory sampled; `npm run bench:soak`, no floor). GATEWAY_NODE_OPTIONS: the
 #   gateway's node flags (default the Dockerfile's --max-old-space-size=1024 --max-semi-space-size=16;

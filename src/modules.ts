@@ -3,9 +3,11 @@
 // migration (npm run migration:create).
 // type-graphql's decorators need the metadata polyfill before any resolver class is defined.
 import 'reflect-metadata';
+import { cashbackModule } from './cashback/index.js';
 import { identityModule } from './identity/index.js';
 import { ledgerModule } from './ledger/index.js';
 import { payoutsModule } from './payouts/index.js';
+import { merchantsModule } from './merchants/index.js';
 import { ModuleSet } from './platform/module-set.js';
 import { walletsModule } from './wallets/index.js';
 
@@ -14,4 +16,6 @@ export const modules = new ModuleSet([
   identityModule,
   walletsModule,
   payoutsModule,
+  merchantsModule,
+  cashbackModule,
 ]);

@@ -110,7 +110,7 @@ describe("the README's first session, exactly as written, on a fresh install", (
 
   it('runs the wallet session as written: sign up, top up, pay, cash out, look, pay everyone', async () => {
     const ops = await readmeOperations();
-    expect([...ops.keys()].slice(7)).toEqual(['SignUp', 'TopUp', 'PayAdmin', 'CashOut', 'MyMoney', 'PayEveryone']);
+    expect([...ops.keys()].slice(7, 13)).toEqual(['SignUp', 'TopUp', 'PayAdmin', 'CashOut', 'MyMoney', 'PayEveryone']);
     expect((await postAs(gw, ops.get('SignUp')!)).data.register.email).toBe('carol@example.com');
     recordSecret('correct horse battery');
     const carolAuth = await login(gw, ops, 'carol@example.com', 'correct horse battery');
@@ -130,5 +130,34 @@ describe("the README's first session, exactly as written, on a fresh install", (
     const run = await postAs(gw, ops.get('PayEveryone')!, await login(gw, ops, 'admin@example.com', 'your password'));
     expect(run.errors).toBeUndefined();
     expect(run.data.startPayoutRun.status).toMatch(/^(RUNNING|COMPLETED)$/);
+  });
+
+  it('runs the cashback path as written: a merchant, its offer, Carol’s purchase, confirmation and payout', async () => {
+    const ops = await readmeOperations();
+    expect([...ops.keys()].slice(13, 20)).toEqual(['OpenShop', 'VerifyShop', 'FivePercentBack', 'BuyBooks', 'MyCashback', 'ConfirmBooks', 'CashbackOut']);
+    const admin = await login(gw, ops, 'admin@example.com', 'your password');
+    const carol = await login(gw, ops, 'carol@example.com', 'correct horse battery');
+    const as = async (auth: string, name: string) => {
+      const answer = await postAs(gw, ops.get(name)!, auth);
+      expect(answer.errors, `${name}: ${JSON.stringify(answer.errors)}`).toBeUndefined();
+      return answer.data;
+    };
+
+    expect((await as(admin, 'OpenShop')).createMerchant).toEqual({ id: 'mer_1', status: 'PENDING_VERIFICATION' });
+    expect((await as(admin, 'VerifyShop')).verifyMerchant.status).toBe('ACTIVE');
+    expect((await as(admin, 'FivePercentBack')).createOffer).toMatchObject({ status: 'ACTIVE', budgetLeft: { amount: '10000' } });
+    const bought = (await as(admin, 'BuyBooks')).recordPurchase;
+    expect(bought).toEqual({ id: 'pur_1', status: 'PENDING', cashback: { amount: '1000' }, cappedBy: null, noCashbackReason: null });
+    // "sent again, the same purchase comes back".
+    expect((await as(admin, 'BuyBooks')).recordPurchase.id).toBe('pur_1');
+
+    const pending = await as(carol, 'MyCashback');
+    expect(pending.cashbackSummary).toEqual([{ currency: 'USD', pending: { amount: '1000' }, confirmed: { amount: '0' }, available: { amount: '2500' }, paidOut: { amount: '0' } }]);
+    expect(pending.purchases.edges.map((e: any) => e.node)).toEqual([{ id: 'pur_1', externalId: 'order-0001', status: 'PENDING', cashback: { amount: '1000' } }]);
+
+    expect((await as(admin, 'ConfirmBooks')).confirmPurchase).toEqual({ id: 'pur_1', status: 'CONFIRMED', cashback: { amount: '1000' } });
+    expect((await as(carol, 'MyCashback')).cashbackSummary[0]).toMatchObject({ pending: { amount: '0' }, confirmed: { amount: '1000' }, available: { amount: '3500' } });
+    expect((await as(carol, 'CashbackOut')).requestPayout).toMatchObject({ status: 'REQUESTED', amount: { amount: '1000' } });
+    expect((await as(carol, 'MyCashback')).cashbackSummary[0].available).toEqual({ amount: '2500' });
   });
 });

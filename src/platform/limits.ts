@@ -158,6 +158,8 @@ export const limits = {
   authCacheTtlMs: 60_000,
   /** Wallets each gateway keeps in memory (a wallet never changes once opened). */
   walletCacheMax: 10_000,
+  /** Merchant currencies whose accounts each gateway remembers as open (accounts are never deleted). */
+  merchantAccountCacheMax: 10_000,
   /** Length of a deposit's external reference and of a withdrawal's destination. */
   referenceLengthMax: 200,
 } as const;

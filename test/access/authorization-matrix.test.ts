@@ -5,6 +5,7 @@ import {
   type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLSchema,
 } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { OfferKind } from '../../src/cashback/index.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import { startTestGateway, uniq, type CallerClient, type TestCaller, type TestGateway } from '../testkit/gateway.js';
 import { openAccount, transfer } from '../testkit/ledger-fixtures.js';
@@ -102,7 +103,28 @@ describe('the authorisation matrix', () => {
     const posted = await transfer(gw, bank.id, account.id, '5');
     if (posted.errors) throw new Error(JSON.stringify(posted.errors));
     if (caller) await moneyOf(caller.userId);
+    if (caller) await cashbackOf(caller, kind);
     return { caller, ownAccountId: account.id, runId };
+  }
+
+  /**
+   * A purchase with cashback for the caller as customer (cashbackChanged replays it) and, for a
+   * MERCHANT, a merchant of its own with that purchase (purchaseRecorded replays it).
+   */
+  async function cashbackOf(caller: TestCaller, kind: CallerKind): Promise<void> {
+    const { merchants, cashback } = gw.services;
+    const merchant = await merchants.service.create({
+      name: 'Matrix shop', slug: uniq('matrix').toLowerCase(), defaultCurrency: 'USD', userIds: kind === 'MERCHANT' ? [caller.userId] : [],
+    });
+    await merchants.service.transition(merchant.id, 'verify');
+    await cashback.offers.create({
+      merchantId: merchant.id, name: 'Matrix offer', kind: OfferKind.FIXED, fixedAmount: '10', currency: 'USD', startsAt: new Date(Date.now() - 60_000),
+      endsAt: new Date(Date.now() + 3_600_000), budget: '100', activate: true, memberScope: undefined,
+    });
+    await cashback.purchases.record({
+      merchantId: merchant.id, externalId: uniq('matrix-ord'), customerId: caller.userId, amount: '100', currency: 'USD',
+      occurredAt: new Date(Date.now() - 1_000), memberScope: undefined,
+    });
   }
 
   /** A deposit, a withdrawal and a payout of the caller's own, so its wallet subscriptions have events to replay. */

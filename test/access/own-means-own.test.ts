@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { OfferKind } from '../../src/cashback/index.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import { startTestGateway, uniq, type CallerClient, type TestCaller, type TestGateway } from '../testkit/gateway.js';
 import { accessMatrix, type CallerKind } from './access-matrix.js';
@@ -8,11 +9,22 @@ import { accessMatrix, type CallerKind } from './access-matrix.js';
 // The matrix test shows that an `own` cell is not refused. This one shows that `own` means own: for
 // every query a customer or merchant may call on its own things, the caller reads its own object
 // and never another user's, by id, by code or in a list, even when it names the other user.
-// A new query with an `own` row and no check here fails the completeness test below.
+// Each role is probed by its own cell: where it is `own` the caller must own such a thing (a
+// customer owns no merchant, so its `merchant` row cannot be `own`), and where it is not, the
+// caller is shown nothing of anyone's. A new query with an `own` row and no probe here fails the
+// completeness test below.
 
 const doc = (text: string) => parse(text) as TypedDocumentNode<any, any>;
 
-interface Things { userId: string; accountId: string; accountCode: string; entryId: string; walletId: string; withdrawalId: string; payoutId: string }
+interface Things {
+  userId: string; accountId: string; accountCode: string; entryId: string; walletId: string; withdrawalId: string; payoutId: string;
+  /** A purchase of its own: a customer's as the buyer, a merchant user's as its merchant's sale. */
+  purchaseId: string;
+  /** Its cashback summary as the probe renders it ("USD:<pending>"), unique to each user. */
+  cashbackSummary: string;
+  /** A merchant it acts for and that merchant's offer: MERCHANT users only. */
+  merchantId?: string; offerId?: string;
+}
 
 /** What a query answers for the caller: the ids it shows (empty when refused or null). */
 type Probe = (client: CallerClient, target: Things, mine: boolean) => Promise<string[]>;
@@ -40,6 +52,22 @@ const probes: Record<string, { probe: Probe; thing: keyof Things }> = {
   withdrawals: { thing: 'withdrawalId', probe: (c, t) => ids(c, 'query Own($user: ID) { withdrawals(first: 100, filter: { userId: $user }) { edges { node { id } } } }', { user: `usr_${t.userId}` }, (d) => edges(d.withdrawals)) },
   payout: { thing: 'payoutId', probe: (c, t) => ids(c, 'query Own($id: ID!) { payout(id: $id) { id } }', { id: t.payoutId }, (d) => [d.payout?.id]) },
   payouts: { thing: 'payoutId', probe: (c, t) => ids(c, 'query Own($user: ID) { payouts(first: 100, filter: { userId: $user }) { edges { node { id } } } }', { user: `usr_${t.userId}` }, (d) => edges(d.payouts)) },
+  merchant: { thing: 'merchantId', probe: (c, t) => ids(c, 'query Own($id: ID!) { merchant(id: $id) { id } }', { id: t.merchantId }, (d) => [d.merchant?.id]) },
+  merchants: { thing: 'merchantId', probe: (c) => ids(c, 'query Own { merchants(first: 100) { edges { node { id } } } }', {}, (d) => edges(d.merchants)) },
+  offer: { thing: 'offerId', probe: (c, t) => ids(c, 'query Own($id: ID!) { offer(id: $id) { id } }', { id: t.offerId }, (d) => [d.offer?.id]) },
+  offers: { thing: 'offerId', probe: (c, t) => ids(c, 'query Own($merchant: ID) { offers(first: 100, merchantId: $merchant) { edges { node { id } } } }', { merchant: t.merchantId }, (d) => edges(d.offers)) },
+  purchase: { thing: 'purchaseId', probe: (c, t) => ids(c, 'query Own($id: ID!) { purchase(id: $id) { id } }', { id: t.purchaseId }, (d) => [d.purchase?.id]) },
+  // Naming the other's merchant (a merchant user's sale) or the other customer (FORBIDDEN but for staff).
+  purchases: {
+    thing: 'purchaseId',
+    probe: (c, t, mine) => ids(c, 'query Own($filter: PurchaseFilterInput) { purchases(first: 100, filter: $filter) { edges { node { id } } } }',
+      { filter: mine ? undefined : t.merchantId ? { merchantId: t.merchantId } : { customerId: `usr_${t.userId}` } }, (d) => edges(d.purchases)),
+  },
+  cashbackSummary: {
+    thing: 'cashbackSummary',
+    probe: (c, t, mine) => ids(c, 'query Own($user: ID) { cashbackSummary(userId: $user) { currency pending { amount } } }', { user: mine ? undefined : `usr_${t.userId}` },
+      (d) => d.cashbackSummary.map((row: { currency: string; pending: { amount: string } }) => `${row.currency}:${row.pending.amount}`)),
+  },
 };
 
 const Mine = doc(`query Mine {
@@ -50,8 +78,45 @@ const Mine = doc(`query Mine {
 
 let gw: TestGateway;
 const people: Partial<Record<CallerKind, { caller: TestCaller; things: Things }[]>> = {};
+/** The shop every person buys at (staff's, no users): its purchases give each a summary of its own. */
+let shopId: string;
+/** Each person's purchase at the shop is a different amount, so each summary is told apart. */
+let purchases = 0;
 
-/** A user with an account (its wallet's), an entry on it, a withdrawal and a payout, read back as the user sees them. */
+async function activeMerchantWithOffer(userIds: string[]): Promise<{ merchantId: string; offerId: string }> {
+  const { merchants, cashback } = gw.services;
+  const merchant = await merchants.service.create({ name: 'Own shop', slug: uniq('own-shop').toLowerCase(), defaultCurrency: 'USD', userIds });
+  await merchants.service.transition(merchant.id, 'verify');
+  const offer = await cashback.offers.create({
+    merchantId: merchant.id, name: 'Own offer', kind: OfferKind.PERCENTAGE, basisPoints: 1000, currency: 'USD', startsAt: new Date(Date.now() - 60_000),
+    endsAt: new Date(Date.now() + 3_600_000), budget: '1000000', activate: true, memberScope: undefined,
+  });
+  return { merchantId: merchant.id, offerId: offer.id };
+}
+
+async function buy(merchantId: string, customerId: string, amount: string): Promise<string> {
+  const { row } = await gw.services.cashback.purchases.record({
+    merchantId, externalId: uniq('own-ord'), customerId, amount, currency: 'USD', occurredAt: new Date(Date.now() - 1_000), memberScope: undefined,
+  });
+  return row.id;
+}
+
+/**
+ * What a user owns of cashback: a purchase at the shop (its summary); a MERCHANT user also a
+ * merchant of its own, its offer, and a sale to a customer of its own.
+ */
+async function cashbackThings(caller: TestCaller): Promise<Pick<Things, 'purchaseId' | 'cashbackSummary' | 'merchantId' | 'offerId'>> {
+  purchases += 1;
+  const amount = 1000 + purchases * 10;
+  const bought = await buy(shopId, caller.userId, String(amount));
+  const cashbackSummary = `USD:${amount / 10}`;
+  if (caller.role !== Role.MERCHANT) return { purchaseId: `pur_${bought}`, cashbackSummary };
+  const { merchantId, offerId } = await activeMerchantWithOffer([caller.userId]);
+  const sold = await buy(merchantId, (await gw.user(Role.CUSTOMER, 'own-buyer')).userId, '500');
+  return { purchaseId: `pur_${sold}`, cashbackSummary, merchantId: `mer_${merchantId}`, offerId: `off_${offerId}` };
+}
+
+/** A user with an account (its wallet's), an entry on it, a withdrawal, a payout and its cashback things, read back as the user sees them. */
 async function owner(role: Role): Promise<{ caller: TestCaller; things: Things }> {
   const caller = await gw.user(role, `own-${role.toLowerCase()}`);
   const { wallets, payouts } = gw.services;
@@ -66,29 +131,43 @@ async function owner(role: Role): Promise<{ caller: TestCaller; things: Things }
     things: {
       userId: caller.userId, accountId: wallet.account.id, accountCode: wallet.account.code, entryId: wallet.account.entries.edges[0].node.id,
       walletId: wallet.id, withdrawalId: mine.data.withdrawals.edges[0].node.id, payoutId: mine.data.payouts.edges[0].node.id,
+      ...(await cashbackThings(caller)),
     },
   };
 }
 
 beforeAll(async () => {
   gw = await startTestGateway({ PAYOUT_CANCEL_WINDOW_SECONDS: '0' });
+  shopId = (await activeMerchantWithOffer([])).merchantId;
   for (const kind of ['CUSTOMER', 'MERCHANT'] as const) people[kind] = [await owner(Role[kind]), await owner(Role[kind])];
 });
 afterAll(async () => { await gw?.close(); });
 
 describe('own means own', () => {
-  const ownRows = Object.entries(accessMatrix.Query).filter(([, row]) => row.CUSTOMER === 'own' || row.MERCHANT === 'own').map(([name]) => name);
+  const kinds = ['CUSTOMER', 'MERCHANT'] as const;
+  const ownRows = Object.entries(accessMatrix.Query).filter(([, row]) => kinds.some((kind) => row[kind] === 'own')).map(([name]) => name);
 
   it('has a probe for every query a customer or merchant may call on its own things', () => {
     expect(Object.keys(probes).sort()).toEqual(ownRows.sort());
   });
 
   for (const name of ownRows) {
-    it(`Query.${name}: shows a customer and a merchant their own, never another user's`, async () => {
+    const row = accessMatrix.Query[name];
+    it(`Query.${name}: ${kinds.map((kind) => `${kind} ${row[kind]}`).join(', ')}: each sees its own, never another user's`, async () => {
       const { probe, thing } = probes[name];
-      for (const kind of ['CUSTOMER', 'MERCHANT'] as const) {
+      for (const kind of kinds) {
+        const client = gw.as(people[kind]![0].caller);
+        // `allow` sees everyone's: there is no bound to check (the matrix test checks it is not refused).
+        if (row[kind] === 'allow') continue;
+        if (row[kind] === 'deny') {
+          // Refused: nothing of anyone who owns such a thing (the matrix test checks the code is FORBIDDEN).
+          for (const other of Object.values(people).flatMap((p) => p ?? []).filter((p) => p.things[thing] !== undefined)) {
+            expect(await probe(client, other.things, false), `${name} as ${kind} (${row[kind]}): ${other.caller.role.toLowerCase()}'s`).toEqual([]);
+          }
+          continue;
+        }
         const [me, other] = people[kind]!;
-        const client = gw.as(me.caller);
+        expect(me.things[thing], `${name} is own for ${kind}, but a ${kind.toLowerCase()} owns no ${thing}: change its row or its fixture`).toBeDefined();
         expect(await probe(client, me.things, true), `${name} as ${kind}: its own`).toContain(me.things[thing]);
         const shown = await probe(client, other.things, false);
         expect(shown, `${name} as ${kind}: another ${kind.toLowerCase()}'s`).not.toContain(other.things[thing]);

@@ -22,6 +22,22 @@ type Documents = {
     "query NodeView($id: ID!) { node(id: $id) { id } }": typeof types.NodeViewDocument,
     "\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n": typeof types.WatchBalancesDocument,
     "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n": typeof types.WatchEntriesDocument,
+    "\n  mutation CbCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id name slug status defaultCurrency users { id } } }\n": typeof types.CbCreateMerchantDocument,
+    "mutation CbVerifyMerchant($id: ID!) { verifyMerchant(input: { id: $id }) { id status verifiedAt } }": typeof types.CbVerifyMerchantDocument,
+    "mutation CbSuspendMerchant($id: ID!) { suspendMerchant(input: { id: $id }) { id status } }": typeof types.CbSuspendMerchantDocument,
+    "mutation CbActivateMerchant($id: ID!) { activateMerchant(input: { id: $id }) { id status } }": typeof types.CbActivateMerchantDocument,
+    "\n  mutation CbCreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) { id kind status basisPoints fixedAmount { amount } budget { amount } budgetUsed { amount } budgetLeft { amount } perUserCap { amount } }\n  }\n": typeof types.CbCreateOfferDocument,
+    "mutation CbSetOfferStatus($input: SetOfferStatusInput!) { setOfferStatus(input: $input) { id status } }": typeof types.CbSetOfferStatusDocument,
+    "query CbOffer($id: ID!) { offer(id: $id) { id status budgetUsed { amount } budgetLeft { amount } } }": typeof types.CbOfferDocument,
+    "\n  mutation CbRecordPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { id externalId status merchantId customerId amount { amount currency } cashback { amount } cashbackGranted { amount }\n      cashbackReversed { amount } clawedBack { amount } shortfall { amount } netted { amount } refunded { amount } cappedBy noCashbackReason\n      pendingEntryId confirmationEntryId }\n  }\n": typeof types.CbRecordPurchaseDocument,
+    "\n  mutation CbConfirm($input: ConfirmPurchaseInput!) { confirmPurchase(input: $input) { id status cashback { amount } netted { amount } confirmationEntryId } }\n": typeof types.CbConfirmDocument,
+    "\n  mutation CbReverse($input: ReversePurchaseInput!) { reversePurchase(input: $input) { id status cashback { amount } clawedBack { amount } shortfall { amount } } }\n": typeof types.CbReverseDocument,
+    "\n  mutation CbRefund($input: RefundPurchaseInput!) { refundPurchase(input: $input) { id status cashback { amount } cashbackReversed { amount } refunded { amount } clawedBack { amount } } }\n": typeof types.CbRefundDocument,
+    "\n  query CbPurchase($id: ID!) { purchase(id: $id) { id status cashback { amount } history { kind status reason } merchant { id } offer { id } } }\n": typeof types.CbPurchaseDocument,
+    "\n  query CbPurchases($filter: PurchaseFilterInput, $first: Int) { purchases(filter: $filter, first: $first) { edges { node { id status customerId merchantId } } } }\n": typeof types.CbPurchasesDocument,
+    "\n  query CbSummary($userId: ID) { cashbackSummary(userId: $userId) { currency pending { amount } confirmed { amount } available { amount } paidOut { amount } clawedBack { amount } owed { amount } } }\n": typeof types.CbSummaryDocument,
+    "\n  subscription CbCashbackChanged($after: String) { cashbackChanged(after: $after) { sequence status purchase { id status cashback { amount } } } }\n": typeof types.CbCashbackChangedDocument,
+    "\n  subscription CbPurchaseRecorded($after: String) { purchaseRecorded(after: $after) { sequence purchase { id externalId } } }\n": typeof types.CbPurchaseRecordedDocument,
     "\n  mutation IdentityRegister($input: RegisterInput!) { register(input: $input) { email message } }\n": typeof types.IdentityRegisterDocument,
     "\n  mutation IdentityLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt tokenType\n      user { id email role status }\n    }\n  }\n": typeof types.IdentityLoginDocument,
     "\n  mutation IdentityRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken user { id email } }\n  }\n": typeof types.IdentityRefreshDocument,
@@ -105,6 +121,22 @@ const documents: Documents = {
     "query NodeView($id: ID!) { node(id: $id) { id } }": types.NodeViewDocument,
     "\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n": types.WatchBalancesDocument,
     "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n": types.WatchEntriesDocument,
+    "\n  mutation CbCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id name slug status defaultCurrency users { id } } }\n": types.CbCreateMerchantDocument,
+    "mutation CbVerifyMerchant($id: ID!) { verifyMerchant(input: { id: $id }) { id status verifiedAt } }": types.CbVerifyMerchantDocument,
+    "mutation CbSuspendMerchant($id: ID!) { suspendMerchant(input: { id: $id }) { id status } }": types.CbSuspendMerchantDocument,
+    "mutation CbActivateMerchant($id: ID!) { activateMerchant(input: { id: $id }) { id status } }": types.CbActivateMerchantDocument,
+    "\n  mutation CbCreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) { id kind status basisPoints fixedAmount { amount } budget { amount } budgetUsed { amount } budgetLeft { amount } perUserCap { amount } }\n  }\n": types.CbCreateOfferDocument,
+    "mutation CbSetOfferStatus($input: SetOfferStatusInput!) { setOfferStatus(input: $input) { id status } }": types.CbSetOfferStatusDocument,
+    "query CbOffer($id: ID!) { offer(id: $id) { id status budgetUsed { amount } budgetLeft { amount } } }": types.CbOfferDocument,
+    "\n  mutation CbRecordPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { id externalId status merchantId customerId amount { amount currency } cashback { amount } cashbackGranted { amount }\n      cashbackReversed { amount } clawedBack { amount } shortfall { amount } netted { amount } refunded { amount } cappedBy noCashbackReason\n      pendingEntryId confirmationEntryId }\n  }\n": types.CbRecordPurchaseDocument,
+    "\n  mutation CbConfirm($input: ConfirmPurchaseInput!) { confirmPurchase(input: $input) { id status cashback { amount } netted { amount } confirmationEntryId } }\n": types.CbConfirmDocument,
+    "\n  mutation CbReverse($input: ReversePurchaseInput!) { reversePurchase(input: $input) { id status cashback { amount } clawedBack { amount } shortfall { amount } } }\n": types.CbReverseDocument,
+    "\n  mutation CbRefund($input: RefundPurchaseInput!) { refundPurchase(input: $input) { id status cashback { amount } cashbackReversed { amount } refunded { amount } clawedBack { amount } } }\n": types.CbRefundDocument,
+    "\n  query CbPurchase($id: ID!) { purchase(id: $id) { id status cashback { amount } history { kind status reason } merchant { id } offer { id } } }\n": types.CbPurchaseDocument,
+    "\n  query CbPurchases($filter: PurchaseFilterInput, $first: Int) { purchases(filter: $filter, first: $first) { edges { node { id status customerId merchantId } } } }\n": types.CbPurchasesDocument,
+    "\n  query CbSummary($userId: ID) { cashbackSummary(userId: $userId) { currency pending { amount } confirmed { amount } available { amount } paidOut { amount } clawedBack { amount } owed { amount } } }\n": types.CbSummaryDocument,
+    "\n  subscription CbCashbackChanged($after: String) { cashbackChanged(after: $after) { sequence status purchase { id status cashback { amount } } } }\n": types.CbCashbackChangedDocument,
+    "\n  subscription CbPurchaseRecorded($after: String) { purchaseRecorded(after: $after) { sequence purchase { id externalId } } }\n": types.CbPurchaseRecordedDocument,
     "\n  mutation IdentityRegister($input: RegisterInput!) { register(input: $input) { email message } }\n": types.IdentityRegisterDocument,
     "\n  mutation IdentityLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt tokenType\n      user { id email role status }\n    }\n  }\n": types.IdentityLoginDocument,
     "\n  mutation IdentityRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken user { id email } }\n  }\n": types.IdentityRefreshDocument,
@@ -226,6 +258,70 @@ export function graphql(source: "\n  subscription WatchBalances($accountIds: [ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n"): (typeof documents)["\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CbCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id name slug status defaultCurrency users { id } } }\n"): (typeof documents)["\n  mutation CbCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id name slug status defaultCurrency users { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CbVerifyMerchant($id: ID!) { verifyMerchant(input: { id: $id }) { id status verifiedAt } }"): (typeof documents)["mutation CbVerifyMerchant($id: ID!) { verifyMerchant(input: { id: $id }) { id status verifiedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CbSuspendMerchant($id: ID!) { suspendMerchant(input: { id: $id }) { id status } }"): (typeof documents)["mutation CbSuspendMerchant($id: ID!) { suspendMerchant(input: { id: $id }) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CbActivateMerchant($id: ID!) { activateMerchant(input: { id: $id }) { id status } }"): (typeof documents)["mutation CbActivateMerchant($id: ID!) { activateMerchant(input: { id: $id }) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CbCreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) { id kind status basisPoints fixedAmount { amount } budget { amount } budgetUsed { amount } budgetLeft { amount } perUserCap { amount } }\n  }\n"): (typeof documents)["\n  mutation CbCreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) { id kind status basisPoints fixedAmount { amount } budget { amount } budgetUsed { amount } budgetLeft { amount } perUserCap { amount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CbSetOfferStatus($input: SetOfferStatusInput!) { setOfferStatus(input: $input) { id status } }"): (typeof documents)["mutation CbSetOfferStatus($input: SetOfferStatusInput!) { setOfferStatus(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CbOffer($id: ID!) { offer(id: $id) { id status budgetUsed { amount } budgetLeft { amount } } }"): (typeof documents)["query CbOffer($id: ID!) { offer(id: $id) { id status budgetUsed { amount } budgetLeft { amount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CbRecordPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { id externalId status merchantId customerId amount { amount currency } cashback { amount } cashbackGranted { amount }\n      cashbackReversed { amount } clawedBack { amount } shortfall { amount } netted { amount } refunded { amount } cappedBy noCashbackReason\n      pendingEntryId confirmationEntryId }\n  }\n"): (typeof documents)["\n  mutation CbRecordPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { id externalId status merchantId customerId amount { amount currency } cashback { amount } cashbackGranted { amount }\n      cashbackReversed { amount } clawedBack { amount } shortfall { amount } netted { amount } refunded { amount } cappedBy noCashbackReason\n      pendingEntryId confirmationEntryId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CbConfirm($input: ConfirmPurchaseInput!) { confirmPurchase(input: $input) { id status cashback { amount } netted { amount } confirmationEntryId } }\n"): (typeof documents)["\n  mutation CbConfirm($input: ConfirmPurchaseInput!) { confirmPurchase(input: $input) { id status cashback { amount } netted { amount } confirmationEntryId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CbReverse($input: ReversePurchaseInput!) { reversePurchase(input: $input) { id status cashback { amount } clawedBack { amount } shortfall { amount } } }\n"): (typeof documents)["\n  mutation CbReverse($input: ReversePurchaseInput!) { reversePurchase(input: $input) { id status cashback { amount } clawedBack { amount } shortfall { amount } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CbRefund($input: RefundPurchaseInput!) { refundPurchase(input: $input) { id status cashback { amount } cashbackReversed { amount } refunded { amount } clawedBack { amount } } }\n"): (typeof documents)["\n  mutation CbRefund($input: RefundPurchaseInput!) { refundPurchase(input: $input) { id status cashback { amount } cashbackReversed { amount } refunded { amount } clawedBack { amount } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CbPurchase($id: ID!) { purchase(id: $id) { id status cashback { amount } history { kind status reason } merchant { id } offer { id } } }\n"): (typeof documents)["\n  query CbPurchase($id: ID!) { purchase(id: $id) { id status cashback { amount } history { kind status reason } merchant { id } offer { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CbPurchases($filter: PurchaseFilterInput, $first: Int) { purchases(filter: $filter, first: $first) { edges { node { id status customerId merchantId } } } }\n"): (typeof documents)["\n  query CbPurchases($filter: PurchaseFilterInput, $first: Int) { purchases(filter: $filter, first: $first) { edges { node { id status customerId merchantId } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CbSummary($userId: ID) { cashbackSummary(userId: $userId) { currency pending { amount } confirmed { amount } available { amount } paidOut { amount } clawedBack { amount } owed { amount } } }\n"): (typeof documents)["\n  query CbSummary($userId: ID) { cashbackSummary(userId: $userId) { currency pending { amount } confirmed { amount } available { amount } paidOut { amount } clawedBack { amount } owed { amount } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CbCashbackChanged($after: String) { cashbackChanged(after: $after) { sequence status purchase { id status cashback { amount } } } }\n"): (typeof documents)["\n  subscription CbCashbackChanged($after: String) { cashbackChanged(after: $after) { sequence status purchase { id status cashback { amount } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CbPurchaseRecorded($after: String) { purchaseRecorded(after: $after) { sequence purchase { id externalId } } }\n"): (typeof documents)["\n  subscription CbPurchaseRecorded($after: String) { purchaseRecorded(after: $after) { sequence purchase { id externalId } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

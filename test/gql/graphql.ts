@@ -26,6 +26,11 @@ export type CancelPayoutInput = {
   idempotencyKey: string;
 };
 
+/** What cut the cashback: the per-user cap or the offer’s remaining budget. */
+export type CappedBy =
+  | 'BUDGET'
+  | 'USER_CAP';
+
 /** Commits a pending entry: in full, or for less when it has two postings. */
 export type CommitPendingEntryInput = {
   /** Commit for less than held (minor units); only for a pending entry of two postings. Default: the full amount. */
@@ -40,6 +45,14 @@ export type CommitPendingEntryInput = {
   pendingEntryKey?: string | null | undefined;
 };
 
+/** Confirm a PENDING purchase: its cashback becomes available. */
+export type ConfirmPurchaseInput = {
+  /** The purchase, e.g. "pur_9". */
+  id: string | number;
+  /** Client-generated; a retry with the same key returns the purchase. Scoped to the merchant. */
+  idempotencyKey: string;
+};
+
 /** A new API key. */
 export type CreateApiKeyInput = {
   /** What the key is for, 1 to 200 characters. */
@@ -48,6 +61,46 @@ export type CreateApiKeyInput = {
   roles: Array<Role>;
   /** Global id of the user the key acts for: required when the roles include MERCHANT or CUSTOMER. */
   userId?: string | number | null | undefined;
+};
+
+/** A new merchant (staff). It starts PENDING_VERIFICATION. */
+export type CreateMerchantInput = {
+  /** ISO 4217 code; one of WALLET_CURRENCIES. Its accounts are opened in it. */
+  defaultCurrency: string;
+  /** 1 to 200 characters. */
+  name: string;
+  /** Unique: 1 to 64 lower-case letters, digits and inner hyphens. */
+  slug: string;
+  /** MERCHANT users who act for it, e.g. ["usr_7"]; at most 50. */
+  userIds?: Array<string | number> | null | undefined;
+};
+
+/** A cashback offer of a merchant. Amounts are minor units as decimal strings. */
+export type CreateOfferInput = {
+  /** Start ACTIVE instead of DRAFT. */
+  activate?: boolean | null | undefined;
+  /** PERCENTAGE only: 1 to 10000 basis points. */
+  basisPoints?: number | null | undefined;
+  /** The total cashback the offer may grant. */
+  budget: string;
+  /** ISO 4217 code; one of WALLET_CURRENCIES. */
+  currency: string;
+  /** After startsAt. */
+  endsAt: string;
+  /** FIXED only: the cashback per purchase. */
+  fixedAmount?: string | null | undefined;
+  /** PERCENTAGE (give basisPoints) or FIXED (give fixedAmount). */
+  kind: OfferKind;
+  /** The merchant, e.g. "mer_3". */
+  merchantId: string | number;
+  /** The smallest purchase that earns cashback; default 0. */
+  minimumPurchase?: string | null | undefined;
+  /** 1 to 200 characters. */
+  name: string;
+  /** The most cashback one user can hold from the offer; omitted: no cap. */
+  perUserCap?: string | null | undefined;
+  /** The window opens: purchases at or after it apply. */
+  startsAt: string;
 };
 
 /** A user an admin creates, with any role. */
@@ -111,10 +164,34 @@ export type LoginInput = {
   password: string;
 };
 
+/** PENDING_VERIFICATION (new; its purchases are refused) → ACTIVE (verified by staff) ⇄ SUSPENDED (purchases refused, offers stop applying). */
+export type MerchantStatus =
+  | 'ACTIVE'
+  | 'PENDING_VERIFICATION'
+  | 'SUSPENDED';
+
 /** Whether the available balance may go below zero on the normal side. */
 export type NegativeBalancePolicy =
   | 'ALLOW'
   | 'FORBID';
+
+/** Why no offer applied: NO_OFFER (none ACTIVE in the currency), OUTSIDE_WINDOW, BELOW_MINIMUM. */
+export type NoCashbackReason =
+  | 'BELOW_MINIMUM'
+  | 'NO_OFFER'
+  | 'OUTSIDE_WINDOW';
+
+/** PERCENTAGE (basis points of the purchase, rounded down) or FIXED (minor units). */
+export type OfferKind =
+  | 'FIXED'
+  | 'PERCENTAGE';
+
+/** DRAFT → ACTIVE ⇄ PAUSED → ENDED (by hand, or once the window has closed). Only ACTIVE offers apply. */
+export type OfferStatus =
+  | 'ACTIVE'
+  | 'DRAFT'
+  | 'ENDED'
+  | 'PAUSED';
 
 /** A new account. */
 export type OpenAccountInput = {
@@ -198,6 +275,57 @@ export type PostingInput = {
   direction: Direction;
 };
 
+/** RECORDED, CONFIRMED, REFUNDED or REVERSED. */
+export type PurchaseChangeKind =
+  | 'CONFIRMED'
+  | 'RECORDED'
+  | 'REFUNDED'
+  | 'REVERSED';
+
+/** Filters of purchases. */
+export type PurchaseFilterInput = {
+  /** Staff only: one customer’s purchases. */
+  customerId?: string | number | null | undefined;
+  /** One merchant’s purchases (its users and staff). */
+  merchantId?: string | number | null | undefined;
+  /** Any of these statuses. */
+  statuses?: Array<PurchaseStatus> | null | undefined;
+};
+
+/** PENDING (cashback held) → CONFIRMED (cashback available) → REVERSED, or PENDING → REVERSED. */
+export type PurchaseStatus =
+  | 'CONFIRMED'
+  | 'PENDING'
+  | 'REVERSED';
+
+/** A purchase as the merchant reports it. Give exactly one of customerId and customerEmail. */
+export type RecordPurchaseInput = {
+  /** Minor units as a decimal string, greater than zero. */
+  amount: string;
+  /** ISO 4217 code; one of WALLET_CURRENCIES. */
+  currency: string;
+  /** The customer’s email. */
+  customerEmail?: string | null | undefined;
+  /** The customer’s user id, e.g. "usr_7". */
+  customerId?: string | number | null | undefined;
+  /** The merchant’s id of the purchase (1 to 200 characters): the idempotency key. */
+  externalId: string;
+  /** The merchant, e.g. "mer_3". */
+  merchantId: string | number;
+  /** When it happened (not in the future); it picks the offers whose window applies. */
+  occurredAt: string;
+};
+
+/** A refund of part (or all) of a purchase: a proportional part of its cashback is taken back. */
+export type RefundPurchaseInput = {
+  /** Minor units refunded, at most what is left of the purchase. */
+  amount: string;
+  /** The purchase, e.g. "pur_9". */
+  id: string | number;
+  /** Client-generated; a retry with the same key returns the purchase. Scoped to the merchant. */
+  idempotencyKey: string;
+};
+
 /** A self-service sign-up. */
 export type RegisterInput = {
   /** An email address, at most 254 characters; stored trimmed and lower-case. */
@@ -250,6 +378,16 @@ export type ReverseEntryInput = {
   idempotencyKey: string;
 };
 
+/** Reverse a purchase: its cashback is voided (PENDING) or clawed back (CONFIRMED). */
+export type ReversePurchaseInput = {
+  /** The purchase, e.g. "pur_9". */
+  id: string | number;
+  /** Client-generated; a retry with the same key returns the purchase. Scoped to the merchant. */
+  idempotencyKey: string;
+  /** Why, at most 500 characters. */
+  reason?: string | null | undefined;
+};
+
 /** What a caller may do. A user has one role; an API key has one or more. */
 export type Role =
   /** Manages users and API keys, and may do everything FINANCE does. */
@@ -260,6 +398,14 @@ export type Role =
   | 'FINANCE'
   /** Sees only the accounts it owns and the entries that post to them. */
   | 'MERCHANT';
+
+/** A new status for an offer. */
+export type SetOfferStatusInput = {
+  /** The offer, e.g. "off_4". */
+  id: string | number;
+  /** ACTIVE, PAUSED or ENDED. */
+  status: OfferStatus;
+};
 
 /** Start (or, with the same key, look up) a payout run. */
 export type StartPayoutRunInput = {
@@ -436,6 +582,9 @@ export type NodeViewQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type WatchBalancesSubscriptionVariables = Exact<{
@@ -451,6 +600,119 @@ export type WatchEntriesSubscriptionVariables = Exact<{
 
 
 export type WatchEntriesSubscription = { entryPosted: { entry: { id: string } } };
+
+export type CbCreateMerchantMutationVariables = Exact<{
+  input: CreateMerchantInput;
+}>;
+
+
+export type CbCreateMerchantMutation = { createMerchant: { id: string, name: string, slug: string, status: MerchantStatus, defaultCurrency: string, users: Array<{ id: string }> } };
+
+export type CbVerifyMerchantMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CbVerifyMerchantMutation = { verifyMerchant: { id: string, status: MerchantStatus, verifiedAt: string | null } };
+
+export type CbSuspendMerchantMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CbSuspendMerchantMutation = { suspendMerchant: { id: string, status: MerchantStatus } };
+
+export type CbActivateMerchantMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CbActivateMerchantMutation = { activateMerchant: { id: string, status: MerchantStatus } };
+
+export type CbCreateOfferMutationVariables = Exact<{
+  input: CreateOfferInput;
+}>;
+
+
+export type CbCreateOfferMutation = { createOffer: { id: string, kind: OfferKind, status: OfferStatus, basisPoints: number | null, fixedAmount: { amount: string } | null, budget: { amount: string }, budgetUsed: { amount: string }, budgetLeft: { amount: string }, perUserCap: { amount: string } | null } };
+
+export type CbSetOfferStatusMutationVariables = Exact<{
+  input: SetOfferStatusInput;
+}>;
+
+
+export type CbSetOfferStatusMutation = { setOfferStatus: { id: string, status: OfferStatus } };
+
+export type CbOfferQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CbOfferQuery = { offer: { id: string, status: OfferStatus, budgetUsed: { amount: string }, budgetLeft: { amount: string } } | null };
+
+export type CbRecordPurchaseMutationVariables = Exact<{
+  input: RecordPurchaseInput;
+}>;
+
+
+export type CbRecordPurchaseMutation = { recordPurchase: { id: string, externalId: string, status: PurchaseStatus, merchantId: string, customerId: string, cappedBy: CappedBy | null, noCashbackReason: NoCashbackReason | null, pendingEntryId: string | null, confirmationEntryId: string | null, amount: { amount: string, currency: string }, cashback: { amount: string }, cashbackGranted: { amount: string }, cashbackReversed: { amount: string }, clawedBack: { amount: string }, shortfall: { amount: string }, netted: { amount: string }, refunded: { amount: string } } };
+
+export type CbConfirmMutationVariables = Exact<{
+  input: ConfirmPurchaseInput;
+}>;
+
+
+export type CbConfirmMutation = { confirmPurchase: { id: string, status: PurchaseStatus, confirmationEntryId: string | null, cashback: { amount: string }, netted: { amount: string } } };
+
+export type CbReverseMutationVariables = Exact<{
+  input: ReversePurchaseInput;
+}>;
+
+
+export type CbReverseMutation = { reversePurchase: { id: string, status: PurchaseStatus, cashback: { amount: string }, clawedBack: { amount: string }, shortfall: { amount: string } } };
+
+export type CbRefundMutationVariables = Exact<{
+  input: RefundPurchaseInput;
+}>;
+
+
+export type CbRefundMutation = { refundPurchase: { id: string, status: PurchaseStatus, cashback: { amount: string }, cashbackReversed: { amount: string }, refunded: { amount: string }, clawedBack: { amount: string } } };
+
+export type CbPurchaseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CbPurchaseQuery = { purchase: { id: string, status: PurchaseStatus, cashback: { amount: string }, history: Array<{ kind: PurchaseChangeKind, status: PurchaseStatus, reason: string }>, merchant: { id: string } | null, offer: { id: string } | null } | null };
+
+export type CbPurchasesQueryVariables = Exact<{
+  filter?: PurchaseFilterInput | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type CbPurchasesQuery = { purchases: { edges: Array<{ node: { id: string, status: PurchaseStatus, customerId: string, merchantId: string } }> } };
+
+export type CbSummaryQueryVariables = Exact<{
+  userId?: string | number | null | undefined;
+}>;
+
+
+export type CbSummaryQuery = { cashbackSummary: Array<{ currency: string, pending: { amount: string }, confirmed: { amount: string }, available: { amount: string }, paidOut: { amount: string }, clawedBack: { amount: string }, owed: { amount: string } }> };
+
+export type CbCashbackChangedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type CbCashbackChangedSubscription = { cashbackChanged: { sequence: string, status: PurchaseStatus, purchase: { id: string, status: PurchaseStatus, cashback: { amount: string } } } };
+
+export type CbPurchaseRecordedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type CbPurchaseRecordedSubscription = { purchaseRecorded: { sequence: string, purchase: { id: string, externalId: string } } };
 
 export type IdentityRegisterMutationVariables = Exact<{
   input: RegisterInput;
@@ -661,9 +923,12 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Account', code: string, id: string }
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'JournalEntry', status: EntryStatus, id: string }
+    | { __typename: 'Merchant', id: string }
+    | { __typename: 'Offer', id: string }
     | { __typename: 'Payout', id: string }
     | { __typename: 'PayoutRun', id: string }
     | { __typename: 'Posting', direction: Direction, id: string, amount: { amount: string } }
+    | { __typename: 'Purchase', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'Wallet', id: string }
     | { __typename: 'WalletTransaction', id: string }
@@ -883,6 +1148,9 @@ export type WalletAccessNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { ownerId: string, id: string }
     | { kind: WalletTransactionKind, id: string }
     | { status: WithdrawalStatus, id: string }
@@ -1006,6 +1274,22 @@ export const EntryViewDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const NodeViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<NodeViewQuery, NodeViewQueryVariables>;
 export const WatchBalancesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WatchBalances"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balanceChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"StringValue","value":"0","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"posted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WatchBalancesSubscription, WatchBalancesSubscriptionVariables>;
 export const WatchEntriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WatchEntries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entryPosted"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"StringValue","value":"0","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<WatchEntriesSubscription, WatchEntriesSubscriptionVariables>;
+export const CbCreateMerchantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CbCreateMerchant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateMerchantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createMerchant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"defaultCurrency"}},{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<CbCreateMerchantMutation, CbCreateMerchantMutationVariables>;
+export const CbVerifyMerchantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CbVerifyMerchant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyMerchant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}}]}}]}}]} as unknown as DocumentNode<CbVerifyMerchantMutation, CbVerifyMerchantMutationVariables>;
+export const CbSuspendMerchantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CbSuspendMerchant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suspendMerchant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CbSuspendMerchantMutation, CbSuspendMerchantMutationVariables>;
+export const CbActivateMerchantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CbActivateMerchant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activateMerchant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CbActivateMerchantMutation, CbActivateMerchantMutationVariables>;
+export const CbCreateOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CbCreateOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOfferInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"basisPoints"}},{"kind":"Field","name":{"kind":"Name","value":"fixedAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"budget"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"budgetUsed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"budgetLeft"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"perUserCap"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]} as unknown as DocumentNode<CbCreateOfferMutation, CbCreateOfferMutationVariables>;
+export const CbSetOfferStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CbSetOfferStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetOfferStatusInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setOfferStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CbSetOfferStatusMutation, CbSetOfferStatusMutationVariables>;
+export const CbOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CbOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"budgetUsed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"budgetLeft"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]} as unknown as DocumentNode<CbOfferQuery, CbOfferQueryVariables>;
+export const CbRecordPurchaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CbRecordPurchase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordPurchaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordPurchase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"merchantId"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cashback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cashbackGranted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cashbackReversed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clawedBack"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"shortfall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"netted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"refunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cappedBy"}},{"kind":"Field","name":{"kind":"Name","value":"noCashbackReason"}},{"kind":"Field","name":{"kind":"Name","value":"pendingEntryId"}},{"kind":"Field","name":{"kind":"Name","value":"confirmationEntryId"}}]}}]}}]} as unknown as DocumentNode<CbRecordPurchaseMutation, CbRecordPurchaseMutationVariables>;
+export const CbConfirmDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CbConfirm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmPurchaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmPurchase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cashback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"netted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"confirmationEntryId"}}]}}]}}]} as unknown as DocumentNode<CbConfirmMutation, CbConfirmMutationVariables>;
+export const CbReverseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CbReverse"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReversePurchaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reversePurchase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cashback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clawedBack"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"shortfall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]} as unknown as DocumentNode<CbReverseMutation, CbReverseMutationVariables>;
+export const CbRefundDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CbRefund"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RefundPurchaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refundPurchase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cashback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cashbackReversed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"refunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clawedBack"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]} as unknown as DocumentNode<CbRefundMutation, CbRefundMutationVariables>;
+export const CbPurchaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CbPurchase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purchase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cashback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"merchant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<CbPurchaseQuery, CbPurchaseQueryVariables>;
+export const CbPurchasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CbPurchases"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PurchaseFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purchases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"merchantId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CbPurchasesQuery, CbPurchasesQueryVariables>;
+export const CbSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CbSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cashbackSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"pending"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"confirmed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"available"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paidOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clawedBack"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]} as unknown as DocumentNode<CbSummaryQuery, CbSummaryQueryVariables>;
+export const CbCashbackChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CbCashbackChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cashbackChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"purchase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cashback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CbCashbackChangedSubscription, CbCashbackChangedSubscriptionVariables>;
+export const CbPurchaseRecordedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CbPurchaseRecorded"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purchaseRecorded"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"purchase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]} as unknown as DocumentNode<CbPurchaseRecordedSubscription, CbPurchaseRecordedSubscriptionVariables>;
 export const IdentityRegisterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IdentityRegister"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"register"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<IdentityRegisterMutation, IdentityRegisterMutationVariables>;
 export const IdentityLoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IdentityLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<IdentityLoginMutation, IdentityLoginMutationVariables>;
 export const IdentityRefreshDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IdentityRefresh"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<IdentityRefreshMutation, IdentityRefreshMutationVariables>;

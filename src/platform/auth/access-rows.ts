@@ -16,6 +16,8 @@ export const access = {
   signedIn: { anonymous: 'deny', CUSTOMER: 'allow', MERCHANT: 'allow', FINANCE: 'allow', ADMIN: 'allow' },
   ownOrStaff: { anonymous: 'deny', CUSTOMER: 'own', MERCHANT: 'own', FINANCE: 'allow', ADMIN: 'allow' },
   staff: { anonymous: 'deny', CUSTOMER: 'deny', MERCHANT: 'deny', FINANCE: 'allow', ADMIN: 'allow' },
+  /** A MERCHANT user on the merchants it acts for, or staff; a customer acts for no merchant and is refused. */
+  merchantOrStaff: { anonymous: 'deny', CUSTOMER: 'deny', MERCHANT: 'own', FINANCE: 'allow', ADMIN: 'allow' },
   /** Acts for the caller's own user (its wallet), whatever the role; anonymous callers have none. */
   selfService: { anonymous: 'deny', CUSTOMER: 'own', MERCHANT: 'own', FINANCE: 'own', ADMIN: 'own' },
   adminOnly: { anonymous: 'deny', CUSTOMER: 'deny', MERCHANT: 'deny', FINANCE: 'deny', ADMIN: 'allow' },

@@ -1,0 +1,33 @@
+import { intVar } from '../platform/config.js';
+
+declare module '../platform/config.js' {
+  interface Config {
+    /** The return window: a purchase PENDING this long is confirmed by the worker. */
+    cashbackConfirmationDays: number;
+  }
+}
+
+/** The cashback module's settings: CASHBACK_CONFIRMATION_DAYS. */
+export function cashbackConfig(env: NodeJS.ProcessEnv) {
+  return { cashbackConfirmationDays: intVar(env, 'CASHBACK_CONFIRMATION_DAYS', 30, 0, 365) };
+}
+
+/** The module's limits, units last. */
+export const cashbackLimits = {
+  /** Active offers of one merchant and currency looked at per purchase (the oldest first). */
+  offersPerPurchaseMax: 100,
+  /** Purchases the worker confirms per pass. */
+  confirmBatchMax: 100,
+  /** How often the worker looks for purchases due. */
+  confirmPollIntervalMs: 60_000,
+  /** The external id's length. */
+  externalIdLengthMax: 200,
+  /**
+   * Recordings of one merchant and currency that hold a database transaction at once, per gateway
+   * (the rest wait in memory): enough to keep the merchant's receivable busy while the next ones do
+   * the work before its lock, few enough to leave the pool to everything else.
+   */
+  recordingsInFlightPerMerchant: 4,
+  /** A reversal's reason. */
+  reasonLengthMax: 500,
+} as const;

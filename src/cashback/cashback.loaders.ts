@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { MerchantQueries } from '../merchants/index.js';
+import type { OfferRow, PurchaseChangeRow, PurchaseRow } from './cashback.entity.js';
+import type { CashbackQueries } from './cashback.queries.js';
+
+function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | undefined)[] {
+  const found = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => found.get(id));
+}
+
+/** The cashback module's DataLoaders, fresh per request and per subscription event. */
+export function createCashbackLoaders(em: EntityManager, queries: CashbackQueries, merchants: MerchantQueries) {
+  return {
+    offer: new DataLoader<string, OfferRow | undefined>(async (ids) => byId(ids, await queries.offersByIds(em, ids))),
+    purchase: new DataLoader<string, PurchaseRow | undefined>(async (ids) => byId(ids, await queries.purchasesByIds(em, ids))),
+    purchaseChanges: new DataLoader<string, PurchaseChangeRow[]>(async (ids) => {
+      const rows = await queries.changesOf(em, ids);
+      return ids.map((id) => rows.filter((row) => String(row.purchaseId) === id));
+    }),
+    /** The merchants a user acts for. */
+    merchantsOfUser: new DataLoader<string, string[]>(async (userIds) => Promise.all(userIds.map((id) => merchants.merchantIdsOf(em, id)))),
+  };
+}
+
+export type CashbackLoaders = ReturnType<typeof createCashbackLoaders>;

@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pageOf, type Page } from '../platform/db/page.js';
+import { MerchantEntity, MerchantUserEntity, type MerchantRow } from './merchant.entity.js';
+import type { MerchantStatus } from './merchant.enums.js';
+
+/** Reads of merchants and their users; never writes. */
+export class MerchantQueries {
+  async byIds(em: EntityManager, ids: readonly string[]): Promise<MerchantRow[]> {
+    return (await em.find(MerchantEntity, { id: { $in: [...ids] } })) as MerchantRow[];
+  }
+
+  /** The merchants a user acts for, by id. */
+  async merchantIdsOf(em: EntityManager, userId: string): Promise<string[]> {
+    const rows = await em.find(MerchantUserEntity, { userId }, { orderBy: { merchantId: 'asc' }, limit: 100 });
+    return rows.map((row) => row.merchantId as unknown as string);
+  }
+
+  async userIdsOf(em: EntityManager, merchantIds: readonly string[]): Promise<{ merchantId: string; userId: string }[]> {
+    const rows = await em.find(MerchantUserEntity, { merchantId: { $in: [...merchantIds] } }, { orderBy: { id: 'asc' } });
+    return rows.map((row) => ({ merchantId: row.merchantId as unknown as string, userId: row.userId as unknown as string }));
+  }
+
+  /** A page of merchants, newest first; `memberId` limits it to the merchants that user acts for. */
+  async list(em: EntityManager, filter: { memberId?: string; status?: MerchantStatus }, first: number, after?: string): Promise<Page<MerchantRow>> {
+    const where: Record<string, unknown> = {};
+    if (filter.status) where.status = filter.status;
+    if (after) where.id = { $lt: after };
+    if (filter.memberId !== undefined) {
+      const ids = await this.merchantIdsOf(em, filter.memberId);
+      where.id = after ? { $lt: after, $in: ids } : { $in: ids };
+    }
+    const rows = await em.find(MerchantEntity, where, { orderBy: { id: 'desc' }, limit: first + 1 });
+    return pageOf(rows as MerchantRow[], first);
+  }
+}
