@@ -28,6 +28,8 @@ export const cashbackLimits = {
    * the work before its lock, few enough to leave the pool to everything else.
    */
   recordingsInFlightPerMerchant: 4,
+  /** Recordings of one merchant and currency that may wait for those 4 on one gateway; more are refused with SERVICE_UNAVAILABLE. */
+  recordingsWaitingPerMerchant: 1_000,
   /** A reversal's reason. */
   reasonLengthMax: 500,
 } as const;

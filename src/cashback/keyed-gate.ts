@@ -1,3 +1,5 @@
+import { ServiceUnavailableError } from '../platform/db/unavailable.js';
+
 /**
  * Lets at most `width` tasks of one key run at once; the others wait here, in memory, in arrival
  * order. The recording of purchases uses it per merchant and currency: every purchase of a merchant
@@ -9,7 +11,8 @@
 export class KeyedGate {
   private readonly keys = new Map<string, { running: number; waiting: (() => void)[] }>();
 
-  constructor(private readonly width: number) {}
+  /** At most `waitingMax` tasks of one key wait; one more is refused at once with SERVICE_UNAVAILABLE (retry later). */
+  constructor(private readonly width: number, private readonly waitingMax: number, private readonly what = 'tasks') {}
 
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {
     let slot = this.keys.get(key);
@@ -18,6 +21,7 @@ export class KeyedGate {
       this.keys.set(key, slot);
     }
     if (slot.running < this.width) slot.running += 1;
+    else if (slot.waiting.length >= this.waitingMax) throw new ServiceUnavailableError(`too many ${this.what} are waiting`);
     else await new Promise<void>((resolve) => slot.waiting.push(resolve));
     try {
       return await work();

@@ -52,7 +52,7 @@ interface Grant { offerId: string | null; cashback: bigint; cappedBy: CappedBy |
  */
 export class PurchaseService {
   /** Recordings of one merchant and currency in flight at once (README: concurrent purchases). */
-  private readonly gate = new KeyedGate(cashbackLimits.recordingsInFlightPerMerchant);
+  private readonly gate = new KeyedGate(cashbackLimits.recordingsInFlightPerMerchant, cashbackLimits.recordingsWaitingPerMerchant, 'purchases of this merchant');
 
   constructor(
     private readonly orm: MikroORM,

@@ -40,8 +40,8 @@ export function databaseUnavailable(error: unknown): boolean {
  * mutation under the same idempotency key), so nothing is lost or done twice.
  */
 export class ServiceUnavailableError extends FolioError {
-  constructor() {
-    super('SERVICE_UNAVAILABLE', `the database is unreachable: retry in ${limits.unavailableRetryAfterSeconds} seconds`, {
+  constructor(why = 'the database is unreachable') {
+    super('SERVICE_UNAVAILABLE', `${why}: retry in ${limits.unavailableRetryAfterSeconds} seconds`, {
       retryAfterSeconds: limits.unavailableRetryAfterSeconds,
     });
     this.name = 'ServiceUnavailableError';
