@@ -23,12 +23,13 @@ export const cashbackLimits = {
   /** The external id's length. */
   externalIdLengthMax: 200,
   /**
-   * Recordings of one merchant and currency that hold a database transaction at once, per gateway
-   * (the rest wait in memory): enough to keep the merchant's receivable busy while the next ones do
-   * the work before its lock, few enough to leave the pool to everything else.
+   * Batches of one merchant's recordings (one currency) in flight at once, per gateway: two, so
+   * that the next batch does its work before the merchant's receivable lock while one holds it.
    */
-  recordingsInFlightPerMerchant: 4,
-  /** Recordings of one merchant and currency that may wait for those 4 on one gateway; more are refused with SERVICE_UNAVAILABLE. */
+  recordingLanesPerMerchant: 2,
+  /** Purchases recorded in one transaction at most. */
+  recordingBatchMax: 100,
+  /** Recordings of one merchant and currency that may wait for a batch on one gateway; more are refused with SERVICE_UNAVAILABLE. */
   recordingsWaitingPerMerchant: 1_000,
   /** A reversal's reason. */
   reasonLengthMax: 500,

@@ -5,57 +5,96 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
 import { cutCashback } from './cashback-math.js';
-import type { OfferRow } from './cashback.entity.js';
 import type { CappedBy } from './cashback.enums.js';
 
 const db = (em: EntityManager) => em.getKysely() as Kysely<any>;
 
-type OfferLimits = Pick<OfferRow, 'id' | 'perUserCap'>;
+/** What one purchase of a batch asks of an offer: the cashback the offer pays before any cut. */
+export interface Want { offerId: string; perUserCap: string | null; userId: string; cashback: bigint }
 
 /**
- * What the user's cap and the offer's budget leave, read without a lock (the offer's row as the
- * caller loaded it). A purchase they leave nothing for takes no lock at all: it is ordered at this
- * read, before any refund that commits after it.
+ * Takes what the caps and the budgets leave of each want, in the wants' order (a batch of one
+ * merchant's purchases in arrival order); returns what each was granted and the cut. The caller
+ * has locked the purchases' accounts (the merchant's receivable is one of them). Then the users'
+ * rows of the capped offers are locked (created on first use), then the offers' rows, each set in
+ * one id-ordered statement; the cuts are computed here on what those locks read, and written back
+ * in one statement per table, so a batch holds an offer's row for three statements whatever its size.
  */
-export async function peekCut(em: EntityManager, offer: OfferLimits & Pick<OfferRow, 'budget' | 'budgetUsed'>, userId: string, cashback: bigint): Promise<{ granted: bigint; cappedBy: CappedBy | null }> {
-  let capLeft: bigint | null = null;
-  if (offer.perUserCap != null) {
-    const { rows } = await sql<{ earned: string }>`select earned::text from cashback_offer_user
-      where offer_id = ${offer.id}::bigint and user_id = ${userId}::bigint`.execute(db(em));
-    capLeft = BigInt(offer.perUserCap) - BigInt(rows[0]?.earned ?? 0);
-  }
-  return cutCashback(cashback, capLeft, BigInt(offer.budget) - BigInt(offer.budgetUsed));
+export async function takeFromOffers(em: EntityManager, wants: readonly Want[]): Promise<{ granted: bigint; cappedBy: CappedBy | null }[]> {
+  if (wants.length === 0) return [];
+  const earned = await lockCaps(em, wants.filter((w) => w.perUserCap != null));
+  const budgetLeft = await lockBudgets(em, [...new Set(wants.map((w) => w.offerId))]);
+  const cuts = wants.map((want) => {
+    const userKey = `${want.offerId}:${want.userId}`;
+    const capLeft = want.perUserCap == null ? null : BigInt(want.perUserCap) - earned.get(userKey)!;
+    const cut = cutCashback(want.cashback, capLeft, budgetLeft.get(want.offerId)!);
+    if (capLeft !== null) earned.set(userKey, earned.get(userKey)! + cut.granted);
+    budgetLeft.set(want.offerId, budgetLeft.get(want.offerId)! - cut.granted);
+    return cut;
+  });
+  await writeTakes(em, wants, cuts.map((cut) => cut.granted));
+  return cuts;
 }
 
 /**
- * Takes what the cap and the budget leave of `cashback` for the user; returns what was granted and
- * the cut. The caller has locked the purchase's accounts. An offer with a cap locks the user's row
- * first (created on first use); then one statement locks the offer's row, cuts to what its budget
- * has left and takes the grant from both, so the offer's row is held for as short a time as the
- * rest of the transaction allows.
+ * What the users have earned of capped offers, by `offer:user`, read without a lock: for the
+ * purchases whose offer's budget, also read without one, is spent (they take no lock at all and
+ * are ordered at this read, before any refund that commits after it).
  */
-export async function takeFromOffer(em: EntityManager, offer: OfferLimits, userId: string, cashback: bigint): Promise<{ granted: bigint; cappedBy: CappedBy | null }> {
-  let capLeft: bigint | null = null;
-  if (offer.perUserCap != null) {
-    const { rows: [held] } = await sql<{ earned: string }>`insert into cashback_offer_user (offer_id, user_id) values (${offer.id}::bigint, ${userId}::bigint)
-      on conflict (offer_id, user_id) do update set earned = cashback_offer_user.earned returning earned::text`.execute(db(em));
-    capLeft = BigInt(offer.perUserCap) - BigInt(held.earned);
-  }
-  const want = capLeft === null ? cashback : capLeft <= 0n ? 0n : capLeft < cashback ? capLeft : cashback;
-  // The data-modifying CTEs run to completion whatever the final select reads; `locked` holds the
-  // offer's row (its latest version, once a concurrent taker commits) for the updates that follow.
-  const { rows: [taken] } = await sql<{ left: string; granted: string }>`
-    with locked as (select id, budget - budget_used as budget_left from cashback_offer where id = ${offer.id}::bigint for update),
-    take as (select id, budget_left, least(${String(want)}::bigint, budget_left) as granted from locked),
-    from_cap as (update cashback_offer_user u set earned = u.earned + take.granted from take
-      where ${capLeft !== null}::boolean and take.granted > 0 and u.offer_id = take.id and u.user_id = ${userId}::bigint returning u.id),
-    from_budget as (update cashback_offer o set budget_used = o.budget_used + take.granted, updated_at = now() from take
-      where take.granted > 0 and o.id = take.id returning o.id)
-    select budget_left::text as left, granted::text from take`.execute(db(em));
-  const cut = cutCashback(cashback, capLeft, BigInt(taken.left));
-  if (cut.granted !== BigInt(taken.granted)) throw new Error(`cashback invariant broken: offer ${offer.id} took ${taken.granted}, the cut says ${cut.granted}`);
-  return cut;
+export async function earnedWithoutLock(em: EntityManager, pairs: readonly { offerId: string; userId: string }[]): Promise<Map<string, bigint>> {
+  if (pairs.length === 0) return new Map();
+  const { rows } = await sql<{ offer_id: string; user_id: string; earned: string }>`select u.offer_id::text, u.user_id::text, u.earned::text
+    from cashback_offer_user u join unnest(${pairs.map((x) => x.offerId)}::bigint[], ${pairs.map((x) => x.userId)}::bigint[]) as v(offer_id, user_id)
+      on u.offer_id = v.offer_id and u.user_id = v.user_id`.execute(db(em));
+  return new Map(rows.map((r) => [`${r.offer_id}:${r.user_id}`, BigInt(r.earned)]));
 }
+
+/** Locks (creating) each capped user's row, ordered by offer then user; what each has earned, by `offer:user`. */
+async function lockCaps(em: EntityManager, wants: readonly Want[]): Promise<Map<string, bigint>> {
+  const pairs = [...new Map(wants.map((w) => [`${w.offerId}:${w.userId}`, w])).values()]
+    .sort((a, b) => compareIds(a.offerId, b.offerId) || compareIds(a.userId, b.userId));
+  if (pairs.length === 0) return new Map();
+  const { rows } = await sql<{ offer_id: string; user_id: string; earned: string }>`
+    insert into cashback_offer_user (offer_id, user_id)
+    select o, u from unnest(${pairs.map((w) => w.offerId)}::bigint[], ${pairs.map((w) => w.userId)}::bigint[]) with ordinality as v(o, u, n) order by n
+    on conflict (offer_id, user_id) do update set earned = cashback_offer_user.earned
+    returning offer_id::text, user_id::text, earned::text`.execute(db(em));
+  return new Map(rows.map((r) => [`${r.offer_id}:${r.user_id}`, BigInt(r.earned)]));
+}
+
+/** Locks the offers' rows in id order; what each budget has left. */
+async function lockBudgets(em: EntityManager, offerIds: readonly string[]): Promise<Map<string, bigint>> {
+  const { rows } = await sql<{ id: string; left: string }>`select id::text, (budget - budget_used)::text as left from cashback_offer
+    where id = any(${offerIds}::bigint[]) order by id for update`.execute(db(em));
+  return new Map(rows.map((r) => [r.id, BigInt(r.left)]));
+}
+
+/** Adds what was granted to the capped users' rows and to the offers' budgets used. */
+async function writeTakes(em: EntityManager, wants: readonly Want[], granted: readonly bigint[]): Promise<void> {
+  const perUser = new Map<string, { offerId: string; userId: string; amount: bigint }>();
+  const perOffer = new Map<string, bigint>();
+  wants.forEach((want, index) => {
+    if (granted[index] === 0n) return;
+    perOffer.set(want.offerId, (perOffer.get(want.offerId) ?? 0n) + granted[index]);
+    if (want.perUserCap == null) return;
+    const key = `${want.offerId}:${want.userId}`;
+    const sum = perUser.get(key) ?? { offerId: want.offerId, userId: want.userId, amount: 0n };
+    perUser.set(key, { ...sum, amount: sum.amount + granted[index] });
+  });
+  const users = [...perUser.values()];
+  if (users.length > 0) {
+    await sql`update cashback_offer_user u set earned = u.earned + v.amount
+      from unnest(${users.map((x) => x.offerId)}::bigint[], ${users.map((x) => x.userId)}::bigint[], ${users.map((x) => String(x.amount))}::bigint[]) as v(offer_id, user_id, amount)
+      where u.offer_id = v.offer_id and u.user_id = v.user_id`.execute(db(em));
+  }
+  if (perOffer.size > 0) {
+    await sql`update cashback_offer o set budget_used = o.budget_used + v.amount, updated_at = now()
+      from unnest(${[...perOffer.keys()]}::bigint[], ${[...perOffer.values()].map(String)}::bigint[]) as v(id, amount)
+      where o.id = v.id`.execute(db(em));
+  }
+}
+
+const compareIds = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
 
 /** Returns cashback taken back (a refund, a reversal) to the user's cap and the offer's budget, in that order. */
 export async function giveBack(em: EntityManager, offerId: string, userId: string, amount: bigint): Promise<void> {

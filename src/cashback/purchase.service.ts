@@ -3,21 +3,21 @@ import { sql, type Kysely } from 'kysely';
 import { normaliseEmail, UserStatus, type IdentityQueries } from '../identity/index.js';
 import { parseAmount, requestHash, type LedgerService, type LedgerTransaction } from '../ledger/index.js';
 import { MerchantStatus, type MerchantModule, type MerchantRow } from '../merchants/index.js';
-import { publishWithin } from '../platform/events/outbox.js';
+import { publishAllWithin } from '../platform/events/outbox.js';
+import { KeyedBatcher } from '../platform/keyed-batcher.js';
 import { replayOf } from '../platform/idempotency.js';
 import { checkText } from '../platform/input.js';
 import { limits } from '../platform/limits.js';
 import type { WalletService } from '../wallets/index.js';
 import { accountsOf, holdCashback } from './cashback-ledger.js';
-import { chooseOffer } from './cashback-math.js';
+import { chooseOffer, cutCashback } from './cashback-math.js';
 import { cashbackLimits } from './cashback.config.js';
-import { OfferEntity, PurchaseChangeEntity, PurchaseEntity, type PurchaseRow } from './cashback.entity.js';
+import { OfferEntity, PurchaseChangeEntity, PurchaseEntity, type OfferRow, type PurchaseRow } from './cashback.entity.js';
 import { PurchaseChangeKind, PurchaseStatus, OfferStatus, type CappedBy, type NoCashbackReason } from './cashback.enums.js';
 import { CashbackError } from './cashback.errors.js';
 import { termsOf } from './offer.service.js';
-import { peekCut, takeFromOffer } from './offer-budget.js';
+import { earnedWithoutLock, takeFromOffers } from './offer-budget.js';
 import { checkInstant, type Clock } from './clock.js';
-import { KeyedGate } from './keyed-gate.js';
 
 export interface RecordPurchaseCommand {
   merchantId: string; externalId: string; customerId?: string | null; customerEmail?: string | null;
@@ -32,13 +32,17 @@ export const cashbackChangedType = 'CASHBACK_CHANGED';
 
 export interface CashbackEventPayload { purchaseId: string; merchantId: string; userId: string; currency: string; state: PurchaseStatus; [key: string]: unknown }
 
-/** Writes the purchase's events into the outbox of its transaction (published only if it commits). */
-export async function publishChange(em: EntityManager, row: PurchaseRow, recorded = false): Promise<void> {
+/** The events of a purchase's change (and of its recording), for the outbox of its transaction. */
+function changeEvents(row: PurchaseRow, recorded: boolean): { type: string; payload: CashbackEventPayload }[] {
   const payload: CashbackEventPayload = {
     purchaseId: row.id, merchantId: String(row.merchantId), userId: String(row.customerId), currency: row.currency.trim(), state: row.state,
   };
-  if (recorded) await publishWithin(em, purchaseRecordedType, payload);
-  await publishWithin(em, cashbackChangedType, payload);
+  return recorded ? [{ type: purchaseRecordedType, payload }, { type: cashbackChangedType, payload }] : [{ type: cashbackChangedType, payload }];
+}
+
+/** Writes the purchase's change event into the outbox of its transaction (published only if it commits). */
+export async function publishChange(em: EntityManager, row: PurchaseRow): Promise<void> {
+  await publishAllWithin(em, changeEvents(row, false));
 }
 
 /** A purchase's facts as the recording checked them. */
@@ -46,13 +50,23 @@ interface PurchaseFacts { merchantId: string; externalId: string; hash: string; 
 
 interface Grant { offerId: string | null; cashback: bigint; cappedBy: CappedBy | null; reason: NoCashbackReason | null }
 
+type Recorded = { row: PurchaseRow; replayed: boolean };
+
 /**
  * Purchases as merchants report them: recorded once per external id, with the cashback of the
  * offer that applies held for the customer as a pending ledger entry.
  */
 export class PurchaseService {
-  /** Recordings of one merchant and currency in flight at once (README: concurrent purchases). */
-  private readonly gate = new KeyedGate(cashbackLimits.recordingsInFlightPerMerchant, cashbackLimits.recordingsWaitingPerMerchant, 'purchases of this merchant');
+  /**
+   * Every purchase of a merchant locks its cashback receivable and its offer's budget, so the
+   * recordings of one merchant and currency are coalesced (README: concurrent purchases): those
+   * that arrive while a batch is being recorded wait here, in memory, and go in the next one.
+   */
+  private readonly batcher = new KeyedBatcher<PurchaseFacts, Recorded>({
+    lanes: cashbackLimits.recordingLanesPerMerchant, batchMax: cashbackLimits.recordingBatchMax,
+    waitingMax: cashbackLimits.recordingsWaitingPerMerchant, what: 'purchases of this merchant',
+    run: (_key, batch) => this.ledger.transaction(this.orm.em, (tx) => this.recordBatch(tx, batch)),
+  });
 
   constructor(
     private readonly orm: MikroORM,
@@ -70,7 +84,7 @@ export class PurchaseService {
    * Errors, in precedence: BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, INVALID_CURRENCY,
    * CURRENCY_NOT_SUPPORTED, NOT_FOUND (merchant), IDEMPOTENCY_KEY_REUSED, CUSTOMER_NOT_FOUND, MERCHANT_NOT_ACTIVE.
    */
-  async record(command: RecordPurchaseCommand): Promise<{ row: PurchaseRow; replayed: boolean }> {
+  async record(command: RecordPurchaseCommand): Promise<Recorded> {
     const externalId = checkText(command.externalId, { max: cashbackLimits.externalIdLengthMax, field: 'externalId', allowEmpty: false });
     const customer = this.customerGiven(command);
     const occurredAt = checkInstant(command.occurredAt, 'occurredAt', this.clock.now());
@@ -83,67 +97,127 @@ export class PurchaseService {
     if (earlier) return { row: earlier, replayed: true };
     const customerId = await this.customerId(customer);
     if (merchant.status !== MerchantStatus.ACTIVE) throw CashbackError.merchantNotActive(merchant.status);
-    return this.gate.run(`${merchant.id}:${currency}`, () => this.ledger.transaction(this.orm.em, (tx) => this.recordIn(tx, {
-      merchantId: merchant.id, externalId, hash, customerId, amount, currency, occurredAt,
-    })));
+    return this.batcher.submit(`${merchant.id}:${currency}`, { merchantId: merchant.id, externalId, hash, customerId, amount, currency, occurredAt });
   }
 
   /**
-   * The recording's transaction, ordered so that the rows every purchase of a merchant shares (its
-   * cashback receivable, the offer's budget) are locked as late and as briefly as possible: the
-   * purchase row, the offer chosen and what it would grant, the accounts opened and the events
-   * written come first, without those locks; then the accounts, the cap and the budget, the hold.
+   * One transaction for a batch of one merchant's purchases in one currency, in arrival order. It
+   * is ordered so that the rows every purchase of the merchant shares (its cashback receivable, the
+   * offer's budget) are locked as late and as briefly as possible: the purchase rows, the offers
+   * and what each would pay, and the events come first, without those locks; then the accounts,
+   * the caps and the budgets, the holds. An external id already recorded (before, or earlier in
+   * the batch) is a replay of that purchase, or IDEMPOTENCY_KEY_REUSED for that item alone.
    */
-  private async recordIn(tx: LedgerTransaction, p: PurchaseFacts) {
+  private async recordBatch(tx: LedgerTransaction, batch: PurchaseFacts[]): Promise<(Recorded | Error)[]> {
+    const fresh = await this.insertPurchases(tx, batch);
+    const byExternalId = new Map(fresh.map((row) => [row.externalId, row]));
+    const taken = batch.filter((p) => !byExternalId.has(p.externalId)).map((p) => p.externalId);
+    const earlier = taken.length ? await tx.em.find(PurchaseEntity, { merchantId: batch[0].merchantId, externalId: { $in: taken } }) : [];
+    const now = this.clock.now();
+    await publishAllWithin(tx.em, fresh.flatMap((row) => changeEvents(row, true)));
+    const grants = await this.grant(tx, fresh);
+    fresh.forEach((row, index) => {
+      const grant = grants[index];
+      Object.assign(row, { offerId: grant.offerId, cashback: String(grant.cashback), cappedBy: grant.cappedBy, noCashbackReason: grant.reason });
+      tx.em.create(PurchaseChangeEntity, {
+        purchaseId: row.id, merchantId: row.merchantId, kind: PurchaseChangeKind.RECORDED, toState: PurchaseStatus.PENDING,
+        amount: row.amount, cashbackTaken: '0', reason: grant.reason ? `no cashback: ${grant.reason}` : `cashback ${grant.cashback}`,
+        requestKey: null, requestHash: null, at: now,
+      } as never);
+    });
+    await tx.em.flush();
+    const rows = new Map([...earlier, ...fresh].map((row) => [row.externalId, row as PurchaseRow]));
+    const firsts = new Set(fresh.map((row) => row.id));
+    return batch.map((p) => {
+      const row = rows.get(p.externalId)!;
+      if (firsts.delete(row.id)) return { row, replayed: false };
+      try {
+        return { row: replayOf(row, p.hash, () => CashbackError.keyReused(p.externalId))!, replayed: true };
+      } catch (error) {
+        return error as Error;
+      }
+    });
+  }
+
+  /**
+   * Inserts the batch's purchases PENDING, the first of each external id; returns the rows it
+   * created, as entities of the transaction. An external id already recorded creates nothing (a
+   * concurrent recording of it, on another gateway, is waited for: then it is already recorded).
+   */
+  private async insertPurchases(tx: LedgerTransaction, batch: readonly PurchaseFacts[]): Promise<PurchaseRow[]> {
+    const seen = new Set<string>();
+    const leads = batch.filter((p) => !seen.has(p.externalId) && seen.add(p.externalId));
     const now = this.clock.now();
     const confirmsAt = new Date(now.getTime() + this.confirmationDays() * 86_400_000);
-    // A concurrent request with the same external id waits here for the first to commit, then gets no row.
+    const column = <T>(pick: (p: PurchaseFacts) => T) => leads.map(pick);
     const { rows } = await sql<{ id: string }>`insert into cashback_purchase
       (merchant_id, external_id, request_hash, customer_id, amount, currency, occurred_at, state, recorded_at, confirms_at, updated_at)
-      values (${p.merchantId}::bigint, ${p.externalId}, ${p.hash}, ${p.customerId}::bigint, ${String(p.amount)}::bigint, ${p.currency},
-        ${p.occurredAt}, ${PurchaseStatus.PENDING}::cashback_purchase_state, ${now}, ${confirmsAt}, ${now})
+      select ${leads[0].merchantId}::bigint, v.external_id, v.request_hash, v.customer_id, v.amount, ${leads[0].currency}, v.occurred_at,
+        ${PurchaseStatus.PENDING}::cashback_purchase_state, ${now}, ${confirmsAt}, ${now}
+      from unnest(${column((p) => p.externalId)}::text[], ${column((p) => p.hash)}::text[], ${column((p) => p.customerId)}::bigint[],
+        ${column((p) => String(p.amount))}::bigint[], ${column((p) => p.occurredAt.toISOString())}::timestamptz[]) with ordinality
+        as v(external_id, request_hash, customer_id, amount, occurred_at, n)
+      order by v.n
       on conflict (merchant_id, external_id) do nothing returning id::text`.execute(tx.em.getKysely() as Kysely<any>);
-    if (rows.length === 0) {
-      const raced = await tx.em.findOne(PurchaseEntity, { merchantId: p.merchantId, externalId: p.externalId });
-      return { row: replayOf(raced, p.hash, () => CashbackError.keyReused(p.externalId))!, replayed: true };
-    }
-    const row = (await tx.em.findOne(PurchaseEntity, { id: rows[0].id }))! as PurchaseRow;
-    await publishChange(tx.em, row, true);
-    const grant = await this.grant(tx, row, p);
-    Object.assign(row, { offerId: grant.offerId, cashback: String(grant.cashback), cappedBy: grant.cappedBy, noCashbackReason: grant.reason });
-    tx.em.create(PurchaseChangeEntity, {
-      purchaseId: row.id, merchantId: p.merchantId, kind: PurchaseChangeKind.RECORDED, toState: PurchaseStatus.PENDING,
-      amount: String(p.amount), cashbackTaken: '0', reason: grant.reason ? `no cashback: ${grant.reason}` : `cashback ${grant.cashback}`,
-      requestKey: null, requestHash: null, at: now,
-    } as never);
-    await tx.em.flush();
-    return { row, replayed: false };
+    if (rows.length === 0) return [];
+    const created = await tx.em.find(PurchaseEntity, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { id: 'asc' } });
+    return created as PurchaseRow[];
   }
 
   /**
-   * Which offer applies, what its cap and budget leave of its cashback (README: which offer applies),
-   * and the hold of what was granted. A purchase the cap or the budget leave nothing for (read
-   * without a lock) locks nothing. One that may earn locks its accounts, then the cap and the
-   * budget, in the order every later change of a purchase takes them (and a rerun locks what the
-   * failed attempt locked, the accounts, before its work: the same order).
+   * Which offer applies to each purchase, what the caps and budgets leave of its cashback (README:
+   * which offer applies), and the holds of what was granted, in one batch of ledger operations.
+   * A purchase its offer's budget (read without a lock) leaves nothing for is granted nothing at
+   * that read, and when no purchase of the batch may earn, nothing is locked. Otherwise the
+   * accounts are locked first, then the caps and the budgets, in the order every later change of
+   * a purchase takes them (and a rerun locks what the failed attempt locked, the accounts, first).
    */
-  private async grant(tx: LedgerTransaction, row: PurchaseRow, p: PurchaseFacts): Promise<Grant> {
-    const offers = await tx.em.find(OfferEntity, { merchantId: p.merchantId, currency: p.currency, status: OfferStatus.ACTIVE }, { orderBy: { id: 'asc' }, limit: cashbackLimits.offersPerPurchaseMax });
-    const choice = chooseOffer(offers.map(termsOf), p);
-    if ('reason' in choice) return { offerId: null, cashback: 0n, cappedBy: null, reason: choice.reason };
-    const offer = choice.offer.row;
-    const peek = await peekCut(tx.em, offer, p.customerId, choice.cashback);
-    if (peek.granted === 0n) return { offerId: offer.id, cashback: 0n, cappedBy: peek.cappedBy, reason: null };
-    await this.merchants.service.openAccounts(tx, p.merchantId, p.currency);
-    await this.wallets.walletOf(p.customerId, p.currency, tx);
-    const { wallet, merchant: receivable } = accountsOf({ customerId: p.customerId, merchantId: p.merchantId, currency: p.currency });
-    await tx.lockUpFront({ codes: [receivable, wallet] });
-    const cut = await takeFromOffer(tx.em, offer, p.customerId, choice.cashback);
-    if (cut.granted > 0n) {
-      row.pendingEntryId = await holdCashback(tx, row, cut.granted, 1) as never;
-      row.holds = 1;
+  private async grant(tx: LedgerTransaction, rows: PurchaseRow[]): Promise<Grant[]> {
+    if (rows.length === 0) return [];
+    const { merchantId, currency } = { merchantId: String(rows[0].merchantId), currency: rows[0].currency.trim() };
+    const offers = await tx.em.find(OfferEntity, { merchantId, currency, status: OfferStatus.ACTIVE }, { orderBy: { id: 'asc' }, limit: cashbackLimits.offersPerPurchaseMax });
+    const terms = offers.map(termsOf);
+    const grants: Grant[] = rows.map((row) => {
+      const choice = chooseOffer(terms, { amount: BigInt(row.amount), currency, occurredAt: row.occurredAt });
+      if ('reason' in choice) return { offerId: null, cashback: 0n, cappedBy: null, reason: choice.reason };
+      return { offerId: choice.offer.id, cashback: choice.cashback, cappedBy: null, reason: null };
+    });
+    await this.cutWhereBudgetSpent(tx, offers, rows, grants);
+    const earning = rows.map((row, index) => ({ row, grant: grants[index] })).filter(({ grant }) => grant.cashback > 0n);
+    if (earning.length === 0) return grants;
+    await this.lockAccounts(tx, merchantId, currency, [...new Set(earning.map(({ row }) => String(row.customerId)))]);
+    const caps = new Map(offers.map((offer) => [offer.id, offer.perUserCap ?? null]));
+    const cuts = await takeFromOffers(tx.em, earning.map(({ row, grant }) => ({ offerId: grant.offerId!, perUserCap: caps.get(grant.offerId!)!, userId: String(row.customerId), cashback: grant.cashback })));
+    earning.forEach(({ grant }, index) => Object.assign(grant, { cashback: cuts[index].granted, cappedBy: cuts[index].cappedBy }));
+    const held = earning.filter(({ grant }) => grant.cashback > 0n);
+    const entryIds = await Promise.all(held.map(({ row, grant }) => holdCashback(tx, row, grant.cashback, 1)));
+    held.forEach(({ row }, index) => Object.assign(row, { pendingEntryId: entryIds[index], holds: 1 }));
+    return grants;
+  }
+
+  /**
+   * Grants nothing, with its cut, to each purchase whose offer's budget (read without a lock) is
+   * spent: the cut as the user's cap and that budget make it, both read without a lock.
+   */
+  private async cutWhereBudgetSpent(tx: LedgerTransaction, offers: OfferRow[], rows: PurchaseRow[], grants: Grant[]): Promise<void> {
+    const byId = new Map(offers.map((offer) => [offer.id, offer]));
+    const budgetLeft = (grant: Grant) => BigInt(byId.get(grant.offerId!)!.budget) - BigInt(byId.get(grant.offerId!)!.budgetUsed);
+    const spent = grants.map((grant, index) => ({ grant, row: rows[index] })).filter(({ grant }) => grant.cashback > 0n && budgetLeft(grant) <= 0n);
+    const capped = spent.filter(({ grant }) => byId.get(grant.offerId!)!.perUserCap != null);
+    const earned = await earnedWithoutLock(tx.em, capped.map(({ grant, row }) => ({ offerId: grant.offerId!, userId: String(row.customerId) })));
+    for (const { grant, row } of spent) {
+      const cap = byId.get(grant.offerId!)!.perUserCap;
+      const capLeft = cap == null ? null : BigInt(cap) - (earned.get(`${grant.offerId}:${row.customerId}`) ?? 0n);
+      Object.assign(grant, { cashback: 0n, cappedBy: cutCashback(grant.cashback, capLeft, budgetLeft(grant)).cappedBy });
     }
-    return { offerId: offer.id, cashback: cut.granted, cappedBy: cut.cappedBy, reason: null };
+  }
+
+  /** Opens the merchant's accounts and the customers' wallets where they are new, then locks them in one id-ordered statement. */
+  private async lockAccounts(tx: LedgerTransaction, merchantId: string, currency: string, customerIds: string[]): Promise<void> {
+    await this.merchants.service.openAccounts(tx, merchantId, currency);
+    for (const customerId of customerIds) await this.wallets.walletOf(customerId, currency, tx);
+    const codes = customerIds.map((customerId) => accountsOf({ customerId, merchantId, currency }).wallet);
+    await tx.lockUpFront({ codes: [accountsOf({ customerId: customerIds[0], merchantId, currency }).merchant, ...codes] });
   }
 
   /** The merchant, if the caller acts for it (staff: any). Errors: NOT_FOUND. */

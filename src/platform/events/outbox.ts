@@ -7,5 +7,12 @@ import type { OutboxDatabase } from './outbox.db.js';
  * posting transaction writes its entry events the same way, in its own statement.
  */
 export async function publishWithin(em: EntityManager, type: string, payload: Record<string, unknown>): Promise<void> {
-  await em.getKysely<OutboxDatabase>().insertInto('ledger_event').values({ type, payload: JSON.stringify(payload) }).execute();
+  await publishAllWithin(em, [{ type, payload }]);
+}
+
+/** Several events in one statement, in order (a batch of purchases recorded together). */
+export async function publishAllWithin(em: EntityManager, events: readonly { type: string; payload: Record<string, unknown> }[]): Promise<void> {
+  if (events.length === 0) return;
+  await em.getKysely<OutboxDatabase>().insertInto('ledger_event')
+    .values(events.map(({ type, payload }) => ({ type, payload: JSON.stringify(payload) }))).execute();
 }
