@@ -1,8 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
-import { normaliseEmail, UserStatus, type IdentityQueries } from '../identity/index.js';
+import { normaliseEmail, UserStatus, type IdentityQueries, type UserRow } from '../identity/index.js';
 import { parseAmount, requestHash, type LedgerService, type LedgerTransaction } from '../ledger/index.js';
-import { MerchantStatus, type MerchantModule, type MerchantRow } from '../merchants/index.js';
+import { MerchantStatus, type MerchantModule } from '../merchants/index.js';
 import { publishAllWithin } from '../platform/events/outbox.js';
 import { KeyedBatcher } from '../platform/keyed-batcher.js';
 import { replayOf } from '../platform/idempotency.js';
@@ -46,7 +46,13 @@ export async function publishChange(em: EntityManager, row: PurchaseRow): Promis
 }
 
 /** A purchase's facts as the recording checked them. */
-interface PurchaseFacts { merchantId: string; externalId: string; hash: string; customerId: string; amount: bigint; currency: string; occurredAt: Date }
+type Customer = { id: string } | { email: string };
+
+/** A purchase's facts as the recording checked them; the customer as given, found by the batch. */
+interface PurchaseFacts { merchantId: string; externalId: string; hash: string; customer: Customer; amount: bigint; currency: string; occurredAt: Date }
+
+/** A purchase whose customer was found: one the batch inserts. */
+interface Found extends PurchaseFacts { customerId: string }
 
 interface Grant { offerId: string | null; cashback: bigint; cappedBy: CappedBy | null; reason: NoCashbackReason | null }
 
@@ -90,14 +96,23 @@ export class PurchaseService {
     const occurredAt = checkInstant(command.occurredAt, 'occurredAt', this.clock.now());
     const amount = parseAmount(command.amount, 'amount');
     const currency = this.wallets.currency(command.currency);
-    const merchant = await this.merchantFor(command.merchantId, command.memberScope);
-    const hash = requestHash('purchase', { customer, amount, currency, occurredAt });
-    const em = this.orm.em.fork();
-    const earlier = replayOf(await em.findOne(PurchaseEntity, { merchantId: merchant.id, externalId }), hash, () => CashbackError.keyReused(externalId));
-    if (earlier) return { row: earlier, replayed: true };
-    const customerId = await this.customerId(customer);
-    if (merchant.status !== MerchantStatus.ACTIVE) throw CashbackError.merchantNotActive(merchant.status);
-    return this.batcher.submit(`${merchant.id}:${currency}`, { merchantId: merchant.id, externalId, hash, customerId, amount, currency, occurredAt });
+    const status = await this.merchants.queries.statusFor(this.orm.em.fork(), command.merchantId, command.memberScope);
+    if (!status) throw CashbackError.notFound('Merchant', `mer_${command.merchantId}`);
+    const facts: PurchaseFacts = { merchantId: command.merchantId, externalId, hash: requestHash('purchase', { customer, amount, currency, occurredAt }), customer, amount, currency, occurredAt };
+    if (status !== MerchantStatus.ACTIVE) return this.replayOrRefuse(facts, CashbackError.merchantNotActive(status));
+    return this.batcher.submit(`${facts.merchantId}:${currency}`, facts);
+  }
+
+  /**
+   * A purchase the merchant's state refuses: a replay still returns the first purchase (after a
+   * suspension), in the errors' precedence: IDEMPOTENCY_KEY_REUSED, CUSTOMER_NOT_FOUND, then `refusal`.
+   */
+  private async replayOrRefuse(p: PurchaseFacts, refusal: Error): Promise<Recorded> {
+    const earlier = await this.orm.em.fork().findOne(PurchaseEntity, { merchantId: p.merchantId, externalId: p.externalId });
+    const row = replayOf(earlier, p.hash, () => CashbackError.keyReused(p.externalId));
+    if (row) return { row, replayed: true };
+    if (!(await this.customerIds([p.customer]))[0]) throw CashbackError.customerNotFound();
+    throw refusal;
   }
 
   /**
@@ -109,7 +124,9 @@ export class PurchaseService {
    * the batch) is a replay of that purchase, or IDEMPOTENCY_KEY_REUSED for that item alone.
    */
   private async recordBatch(tx: LedgerTransaction, batch: PurchaseFacts[]): Promise<(Recorded | Error)[]> {
-    const fresh = await this.insertPurchases(tx, batch);
+    const customerIds = await this.customerIds(batch.map((p) => p.customer));
+    const found = batch.flatMap((p, index) => (customerIds[index] ? [{ ...p, customerId: customerIds[index] }] : []));
+    const fresh = await this.insertPurchases(tx, found);
     const byExternalId = new Map(fresh.map((row) => [row.externalId, row]));
     const taken = batch.filter((p) => !byExternalId.has(p.externalId)).map((p) => p.externalId);
     const earlier = taken.length ? await tx.em.find(PurchaseEntity, { merchantId: batch[0].merchantId, externalId: { $in: taken } }) : [];
@@ -129,7 +146,9 @@ export class PurchaseService {
     const rows = new Map([...earlier, ...fresh].map((row) => [row.externalId, row as PurchaseRow]));
     const firsts = new Set(fresh.map((row) => row.id));
     return batch.map((p) => {
-      const row = rows.get(p.externalId)!;
+      const row = rows.get(p.externalId);
+      // Not recorded, before or now: only a customer not found leaves an external id without a row.
+      if (!row) return CashbackError.customerNotFound();
       if (firsts.delete(row.id)) return { row, replayed: false };
       try {
         return { row: replayOf(row, p.hash, () => CashbackError.keyReused(p.externalId))!, replayed: true };
@@ -144,12 +163,13 @@ export class PurchaseService {
    * created, as entities of the transaction. An external id already recorded creates nothing (a
    * concurrent recording of it, on another gateway, is waited for: then it is already recorded).
    */
-  private async insertPurchases(tx: LedgerTransaction, batch: readonly PurchaseFacts[]): Promise<PurchaseRow[]> {
+  private async insertPurchases(tx: LedgerTransaction, batch: readonly Found[]): Promise<PurchaseRow[]> {
     const seen = new Set<string>();
     const leads = batch.filter((p) => !seen.has(p.externalId) && seen.add(p.externalId));
     const now = this.clock.now();
     const confirmsAt = new Date(now.getTime() + this.confirmationDays() * 86_400_000);
-    const column = <T>(pick: (p: PurchaseFacts) => T) => leads.map(pick);
+    if (leads.length === 0) return [];
+    const column = <T>(pick: (p: Found) => T) => leads.map(pick);
     const { rows } = await sql<{ id: string }>`insert into cashback_purchase
       (merchant_id, external_id, request_hash, customer_id, amount, currency, occurred_at, state, recorded_at, confirms_at, updated_at)
       select ${leads[0].merchantId}::bigint, v.external_id, v.request_hash, v.customer_id, v.amount, ${leads[0].currency}, v.occurred_at,
@@ -220,24 +240,22 @@ export class PurchaseService {
     await tx.lockUpFront({ codes: [accountsOf({ customerId: customerIds[0], merchantId, currency }).merchant, ...codes] });
   }
 
-  /** The merchant, if the caller acts for it (staff: any). Errors: NOT_FOUND. */
-  async merchantFor(merchantId: string, memberScope: string | undefined): Promise<MerchantRow> {
-    const em = this.orm.em.fork();
-    const [merchant] = await this.merchants.queries.byIds(em, [merchantId]);
-    if (!merchant || !(await this.merchants.service.mayActFor(em, memberScope, merchantId))) throw CashbackError.notFound('Merchant', `mer_${merchantId}`);
-    return merchant;
-  }
-
-  private customerGiven(command: RecordPurchaseCommand): { id: string } | { email: string } {
+  private customerGiven(command: RecordPurchaseCommand): Customer {
     if ((command.customerId == null) === (command.customerEmail == null)) throw CashbackError.badInput('give exactly one of customerId and customerEmail', 'customerId');
     if (command.customerId != null) return { id: command.customerId };
     const email = checkText(command.customerEmail, { max: limits.emailLengthMax, field: 'customerEmail', allowEmpty: false });
     try { return { email: normaliseEmail(email, 'customerEmail') }; } catch { throw CashbackError.badInput('customerEmail is not an email address', 'customerEmail'); }
   }
 
-  private async customerId(customer: { id: string } | { email: string }): Promise<string> {
-    const user = 'id' in customer ? await this.users.userById(customer.id) : await this.users.userByEmail(customer.email);
-    if (!user || user.status !== UserStatus.ACTIVE) throw CashbackError.customerNotFound();
-    return user.id;
+  /** Each customer's user id, or undefined where there is no such ACTIVE user: one query for ids, one for emails. */
+  private async customerIds(customers: readonly Customer[]): Promise<(string | undefined)[]> {
+    const ids = customers.flatMap((c) => ('id' in c ? [c.id] : []));
+    const emails = customers.flatMap((c) => ('email' in c ? [c.email] : []));
+    const [byId, byEmail] = await Promise.all([
+      ids.length ? this.users.usersByIds(ids) : [], emails.length ? this.users.usersByEmails(emails) : [],
+    ]);
+    const active = (users: UserRow[], key: (u: UserRow) => string) => new Map(users.filter((u) => u.status === UserStatus.ACTIVE).map((u) => [key(u), u.id]));
+    const [idOf, emailOf] = [active(byId, (u) => String(u.id)), active(byEmail, (u) => u.email)];
+    return customers.map((c) => ('id' in c ? idOf.get(c.id) : emailOf.get(c.email)));
   }
 }

@@ -54,6 +54,12 @@ export class IdentityQueries {
     return rows;
   }
 
+  /** Users by normalised email, in no order (an email matches one user at most). */
+  async usersByEmails(emails: readonly string[]): Promise<UserRow[]> {
+    const { rows } = await sql<UserRow>`select ${userColumns} from folio_user where email = any(${[...emails]}::text[])`.execute(this.db);
+    return rows;
+  }
+
   /** The user with this email, given in its stored (normalised) form. */
   async userByEmail(email: string): Promise<UserRow | undefined> {
     const { rows } = await sql<UserRow>`select ${userColumns} from folio_user where email = ${email}`.execute(this.db);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, type Kysely } from 'kysely';
 import { pageOf, type Page } from '../platform/db/page.js';
 import { MerchantEntity, MerchantUserEntity, type MerchantRow } from './merchant.entity.js';
 import type { MerchantStatus } from './merchant.enums.js';
@@ -7,6 +8,17 @@ import type { MerchantStatus } from './merchant.enums.js';
 export class MerchantQueries {
   async byIds(em: EntityManager, ids: readonly string[]): Promise<MerchantRow[]> {
     return (await em.find(MerchantEntity, { id: { $in: [...ids] } })) as MerchantRow[];
+  }
+
+  /**
+   * A merchant's status if `userId` acts for it (undefined: staff, who act for any), in one
+   * statement; undefined when it does not exist or the user does not act for it.
+   */
+  async statusFor(em: EntityManager, merchantId: string, userId: string | undefined): Promise<MerchantStatus | undefined> {
+    const { rows } = await sql<{ status: MerchantStatus }>`select m.status from merchant m where m.id = ${merchantId}::bigint
+      and (${userId ?? null}::bigint is null or exists (select 1 from merchant_user u where u.merchant_id = m.id and u.user_id = ${userId ?? null}::bigint))`
+      .execute(em.getKysely() as Kysely<any>);
+    return rows[0]?.status;
   }
 
   /** The merchants a user acts for, by id. */
