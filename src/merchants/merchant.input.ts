@@ -26,6 +26,12 @@ export class AddMerchantUserInput {
   @Field(() => ID, { description: 'An active MERCHANT user, e.g. "usr_7".' }) userId!: string;
 }
 
+@InputType({ description: 'A user to stop acting for a merchant.' })
+export class RemoveMerchantUserInput {
+  @Field(() => ID, { description: 'The merchant, e.g. "mer_3".' }) merchantId!: string;
+  @Field(() => ID, { description: 'The user, e.g. "usr_7".' }) userId!: string;
+}
+
 @InputType({ description: 'Filters of merchants.' })
 export class MerchantFilterInput {
   @Field(() => MerchantStatus, { nullable: true, description: 'Only merchants in this status.' }) status?: MerchantStatus;

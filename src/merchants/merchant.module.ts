@@ -31,12 +31,12 @@ export const merchantsModule = defineModule({
     Query: { merchant: access.merchantOrStaff, merchants: access.merchantOrStaff },
     Mutation: {
       createMerchant: access.staff, updateMerchant: access.merchantOrStaff, verifyMerchant: access.staff,
-      activateMerchant: access.staff, suspendMerchant: access.staff, addMerchantUser: access.staff,
+      activateMerchant: access.staff, suspendMerchant: access.staff, addMerchantUser: access.staff, removeMerchantUser: access.staff,
     },
   },
   describes: { query: 'merchants', mutation: 'merchants (creation, verification, suspension, users)' },
   loaders: (em, services) => createMerchantLoaders(em, services.merchants.queries),
-  async start({ orm }, { ledger, identity, wallets }) {
-    return { merchants: { service: new MerchantService(orm, ledger, identity.queries, wallets.service), queries: new MerchantQueries() } };
+  async start({ orm }, { ledger, identity, wallets, invalidations }) {
+    return { merchants: { service: new MerchantService(orm, ledger, identity.queries, wallets.service, invalidations), queries: new MerchantQueries(invalidations) } };
   },
 });

@@ -7,7 +7,7 @@ import type { GraphQLContext } from '../platform/graphql/context.js';
 import type { NodeFetcher } from '../platform/graphql/node.type.js';
 import type { IdType } from '../platform/ids.js';
 import { fromGlobalId } from './merchant.ids.js';
-import { AddMerchantUserInput, CreateMerchantInput, MerchantFilterInput, MerchantIdInput, UpdateMerchantInput } from './merchant.input.js';
+import { AddMerchantUserInput, CreateMerchantInput, MerchantFilterInput, MerchantIdInput, RemoveMerchantUserInput, UpdateMerchantInput } from './merchant.input.js';
 import type { MerchantAction } from './merchant.service.js';
 import { Merchant, MerchantConnection } from './merchant.type.js';
 
@@ -86,6 +86,14 @@ export class MerchantResolver {
     const merchantId = fromGlobalId('Merchant', input.merchantId, 'merchantId');
     const userId = fromGlobalId('User', input.userId, 'userId');
     return Merchant.from(await context.merchants.service.addUser(merchantId, userId));
+  }
+
+  @Authorized(...staff)
+  @Mutation(() => Merchant, { description: 'Stops a user acting for a merchant (staff): from the next request on, its tokens and API keys no longer reach the merchant. Removing one that does not act for it is a no-op. Errors: BAD_USER_INPUT, NOT_FOUND.' })
+  async removeMerchantUser(@Arg('input', () => RemoveMerchantUserInput) input: RemoveMerchantUserInput, @Ctx() context: GraphQLContext): Promise<Merchant> {
+    const merchantId = fromGlobalId('Merchant', input.merchantId, 'merchantId');
+    const userId = fromGlobalId('User', input.userId, 'userId');
+    return Merchant.from(await context.merchants.service.removeUser(merchantId, userId));
   }
 }
 

@@ -4,12 +4,14 @@ import { UserStatus, type IdentityQueries } from '../identity/index.js';
 import { AccountType, NegativeBalancePolicy, type LedgerService, type LedgerTransaction } from '../ledger/index.js';
 import { Role } from '../platform/auth/roles.js';
 import { UniqueViolation } from '../platform/db/unique-violation.js';
+import type { Invalidations } from '../platform/events/invalidations.js';
 import { checkText } from '../platform/input.js';
 import { limits } from '../platform/limits.js';
 import type { WalletService } from '../wallets/index.js';
 import { MerchantEntity, MerchantUserEntity, type MerchantRow } from './merchant.entity.js';
 import { MerchantAccount, MerchantStatus } from './merchant.enums.js';
 import { MerchantError } from './merchant.errors.js';
+import { merchantChangedTopic, merchantChangedWithin } from './merchant.queries.js';
 
 export interface CreateMerchantCommand { name: string; slug: string; defaultCurrency: string; userIds?: readonly string[] }
 
@@ -49,7 +51,19 @@ export class MerchantService {
     private readonly ledger: LedgerService,
     private readonly users: IdentityQueries,
     private readonly wallets: WalletService,
+    private readonly invalidations: Invalidations,
   ) {}
+
+  /** Runs a change of the merchant's status or users, and tells every gateway once it commits. */
+  private async changing<T>(merchantId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const value = await this.orm.em.fork().transactional(async (em) => {
+      const result = await work(em as EntityManager);
+      await merchantChangedWithin(em as EntityManager, merchantId);
+      return result;
+    });
+    this.invalidations.deliver(merchantChangedTopic, merchantId);
+    return value;
+  }
 
   /**
    * Creates a merchant PENDING_VERIFICATION with its accounts and users.
@@ -101,7 +115,7 @@ export class MerchantService {
   /** Verifies, activates or suspends a merchant (staff). Errors: NOT_FOUND, INVALID_MERCHANT_TRANSITION. */
   async transition(id: string, action: MerchantAction): Promise<MerchantRow> {
     const rule = transitions[action];
-    return this.orm.em.fork().transactional(async (em) => {
+    return this.changing(id, async (em) => {
       const merchant = await em.findOne(MerchantEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!merchant) throw MerchantError.notFound(id);
       if (!(rule.from as readonly MerchantStatus[]).includes(merchant.status)) throw MerchantError.invalidTransition(id, merchant.status, rule.to);
@@ -125,16 +139,32 @@ export class MerchantService {
     });
   }
 
-  /** Adds a MERCHANT user to a merchant (staff); adding one twice is a no-op. Errors: USER_NOT_MERCHANT, NOT_FOUND. */
+  /** Adds a MERCHANT user to a merchant (staff); adding one twice is a no-op. Errors: USER_NOT_MERCHANT, NOT_FOUND, BAD_USER_INPUT (too many users). */
   async addUser(id: string, userId: string): Promise<MerchantRow> {
     await this.checkMerchantUser(userId);
-    const em = this.orm.em.fork();
-    const merchant = await em.findOne(MerchantEntity, { id });
-    if (!merchant) throw MerchantError.notFound(id);
-    if ((await em.count(MerchantUserEntity, { merchantId: id })) >= merchantUsersMax) throw MerchantError.badInput(`a merchant has at most ${merchantUsersMax} users`, 'userId');
-    await sql`insert into merchant_user (merchant_id, user_id) values (${id}::bigint, ${userId}::bigint) on conflict do nothing`
-      .execute(em.getKysely() as Kysely<any>);
-    return merchant as MerchantRow;
+    return this.changing(id, async (em) => {
+      // Under the merchant's row lock, so concurrent additions cannot pass the limit together.
+      const merchant = await em.findOne(MerchantEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!merchant) throw MerchantError.notFound(id);
+      if ((await em.count(MerchantUserEntity, { merchantId: id })) >= merchantUsersMax) throw MerchantError.badInput(`a merchant has at most ${merchantUsersMax} users`, 'userId');
+      await sql`insert into merchant_user (merchant_id, user_id) values (${id}::bigint, ${userId}::bigint) on conflict do nothing`
+        .execute(em.getKysely() as Kysely<any>);
+      return merchant as MerchantRow;
+    });
+  }
+
+  /**
+   * Stops a user acting for a merchant (staff): from the next request on, on every gateway, its
+   * tokens and API keys no longer reach the merchant. Removing one that does not act for it is a
+   * no-op. Errors: NOT_FOUND.
+   */
+  async removeUser(id: string, userId: string): Promise<MerchantRow> {
+    return this.changing(id, async (em) => {
+      const merchant = await em.findOne(MerchantEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!merchant) throw MerchantError.notFound(id);
+      await sql`delete from merchant_user where merchant_id = ${id}::bigint and user_id = ${userId}::bigint`.execute(em.getKysely() as Kysely<any>);
+      return merchant as MerchantRow;
+    });
   }
 
   /** Whether the user (undefined: staff) acts for the merchant. */

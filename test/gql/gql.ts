@@ -38,6 +38,8 @@ type Documents = {
     "\n  query CbSummary($userId: ID) { cashbackSummary(userId: $userId) { currency pending { amount } confirmed { amount } available { amount } paidOut { amount } clawedBack { amount } owed { amount } } }\n": typeof types.CbSummaryDocument,
     "\n  subscription CbCashbackChanged($after: String) { cashbackChanged(after: $after) { sequence status purchase { id status cashback { amount } } } }\n": typeof types.CbCashbackChangedDocument,
     "\n  subscription CbPurchaseRecorded($after: String) { purchaseRecorded(after: $after) { sequence purchase { id externalId } } }\n": typeof types.CbPurchaseRecordedDocument,
+    "mutation CbAddMerchantUser($input: AddMerchantUserInput!) { addMerchantUser(input: $input) { id users { id } } }": typeof types.CbAddMerchantUserDocument,
+    "mutation CbRemoveMerchantUser($input: RemoveMerchantUserInput!) { removeMerchantUser(input: $input) { id users { id } } }": typeof types.CbRemoveMerchantUserDocument,
     "\n  mutation IdentityRegister($input: RegisterInput!) { register(input: $input) { email message } }\n": typeof types.IdentityRegisterDocument,
     "\n  mutation IdentityLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt tokenType\n      user { id email role status }\n    }\n  }\n": typeof types.IdentityLoginDocument,
     "\n  mutation IdentityRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken user { id email } }\n  }\n": typeof types.IdentityRefreshDocument,
@@ -137,6 +139,8 @@ const documents: Documents = {
     "\n  query CbSummary($userId: ID) { cashbackSummary(userId: $userId) { currency pending { amount } confirmed { amount } available { amount } paidOut { amount } clawedBack { amount } owed { amount } } }\n": types.CbSummaryDocument,
     "\n  subscription CbCashbackChanged($after: String) { cashbackChanged(after: $after) { sequence status purchase { id status cashback { amount } } } }\n": types.CbCashbackChangedDocument,
     "\n  subscription CbPurchaseRecorded($after: String) { purchaseRecorded(after: $after) { sequence purchase { id externalId } } }\n": types.CbPurchaseRecordedDocument,
+    "mutation CbAddMerchantUser($input: AddMerchantUserInput!) { addMerchantUser(input: $input) { id users { id } } }": types.CbAddMerchantUserDocument,
+    "mutation CbRemoveMerchantUser($input: RemoveMerchantUserInput!) { removeMerchantUser(input: $input) { id users { id } } }": types.CbRemoveMerchantUserDocument,
     "\n  mutation IdentityRegister($input: RegisterInput!) { register(input: $input) { email message } }\n": types.IdentityRegisterDocument,
     "\n  mutation IdentityLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt tokenType\n      user { id email role status }\n    }\n  }\n": types.IdentityLoginDocument,
     "\n  mutation IdentityRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken user { id email } }\n  }\n": types.IdentityRefreshDocument,
@@ -322,6 +326,14 @@ export function graphql(source: "\n  subscription CbCashbackChanged($after: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription CbPurchaseRecorded($after: String) { purchaseRecorded(after: $after) { sequence purchase { id externalId } } }\n"): (typeof documents)["\n  subscription CbPurchaseRecorded($after: String) { purchaseRecorded(after: $after) { sequence purchase { id externalId } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CbAddMerchantUser($input: AddMerchantUserInput!) { addMerchantUser(input: $input) { id users { id } } }"): (typeof documents)["mutation CbAddMerchantUser($input: AddMerchantUserInput!) { addMerchantUser(input: $input) { id users { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CbRemoveMerchantUser($input: RemoveMerchantUserInput!) { removeMerchantUser(input: $input) { id users { id } } }"): (typeof documents)["mutation CbRemoveMerchantUser($input: RemoveMerchantUserInput!) { removeMerchantUser(input: $input) { id users { id } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
