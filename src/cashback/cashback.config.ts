@@ -26,7 +26,7 @@ export const cashbackLimits = {
    * Batches of one merchant's recordings (one currency) in flight at once, per gateway: two, so
    * that the next batch does its work before the merchant's receivable lock while one holds it.
    */
-  recordingLanesPerMerchant: 2,
+  recordingLanesPerMerchant: 1,
   /** Purchases recorded in one transaction at most. */
   recordingBatchMax: 100,
   /** Recordings of one merchant and currency that may wait for a batch on one gateway; more are refused with SERVICE_UNAVAILABLE. */

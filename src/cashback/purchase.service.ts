@@ -12,7 +12,7 @@ import type { WalletService } from '../wallets/index.js';
 import { accountsOf, holdCashback } from './cashback-ledger.js';
 import { chooseOffer, cutCashback } from './cashback-math.js';
 import { cashbackLimits } from './cashback.config.js';
-import { OfferEntity, PurchaseChangeEntity, PurchaseEntity, type OfferRow, type PurchaseRow } from './cashback.entity.js';
+import { OfferEntity, PurchaseEntity, type OfferRow, type PurchaseRow } from './cashback.entity.js';
 import { PurchaseChangeKind, PurchaseStatus, OfferStatus, type CappedBy, type NoCashbackReason } from './cashback.enums.js';
 import { CashbackError } from './cashback.errors.js';
 import { termsOf } from './offer.service.js';
@@ -31,6 +31,8 @@ export const purchaseRecordedType = 'CASHBACK_PURCHASE_RECORDED';
 export const cashbackChangedType = 'CASHBACK_CHANGED';
 
 export interface CashbackEventPayload { purchaseId: string; merchantId: string; userId: string; currency: string; state: PurchaseStatus; [key: string]: unknown }
+
+const db = (tx: LedgerTransaction) => tx.em.getKysely() as Kysely<any>;
 
 /** The events of a purchase's change (and of its recording), for the outbox of its transaction. */
 function changeEvents(row: PurchaseRow, recorded: boolean): { type: string; payload: CashbackEventPayload }[] {
@@ -118,35 +120,33 @@ export class PurchaseService {
   /**
    * One transaction for a batch of one merchant's purchases in one currency, in arrival order. It
    * is ordered so that the rows every purchase of the merchant shares (its cashback receivable, the
-   * offer's budget) are locked as late and as briefly as possible: the purchase rows, the offers
-   * and what each would pay, and the events come first, without those locks; then the accounts,
-   * the caps and the budgets, the holds. An external id already recorded (before, or earlier in
-   * the batch) is a replay of that purchase, or IDEMPOTENCY_KEY_REUSED for that item alone.
+   * offer's budget) are locked as late and as briefly as possible: the earlier recordings, the new
+   * purchases' ids, the offers and what each would pay, and the events come first, without those
+   * locks; then the accounts, the caps and the budgets, the holds; then the purchase rows, written
+   * whole. An external id already recorded (before, or earlier in the batch) is a replay of that
+   * purchase, or IDEMPOTENCY_KEY_REUSED for that item alone. One recorded concurrently (another
+   * gateway) fails the purchases' insert on its unique key: the transaction then runs again and
+   * finds it recorded.
    */
   private async recordBatch(tx: LedgerTransaction, batch: PurchaseFacts[]): Promise<(Recorded | Error)[]> {
     const customerIds = await this.customerIds(batch.map((p) => p.customer));
-    const found = batch.flatMap((p, index) => (customerIds[index] ? [{ ...p, customerId: customerIds[index] }] : []));
-    const fresh = await this.insertPurchases(tx, found);
-    const byExternalId = new Map(fresh.map((row) => [row.externalId, row]));
-    const taken = batch.filter((p) => !byExternalId.has(p.externalId)).map((p) => p.externalId);
-    const earlier = taken.length ? await tx.em.find(PurchaseEntity, { merchantId: batch[0].merchantId, externalId: { $in: taken } }) : [];
-    const now = this.clock.now();
+    const externalIds = [...new Set(batch.map((p) => p.externalId))];
+    const earlier = await tx.em.find(PurchaseEntity, { merchantId: batch[0].merchantId, externalId: { $in: externalIds } });
+    const known = new Map(earlier.map((row) => [row.externalId, row as PurchaseRow]));
+    const leads = batch.flatMap((p, index) => {
+      if (!customerIds[index] || known.has(p.externalId)) return [];
+      known.set(p.externalId, undefined as never);
+      return [{ ...p, customerId: customerIds[index] }];
+    });
+    const fresh = await this.draftPurchases(tx, leads);
     await publishAllWithin(tx.em, fresh.flatMap((row) => changeEvents(row, true)));
     const grants = await this.grant(tx, fresh);
-    fresh.forEach((row, index) => {
-      const grant = grants[index];
-      Object.assign(row, { offerId: grant.offerId, cashback: String(grant.cashback), cappedBy: grant.cappedBy, noCashbackReason: grant.reason });
-      tx.em.create(PurchaseChangeEntity, {
-        purchaseId: row.id, merchantId: row.merchantId, kind: PurchaseChangeKind.RECORDED, toState: PurchaseStatus.PENDING,
-        amount: row.amount, cashbackTaken: '0', reason: grant.reason ? `no cashback: ${grant.reason}` : `cashback ${grant.cashback}`,
-        requestKey: null, requestHash: null, at: now,
-      } as never);
-    });
-    await tx.em.flush();
-    const rows = new Map([...earlier, ...fresh].map((row) => [row.externalId, row as PurchaseRow]));
+    fresh.forEach((row, index) => Object.assign(row, { offerId: grants[index].offerId, cashback: String(grants[index].cashback), cappedBy: grants[index].cappedBy, noCashbackReason: grants[index].reason }));
+    await this.insertRecorded(tx, fresh, grants);
+    for (const row of fresh) known.set(row.externalId, row);
     const firsts = new Set(fresh.map((row) => row.id));
     return batch.map((p) => {
-      const row = rows.get(p.externalId);
+      const row = known.get(p.externalId);
       // Not recorded, before or now: only a customer not found leaves an external id without a row.
       if (!row) return CashbackError.customerNotFound();
       if (firsts.delete(row.id)) return { row, replayed: false };
@@ -158,30 +158,42 @@ export class PurchaseService {
     });
   }
 
-  /**
-   * Inserts the batch's purchases PENDING, the first of each external id; returns the rows it
-   * created, as entities of the transaction. An external id already recorded creates nothing (a
-   * concurrent recording of it, on another gateway, is waited for: then it is already recorded).
-   */
-  private async insertPurchases(tx: LedgerTransaction, batch: readonly Found[]): Promise<PurchaseRow[]> {
-    const seen = new Set<string>();
-    const leads = batch.filter((p) => !seen.has(p.externalId) && seen.add(p.externalId));
+  /** The new purchases as they will be written, PENDING, with ids taken from the table's sequence in arrival order. */
+  private async draftPurchases(tx: LedgerTransaction, leads: readonly Found[]): Promise<PurchaseRow[]> {
+    if (leads.length === 0) return [];
+    const { rows: ids } = await sql<{ id: string }>`select nextval(pg_get_serial_sequence('cashback_purchase', 'id'))::text as id
+      from generate_series(1, ${leads.length}::int) order by 1`.execute(db(tx));
     const now = this.clock.now();
     const confirmsAt = new Date(now.getTime() + this.confirmationDays() * 86_400_000);
-    if (leads.length === 0) return [];
-    const column = <T>(pick: (p: Found) => T) => leads.map(pick);
-    const { rows } = await sql<{ id: string }>`insert into cashback_purchase
-      (merchant_id, external_id, request_hash, customer_id, amount, currency, occurred_at, state, recorded_at, confirms_at, updated_at)
-      select ${leads[0].merchantId}::bigint, v.external_id, v.request_hash, v.customer_id, v.amount, ${leads[0].currency}, v.occurred_at,
-        ${PurchaseStatus.PENDING}::cashback_purchase_state, ${now}, ${confirmsAt}, ${now}
-      from unnest(${column((p) => p.externalId)}::text[], ${column((p) => p.hash)}::text[], ${column((p) => p.customerId)}::bigint[],
-        ${column((p) => String(p.amount))}::bigint[], ${column((p) => p.occurredAt.toISOString())}::timestamptz[]) with ordinality
-        as v(external_id, request_hash, customer_id, amount, occurred_at, n)
-      order by v.n
-      on conflict (merchant_id, external_id) do nothing returning id::text`.execute(tx.em.getKysely() as Kysely<any>);
-    if (rows.length === 0) return [];
-    const created = await tx.em.find(PurchaseEntity, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { id: 'asc' } });
-    return created as PurchaseRow[];
+    return leads.map((p, index): PurchaseRow => ({
+      id: ids[index].id, merchantId: p.merchantId, externalId: p.externalId, requestHash: p.hash, customerId: p.customerId,
+      amount: String(p.amount), currency: p.currency, occurredAt: p.occurredAt, state: PurchaseStatus.PENDING, offerId: null,
+      cashback: '0', cashbackReversed: '0', clawedBack: '0', shortfall: '0', netted: '0', cappedBy: null, noCashbackReason: null,
+      refundedAmount: '0', pendingEntryId: null, holds: 0, commitEntryId: null, recordedAt: now, confirmsAt, confirmedAt: null,
+      reversedAt: null, updatedAt: now,
+    } as unknown as PurchaseRow));
+  }
+
+  /** Writes the recorded purchases and their RECORDED change rows: one statement each. */
+  private async insertRecorded(tx: LedgerTransaction, rows: readonly PurchaseRow[], grants: readonly Grant[]): Promise<void> {
+    if (rows.length === 0) return;
+    const column = <T>(pick: (row: PurchaseRow) => T) => rows.map(pick);
+    const { merchantId, currency, recordedAt, confirmsAt } = rows[0];
+    await sql`insert into cashback_purchase (id, merchant_id, external_id, request_hash, customer_id, amount, currency, occurred_at, state,
+        offer_id, cashback, capped_by, no_cashback_reason, pending_entry_id, holds, recorded_at, confirms_at, updated_at)
+      select v.id, ${merchantId}::bigint, v.external_id, v.request_hash, v.customer_id, v.amount, ${currency}, v.occurred_at,
+        ${PurchaseStatus.PENDING}::cashback_purchase_state, v.offer_id, v.cashback, v.capped_by::cashback_capped_by,
+        v.no_cashback_reason::cashback_no_cashback_reason, v.pending_entry_id, v.holds, ${recordedAt}, ${confirmsAt}, ${recordedAt}
+      from unnest(${column((r) => r.id)}::bigint[], ${column((r) => r.externalId)}::text[], ${column((r) => r.requestHash)}::text[],
+        ${column((r) => String(r.customerId))}::bigint[], ${column((r) => r.amount)}::bigint[], ${column((r) => r.occurredAt.toISOString())}::timestamptz[],
+        ${column((r) => r.offerId ?? null)}::bigint[], ${column((r) => r.cashback)}::bigint[], ${column((r) => r.cappedBy ?? null)}::text[],
+        ${column((r) => r.noCashbackReason ?? null)}::text[], ${column((r) => r.pendingEntryId ?? null)}::bigint[], ${column((r) => r.holds)}::int[])
+        as v(id, external_id, request_hash, customer_id, amount, occurred_at, offer_id, cashback, capped_by, no_cashback_reason, pending_entry_id, holds)`.execute(db(tx));
+    const reasons = grants.map((grant) => (grant.reason ? `no cashback: ${grant.reason}` : `cashback ${grant.cashback}`));
+    await sql`insert into cashback_purchase_change (purchase_id, merchant_id, kind, to_state, amount, cashback_taken, reason, at)
+      select v.id, ${merchantId}::bigint, ${PurchaseChangeKind.RECORDED}::cashback_purchase_change_kind, ${PurchaseStatus.PENDING}::cashback_purchase_state,
+        v.amount, 0, v.reason, ${recordedAt}
+      from unnest(${column((r) => r.id)}::bigint[], ${column((r) => r.amount)}::bigint[], ${reasons}::text[]) as v(id, amount, reason)`.execute(db(tx));
   }
 
   /**

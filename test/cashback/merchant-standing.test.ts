@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { Role } from '../../src/platform/auth/roles.js';
@@ -75,6 +76,18 @@ describe('a merchant’s standing, cached per gateway', () => {
     ok(await a.request(CbActivateMerchant, { id: shop.id }));
     const started = performance.now();
     while (errorCode(await purchaseOnB(shop)) !== undefined) expect(performance.now() - started).toBeLessThan(notifyLatencyMaxMs);
+  });
+
+  // Each gateway batches its own purchases; the two batches meet on the purchase's unique key, and
+  // the loser's transaction runs again and finds the purchase recorded.
+  it('records a purchase sent 10 times at once to each of two gateways once, every answer the same purchase', async () => {
+    const shop = await merchantWithOwner();
+    const input = { merchantId: shop.id, externalId: uniq('ord'), customerId: `usr_${shop.customer.userId}`, amount: '1000', currency: 'USD', occurredAt: new Date(Date.now() - 1_000).toISOString() };
+    const sends = [a, b].flatMap((gw) => Array.from({ length: 10 }, () => gw.as(shop.owner).request(CbRecordPurchase, { input })));
+    const ids = (await Promise.all(sends)).map((result) => ok(result).recordPurchase.id);
+    expect(new Set(ids).size).toBe(1);
+    const { rows } = await sql<{ n: string }>`select count(*)::text as n from cashback_purchase where external_id = ${input.externalId}`.execute(a.services.orm.em.fork().getKysely());
+    expect(rows[0].n).toBe('1');
   });
 
   it('refuses removeMerchantUser to anyone but staff, and an unknown merchant with NOT_FOUND', async () => {
