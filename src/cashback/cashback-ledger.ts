@@ -71,12 +71,15 @@ export async function lockAccountsOf(tx: LedgerTransaction, purchase: PurchaseRo
 
 /** An account's available balance by code (0 when it does not exist), read inside the caller's transaction. */
 export async function availableByCode(em: EntityManager, code: string): Promise<bigint> {
-  const { rows } = await sql<{ type: AccountType; pd: string; pc: string; qd: string; qc: string }>`
-    select type, posted_debits::text as pd, posted_credits::text as pc, pending_debits::text as qd, pending_credits::text as qc
-    from ledger_account where code = ${code}`.execute(em.getKysely() as Kysely<any>);
-  if (rows.length === 0) return 0n;
-  const r = rows[0];
-  return balanceOf({ type: r.type, postedDebits: BigInt(r.pd), postedCredits: BigInt(r.pc), pendingDebits: BigInt(r.qd), pendingCredits: BigInt(r.qc) }).available;
+  return (await availableByCodes(em, [code])).get(code) ?? 0n;
+}
+
+/** Accounts' available balances by code, in one statement; a code with no account is absent. */
+export async function availableByCodes(em: EntityManager, codes: readonly string[]): Promise<Map<string, bigint>> {
+  const { rows } = await sql<{ code: string; type: AccountType; pd: string; pc: string; qd: string; qc: string }>`
+    select code, type, posted_debits::text as pd, posted_credits::text as pc, pending_debits::text as qd, pending_credits::text as qc
+    from ledger_account where code = any(${[...codes]}::text[])`.execute(em.getKysely() as Kysely<any>);
+  return new Map(rows.map((r) => [r.code, balanceOf({ type: r.type, postedDebits: BigInt(r.pd), postedCredits: BigInt(r.pc), pendingDebits: BigInt(r.qd), pendingCredits: BigInt(r.qc) }).available]));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MerchantQueries } from '../merchants/index.js';
 import type { OfferRow, PurchaseChangeRow, PurchaseRow } from './cashback.entity.js';
 import type { CashbackQueries } from './cashback.queries.js';
+import { availableByCodes, customerDebtCode } from './cashback-ledger.js';
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | undefined)[] {
   const found = new Map(rows.map((row) => [row.id, row]));
@@ -17,6 +18,12 @@ export function createCashbackLoaders(em: EntityManager, queries: CashbackQuerie
     purchaseChanges: new DataLoader<string, PurchaseChangeRow[]>(async (ids) => {
       const rows = await queries.changesOf(em, ids);
       return ids.map((id) => rows.filter((row) => String(row.purchaseId) === id));
+    }),
+    /** What each user owes in each currency from clawbacks its wallet could not cover, by `userId:currency`. */
+    owed: new DataLoader<string, bigint>(async (keys) => {
+      const codes = keys.map((key) => customerDebtCode(...(key.split(':') as [string, string])));
+      const owed = await availableByCodes(em, codes);
+      return codes.map((code) => owed.get(code) ?? 0n);
     }),
     /** The merchants a user acts for. */
     merchantsOfUser: new DataLoader<string, string[]>(async (userIds) => Promise.all(userIds.map((id) => merchants.merchantIdsOf(em, id)))),

@@ -10,7 +10,7 @@ import { CashbackQueries } from './cashback.queries.js';
 import { CashbackChangeResolver, CashbackSubscriptionResolver, PurchaseRecordedResolver } from './cashback.subscription.js';
 import { ConfirmWorker } from './confirm-worker.js';
 import type { CashbackModule } from './index.js';
-import { MerchantCashbackResolver, OfferFieldResolver, OfferResolver } from './offer.resolver.js';
+import { MerchantCashbackResolver, OfferFieldResolver, OfferResolver, WalletCashbackResolver } from './offer.resolver.js';
 import { OfferService } from './offer.service.js';
 import { PurchaseChangeService } from './purchase-changes.service.js';
 import { cashbackNodes, PurchaseFieldResolver, PurchaseResolver } from './purchase.resolver.js';
@@ -30,7 +30,7 @@ export const cashbackModule = defineModule({
   dependsOn: ['ledger', 'identity', 'wallets', 'merchants'],
   entities: [OfferEntity, OfferUserCashbackEntity, PurchaseEntity, PurchaseChangeEntity],
   resolvers: [
-    OfferResolver, OfferFieldResolver, MerchantCashbackResolver, PurchaseResolver, PurchaseFieldResolver,
+    OfferResolver, OfferFieldResolver, MerchantCashbackResolver, WalletCashbackResolver, PurchaseResolver, PurchaseFieldResolver,
     CashbackSubscriptionResolver, CashbackChangeResolver, PurchaseRecordedResolver,
   ],
   idPrefixes: cashbackIdPrefixes,

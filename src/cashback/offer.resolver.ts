@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Money } from '../ledger/index.js';
 import { Merchant } from '../merchants/index.js';
+import { Wallet } from '../wallets/index.js';
 import { ownerScope } from '../platform/auth/principal.js';
 import { Role } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
@@ -57,6 +58,15 @@ export class MerchantCashbackResolver {
   @FieldResolver(() => [Money], { description: 'Cashback its purchases grant now, per currency.' })
   async cashbackGranted(@Root() merchant: Merchant, @Ctx() context: GraphQLContext): Promise<Money[]> {
     return (await context.cashback.queries.granted(context.em, merchant.row.id)).map((g) => Money.of(g.total, g.currency));
+  }
+}
+
+@Resolver(() => Wallet)
+export class WalletCashbackResolver {
+  @FieldResolver(() => Money, { description: 'What the owner owes from cashback clawed back that this wallet could not cover (0: nothing); netted against their next cashback in this currency.' })
+  async cashbackOwed(@Root() wallet: Wallet, @Ctx() context: GraphQLContext): Promise<Money> {
+    const currency = wallet.row.currency.trim();
+    return Money.of(await context.loaders.owed.load(`${wallet.row.userId}:${currency}`), currency);
   }
 }
 

@@ -50,6 +50,8 @@ export const CbPurchaseRecorded = graphql(`
   subscription CbPurchaseRecorded($after: String) { purchaseRecorded(after: $after) { sequence purchase { id externalId } } }
 `);
 
+export const CbWalletsOwed = graphql(`query CbWalletsOwed { wallets { currency cashbackOwed { amount currency } } }`);
+
 export function ok<R>(result: { data?: R | null; errors?: readonly unknown[] }): R {
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data!;

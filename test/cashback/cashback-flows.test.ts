@@ -5,7 +5,7 @@ import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';
 import { collect } from '../testkit/subscriptions.js';
 import { balanceOf, Transfer } from '../wallets/wallet-fixtures.js';
 import {
-  activeMerchant, activeOffer, CbCashbackChanged, CbRecordPurchase, CbOffer, CbPurchase, CbPurchaseRecorded, CbSuspendMerchant, confirm, ok, record, refund, reverse, summaryOf,
+  activeMerchant, activeOffer, CbCashbackChanged, CbWalletsOwed, CbRecordPurchase, CbOffer, CbPurchase, CbPurchaseRecorded, CbSuspendMerchant, confirm, ok, record, refund, reverse, summaryOf,
 } from './cashback-fixtures.js';
 
 let gw: TestGateway;
@@ -95,11 +95,14 @@ describe('reversal, refunds and clawback', () => {
     expect(clawed).toMatchObject({ status: 'REVERSED', clawedBack: { amount: '500' }, shortfall: { amount: '300' } });
     expect(await balanceOf(gw.as(fay))).toEqual({ posted: '0', pending: '0', available: '0' });
     expect(await summaryOf(gw.as(fay))).toMatchObject({ owed: '300', clawedBack: '500' });
+    // The debt shows on her wallet too, to her and to staff.
+    expect(ok(await gw.as(fay).request(CbWalletsOwed, {})).wallets).toEqual([{ currency: 'USD', cashbackOwed: { amount: '300', currency: 'USD' } }]);
     const second = await record(shop, fay, '4000');
     const netted = ok(await confirm(shop, second.id)).confirmPurchase;
     expect(netted).toMatchObject({ status: 'CONFIRMED', netted: { amount: '300' } });
     expect(await balanceOf(gw.as(fay))).toEqual({ posted: '100', pending: '0', available: '100' });
     expect(await summaryOf(gw.as(fay))).toMatchObject({ owed: '0', confirmed: '400', available: '100' });
+    expect(ok(await gw.as(fay).request(CbWalletsOwed, {})).wallets).toEqual([{ currency: 'USD', cashbackOwed: { amount: '0', currency: 'USD' } }]);
   });
 
   it('reverses a proportional part on partial refunds, pending or confirmed; a refund of the rest reverses the purchase', async () => {

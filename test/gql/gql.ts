@@ -38,6 +38,7 @@ type Documents = {
     "\n  query CbSummary($userId: ID) { cashbackSummary(userId: $userId) { currency pending { amount } confirmed { amount } available { amount } paidOut { amount } clawedBack { amount } owed { amount } } }\n": typeof types.CbSummaryDocument,
     "\n  subscription CbCashbackChanged($after: String) { cashbackChanged(after: $after) { sequence status purchase { id status cashback { amount } } } }\n": typeof types.CbCashbackChangedDocument,
     "\n  subscription CbPurchaseRecorded($after: String) { purchaseRecorded(after: $after) { sequence purchase { id externalId } } }\n": typeof types.CbPurchaseRecordedDocument,
+    "query CbWalletsOwed { wallets { currency cashbackOwed { amount currency } } }": typeof types.CbWalletsOwedDocument,
     "mutation CbAddMerchantUser($input: AddMerchantUserInput!) { addMerchantUser(input: $input) { id users { id } } }": typeof types.CbAddMerchantUserDocument,
     "mutation CbRemoveMerchantUser($input: RemoveMerchantUserInput!) { removeMerchantUser(input: $input) { id users { id } } }": typeof types.CbRemoveMerchantUserDocument,
     "\n  mutation IdentityRegister($input: RegisterInput!) { register(input: $input) { email message } }\n": typeof types.IdentityRegisterDocument,
@@ -139,6 +140,7 @@ const documents: Documents = {
     "\n  query CbSummary($userId: ID) { cashbackSummary(userId: $userId) { currency pending { amount } confirmed { amount } available { amount } paidOut { amount } clawedBack { amount } owed { amount } } }\n": types.CbSummaryDocument,
     "\n  subscription CbCashbackChanged($after: String) { cashbackChanged(after: $after) { sequence status purchase { id status cashback { amount } } } }\n": types.CbCashbackChangedDocument,
     "\n  subscription CbPurchaseRecorded($after: String) { purchaseRecorded(after: $after) { sequence purchase { id externalId } } }\n": types.CbPurchaseRecordedDocument,
+    "query CbWalletsOwed { wallets { currency cashbackOwed { amount currency } } }": types.CbWalletsOwedDocument,
     "mutation CbAddMerchantUser($input: AddMerchantUserInput!) { addMerchantUser(input: $input) { id users { id } } }": types.CbAddMerchantUserDocument,
     "mutation CbRemoveMerchantUser($input: RemoveMerchantUserInput!) { removeMerchantUser(input: $input) { id users { id } } }": types.CbRemoveMerchantUserDocument,
     "\n  mutation IdentityRegister($input: RegisterInput!) { register(input: $input) { email message } }\n": types.IdentityRegisterDocument,
@@ -326,6 +328,10 @@ export function graphql(source: "\n  subscription CbCashbackChanged($after: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription CbPurchaseRecorded($after: String) { purchaseRecorded(after: $after) { sequence purchase { id externalId } } }\n"): (typeof documents)["\n  subscription CbPurchaseRecorded($after: String) { purchaseRecorded(after: $after) { sequence purchase { id externalId } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CbWalletsOwed { wallets { currency cashbackOwed { amount currency } } }"): (typeof documents)["query CbWalletsOwed { wallets { currency cashbackOwed { amount currency } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
