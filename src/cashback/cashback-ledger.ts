@@ -6,6 +6,7 @@ import { AccountType, balanceOf, Direction, NegativeBalancePolicy, type LedgerTr
 import { MerchantAccount, merchantAccountCode } from '../merchants/index.js';
 import { splitClawback } from './cashback-math.js';
 import type { PurchaseRow } from './cashback.entity.js';
+import type { NewLine, WalletTransactionKind, WalletTransactionStatus } from '../wallets/index.js';
 
 /** The three accounts a purchase's cashback moves between. */
 export interface CashbackAccounts {
@@ -84,38 +85,44 @@ export async function availableByCodes(em: EntityManager, codes: readonly string
 
 /**
  * Repays the customer's debt from cashback that just became available: debit the wallet, credit the
- * debt account. Returns what was netted (0: no debt).
+ * debt account with `amount`. Returns the entry.
  */
-export async function netDebt(tx: LedgerTransaction, purchase: PurchaseRow, accounts: CashbackAccounts, amount: bigint): Promise<void> {
+export async function netDebt(tx: LedgerTransaction, purchase: PurchaseRow, accounts: CashbackAccounts, amount: bigint): Promise<string> {
   const currency = purchase.currency.trim();
-  await tx.post({
+  const posted = await tx.post({
     idempotencyKey: ledgerKey(purchase, 'net'), description: `Cashback on purchase ${purchase.externalId} repays an earlier clawback`,
     metadata: { purchaseId: purchase.id },
     postings: [line(accounts.wallet, Direction.DEBIT, amount, currency), line(accounts.debt, Direction.CREDIT, amount, currency)],
   });
+  return posted.entryId;
 }
 
 /**
  * Takes back confirmed cashback. When the wallet covers all of it and it is the whole confirmation,
  * the confirmation's entry is reversed (a reversing entry linked to it); otherwise one entry credits
  * the merchant's receivable with the amount, debiting the wallet with what it has available and
- * the customer's debt account with the rest. Returns the shortfall that became debt.
+ * the customer's debt account with the rest. Returns the shortfall that became debt, what the wallet paid, and the entry.
  */
-export async function clawBack(tx: LedgerTransaction, purchase: PurchaseRow, accounts: CashbackAccounts, amount: bigint): Promise<bigint> {
+export async function clawBack(tx: LedgerTransaction, purchase: PurchaseRow, accounts: CashbackAccounts, amount: bigint): Promise<{ shortfall: bigint; fromWallet: bigint; entryId: string }> {
   const currency = purchase.currency.trim();
   const { fromWallet, shortfall } = splitClawback(amount, await availableByCode(tx.em, accounts.wallet));
   const key = ledgerKey(purchase, `claw:${purchase.clawedBack}`);
   const whole = BigInt(purchase.clawedBack) === 0n && amount === BigInt(purchase.cashback);
   if (shortfall === 0n && whole && purchase.commitEntryId) {
-    await tx.reverse({ idempotencyKey: key, entryId: String(purchase.commitEntryId), description: `Cashback on purchase ${purchase.externalId} clawed back` });
-    return 0n;
+    const reversed = await tx.reverse({ idempotencyKey: key, entryId: String(purchase.commitEntryId), description: `Cashback on purchase ${purchase.externalId} clawed back` });
+    return { shortfall: 0n, fromWallet, entryId: reversed.entryId };
   }
   const postings = [line(accounts.merchant, Direction.CREDIT, amount, currency)];
   if (fromWallet > 0n) postings.push(line(accounts.wallet, Direction.DEBIT, fromWallet, currency));
   if (shortfall > 0n) postings.push(line(accounts.debt, Direction.DEBIT, shortfall, currency));
-  await tx.post({
+  const posted = await tx.post({
     idempotencyKey: key, description: `Cashback on purchase ${purchase.externalId} clawed back${shortfall > 0n ? ` (${shortfall} owed by the customer)` : ''}`,
     metadata: { purchaseId: purchase.id, shortfall: String(shortfall) }, postings,
   });
-  return shortfall;
+  return { shortfall, fromWallet, entryId: posted.entryId };
+}
+
+/** The wallet history line of a cashback movement: its `reference` names the purchase. */
+export function cashbackLine(walletId: string, purchase: PurchaseRow, kind: WalletTransactionKind, status: WalletTransactionStatus, amount: bigint, entryId: string): NewLine {
+  return { walletId, kind, status, amount: String(amount), currency: purchase.currency.trim(), entryId, reference: `pur_${purchase.id}` };
 }

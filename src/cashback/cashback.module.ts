@@ -51,7 +51,7 @@ export const cashbackModule = defineModule({
   loaders: (em, services) => createCashbackLoaders(em, services.cashback.queries, services.merchants.queries),
   async start({ orm, config }, { ledger, identity, wallets, merchants }) {
     const clock = systemClock();
-    const changes = new PurchaseChangeService(orm, ledger, merchants, clock);
+    const changes = new PurchaseChangeService(orm, ledger, merchants, wallets.service, clock);
     return {
       cashback: {
         clock, changes, queries: new CashbackQueries(),

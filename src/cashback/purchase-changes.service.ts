@@ -3,8 +3,8 @@ import { parseAmount, requestHash, type LedgerService, type LedgerTransaction } 
 import type { MerchantModule } from '../merchants/index.js';
 import { UniqueViolation } from '../platform/db/unique-violation.js';
 import { checkText } from '../platform/input.js';
-import { checkClientKey } from '../wallets/index.js';
-import { availableByCode, clawBack, holdCashback, ledgerKey, lockAccountsOf, netDebt } from './cashback-ledger.js';
+import { checkClientKey, WalletTransactionKind, WalletTransactionStatus, type WalletService } from '../wallets/index.js';
+import { availableByCode, cashbackLine, clawBack, holdCashback, ledgerKey, lockAccountsOf, netDebt } from './cashback-ledger.js';
 import { nettedAgainst, refundTakesBack } from './cashback-math.js';
 import { cashbackLimits } from './cashback.config.js';
 import { PurchaseChangeEntity, PurchaseEntity, type PurchaseRow } from './cashback.entity.js';
@@ -28,7 +28,13 @@ const current = (row: PurchaseRow) => BigInt(row.cashback) - BigInt(row.cashback
  * under the purchase's row lock, with its change row; a replayed key returns the purchase as it is.
  */
 export class PurchaseChangeService {
-  constructor(private readonly orm: MikroORM, private readonly ledger: LedgerService, private readonly merchants: MerchantModule, private readonly clock: Clock) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly ledger: LedgerService,
+    private readonly merchants: MerchantModule,
+    private readonly wallets: WalletService,
+    private readonly clock: Clock,
+  ) {}
 
   /** Confirms a PENDING purchase. Errors, in precedence: BAD_USER_INPUT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, PURCHASE_ALREADY_REVERSED, PURCHASE_NOT_PENDING. */
   confirm(request: ChangeRequest): Promise<PurchaseRow> {
@@ -78,6 +84,11 @@ export class PurchaseChangeService {
     });
   }
 
+  /** The customer's wallet of the purchase's currency (open: its cashback was held there). */
+  private async walletOf(tx: LedgerTransaction, row: PurchaseRow): Promise<string> {
+    return (await this.wallets.walletOf(String(row.customerId), row.currency.trim(), tx)).id;
+  }
+
   /** The purchases PENDING past their return window, oldest due first (the worker's batch). */
   async due(limit: number): Promise<string[]> {
     const rows = await this.orm.em.fork().find(PurchaseEntity, { state: PurchaseStatus.PENDING, confirmsAt: { $lte: this.clock.now() } }, { orderBy: { confirmsAt: 'asc' }, limit, fields: ['id'] });
@@ -120,10 +131,15 @@ export class PurchaseChangeService {
     if (!row.pendingEntryId) return;
     const accounts = await lockAccountsOf(tx, row);
     const committed = await tx.commit({ idempotencyKey: ledgerKey(row, 'commit'), entryId: String(row.pendingEntryId) });
+    const wallet = await this.walletOf(tx, row);
+    await this.wallets.setLineStatus(tx, wallet, String(row.pendingEntryId), WalletTransactionStatus.COMPLETED);
     row.commitEntryId = committed.entryId as never;
     row.pendingEntryId = null;
     const netted = nettedAgainst(await availableByCode(tx.em, accounts.debt), current(row));
-    if (netted > 0n) await netDebt(tx, row, accounts, netted);
+    if (netted > 0n) {
+      const entryId = await netDebt(tx, row, accounts, netted);
+      await this.wallets.record(tx, [cashbackLine(wallet, row, WalletTransactionKind.CASHBACK_CLAWBACK, WalletTransactionStatus.COMPLETED, netted, entryId)]);
+    }
     row.netted = String(netted);
   }
 
@@ -137,16 +153,20 @@ export class PurchaseChangeService {
     const moves = amount > 0n && (row.state === PurchaseStatus.CONFIRMED || row.pendingEntryId !== null);
     const accounts = moves ? await lockAccountsOf(tx, row) : undefined;
     if (amount > 0n && row.offerId) await giveBack(tx.em, String(row.offerId), String(row.customerId), amount);
-    if (accounts && row.state === PurchaseStatus.PENDING) {
+    const wallet = accounts && await this.walletOf(tx, row);
+    if (wallet && row.state === PurchaseStatus.PENDING) {
       await tx.void({ idempotencyKey: ledgerKey(row, `void:${row.holds}`), entryId: String(row.pendingEntryId) });
+      await this.wallets.setLineStatus(tx, wallet, String(row.pendingEntryId), WalletTransactionStatus.CANCELLED);
       const rest = current(row) - amount;
       row.pendingEntryId = null;
       if (rest > 0n) {
         row.holds += 1;
         row.pendingEntryId = await holdCashback(tx, row, rest, row.holds) as never;
+        await this.wallets.record(tx, [cashbackLine(wallet, row, WalletTransactionKind.CASHBACK, WalletTransactionStatus.PENDING, rest, String(row.pendingEntryId))]);
       }
-    } else if (accounts) {
-      const shortfall = await clawBack(tx, row, accounts, amount);
+    } else if (wallet) {
+      const { shortfall, fromWallet, entryId } = await clawBack(tx, row, accounts!, amount);
+      if (fromWallet > 0n) await this.wallets.record(tx, [cashbackLine(wallet, row, WalletTransactionKind.CASHBACK_CLAWBACK, WalletTransactionStatus.COMPLETED, fromWallet, entryId)]);
       row.clawedBack = String(BigInt(row.clawedBack) + amount);
       row.shortfall = String(BigInt(row.shortfall) + shortfall);
     }

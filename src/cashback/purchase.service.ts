@@ -8,8 +8,8 @@ import { KeyedBatcher } from '../platform/keyed-batcher.js';
 import { replayOf } from '../platform/idempotency.js';
 import { checkText } from '../platform/input.js';
 import { limits } from '../platform/limits.js';
-import type { WalletService } from '../wallets/index.js';
-import { accountsOf, holdCashback } from './cashback-ledger.js';
+import { WalletTransactionKind, WalletTransactionStatus, type WalletService } from '../wallets/index.js';
+import { accountsOf, cashbackLine, holdCashback } from './cashback-ledger.js';
 import { chooseOffer, cutCashback } from './cashback-math.js';
 import { cashbackLimits } from './cashback.config.js';
 import { OfferEntity, PurchaseEntity, type OfferRow, type PurchaseRow } from './cashback.entity.js';
@@ -217,13 +217,15 @@ export class PurchaseService {
     await this.cutWhereBudgetSpent(tx, offers, rows, grants);
     const earning = rows.map((row, index) => ({ row, grant: grants[index] })).filter(({ grant }) => grant.cashback > 0n);
     if (earning.length === 0) return grants;
-    await this.lockAccounts(tx, merchantId, currency, [...new Set(earning.map(({ row }) => String(row.customerId)))]);
+    const wallets = await this.lockAccounts(tx, merchantId, currency, [...new Set(earning.map(({ row }) => String(row.customerId)))]);
     const caps = new Map(offers.map((offer) => [offer.id, offer.perUserCap ?? null]));
     const cuts = await takeFromOffers(tx.em, earning.map(({ row, grant }) => ({ offerId: grant.offerId!, perUserCap: caps.get(grant.offerId!)!, userId: String(row.customerId), cashback: grant.cashback })));
     earning.forEach(({ grant }, index) => Object.assign(grant, { cashback: cuts[index].granted, cappedBy: cuts[index].cappedBy }));
     const held = earning.filter(({ grant }) => grant.cashback > 0n);
     const entryIds = await Promise.all(held.map(({ row, grant }) => holdCashback(tx, row, grant.cashback, 1)));
     held.forEach(({ row }, index) => Object.assign(row, { pendingEntryId: entryIds[index], holds: 1 }));
+    await this.wallets.record(tx, held.map(({ row, grant }, index) =>
+      cashbackLine(wallets.get(String(row.customerId))!, row, WalletTransactionKind.CASHBACK, WalletTransactionStatus.PENDING, grant.cashback, entryIds[index])));
     return grants;
   }
 
@@ -244,12 +246,17 @@ export class PurchaseService {
     }
   }
 
-  /** Opens the merchant's accounts and the customers' wallets where they are new, then locks them in one id-ordered statement. */
-  private async lockAccounts(tx: LedgerTransaction, merchantId: string, currency: string, customerIds: string[]): Promise<void> {
+  /**
+   * Opens the merchant's accounts and the customers' wallets where they are new, then locks them in
+   * one id-ordered statement; returns each customer's wallet id.
+   */
+  private async lockAccounts(tx: LedgerTransaction, merchantId: string, currency: string, customerIds: string[]): Promise<Map<string, string>> {
     await this.merchants.service.openAccounts(tx, merchantId, currency);
-    for (const customerId of customerIds) await this.wallets.walletOf(customerId, currency, tx);
+    const wallets = new Map<string, string>();
+    for (const customerId of customerIds) wallets.set(customerId, (await this.wallets.walletOf(customerId, currency, tx)).id);
     const codes = customerIds.map((customerId) => accountsOf({ customerId, merchantId, currency }).wallet);
     await tx.lockUpFront({ codes: [accountsOf({ customerId: customerIds[0], merchantId, currency }).merchant, ...codes] });
+    return wallets;
   }
 
   private customerGiven(command: RecordPurchaseCommand): Customer {

@@ -120,6 +120,8 @@ const describe: Record<WalletTransactionKind, (line: WalletTransaction, other?: 
   WITHDRAWAL: (line) => `Withdrawal to ${line.reference}`,
   PAYOUT: (line) => `Payout to ${line.reference}`,
   FEE: () => 'Withdrawal fee',
+  CASHBACK: (line) => `Cashback on purchase ${line.reference}`,
+  CASHBACK_CLAWBACK: (line) => `Cashback taken back (purchase ${line.reference})`,
 };
 
 @Resolver(() => WalletTransaction)

@@ -219,6 +219,15 @@ export class WalletService {
   }
 
   /**
+   * Sets the status of the wallet's line of `entryId` (a hold that was committed or voided),
+   * inside the caller's transaction. A module's held money (cashback) uses it; a withdrawal's or
+   * payout's lines change with the disbursement.
+   */
+  async setLineStatus(tx: LedgerTransaction, walletId: string, entryId: string, status: WalletTransactionStatus): Promise<void> {
+    await tx.em.nativeUpdate(WalletTransactionEntity, { walletId, entryId }, { status, updatedAt: new Date() });
+  }
+
+  /**
    * The recipient, by id or by email, with the email as the sender gave it (normalised) when they
    * gave one; an unknown or disabled user is RECIPIENT_NOT_FOUND.
    */

@@ -16,6 +16,8 @@ registerEnumType(WalletTransactionKind, {
     WITHDRAWAL: { description: 'Sent to the user’s bank through the payment processor.' },
     PAYOUT: { description: 'Paid out of the available balance through the payment processor.' },
     FEE: { description: 'A fee the platform charged (for a withdrawal).' },
+    CASHBACK: { description: 'Cashback earned on a purchase: PENDING while the purchase can be returned, COMPLETED once confirmed, CANCELLED if reversed first. `reference` is the purchase.' },
+    CASHBACK_CLAWBACK: { description: 'Cashback taken back from the wallet (a purchase refunded or reversed after confirmation, or owed cashback repaid). `reference` is the purchase.' },
   },
 });
 registerEnumType(WalletTransactionStatus, {
@@ -61,8 +63,8 @@ export class WalletTransaction extends Node {
   @Field(() => ID, { description: 'Global id, e.g. "wtx_31".' })
   override id!: string;
 
-  @Field(() => WalletTransactionKind, { description: 'DEPOSIT, TRANSFER_IN, TRANSFER_OUT, WITHDRAWAL, PAYOUT or FEE.' }) kind!: WalletTransactionKind;
-  @Field(() => FlowDirection, { description: 'IN for deposits and transfers received; OUT otherwise.' }) direction!: FlowDirection;
+  @Field(() => WalletTransactionKind, { description: 'DEPOSIT, TRANSFER_IN, TRANSFER_OUT, WITHDRAWAL, PAYOUT, FEE, CASHBACK or CASHBACK_CLAWBACK.' }) kind!: WalletTransactionKind;
+  @Field(() => FlowDirection, { description: 'IN for deposits, transfers received and cashback; OUT otherwise.' }) direction!: FlowDirection;
   @Field(() => WalletTransactionStatus, { description: 'PENDING while held; COMPLETED, FAILED or CANCELLED.' }) status!: WalletTransactionStatus;
   @Field(() => Money, { description: 'The amount, always positive; `direction` says which way it went.' }) amount!: Money;
   @Field({ description: 'The client’s note (a transfer’s message, a deposit’s memo); may be empty.' }) memo!: string;

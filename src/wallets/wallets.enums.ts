@@ -6,6 +6,10 @@ export enum WalletTransactionKind {
   WITHDRAWAL = 'WITHDRAWAL',
   PAYOUT = 'PAYOUT',
   FEE = 'FEE',
+  /** Cashback on a purchase (the cashback module): PENDING while held, COMPLETED once confirmed, CANCELLED if reversed first. */
+  CASHBACK = 'CASHBACK',
+  /** Cashback taken back from the wallet: a clawback after confirmation, or an earlier clawback's shortfall repaid. */
+  CASHBACK_CLAWBACK = 'CASHBACK_CLAWBACK',
 }
 
 /** Where a line of history stands: money held (PENDING) ends COMPLETED, FAILED (returned) or CANCELLED (returned). */
@@ -23,7 +27,7 @@ export enum FlowDirection {
 }
 
 export function directionOf(kind: WalletTransactionKind): FlowDirection {
-  return kind === WalletTransactionKind.DEPOSIT || kind === WalletTransactionKind.TRANSFER_IN ? FlowDirection.IN : FlowDirection.OUT;
+  return kind === WalletTransactionKind.DEPOSIT || kind === WalletTransactionKind.TRANSFER_IN || kind === WalletTransactionKind.CASHBACK ? FlowDirection.IN : FlowDirection.OUT;
 }
 
 /** The two ways money leaves a wallet through the payment processor. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/platform/auth/roles.js';
-import { uniq, type TestGateway } from '../testkit/gateway.js';
+import { uniq, type CallerClient, type TestGateway } from '../testkit/gateway.js';
 import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';
 import { collect } from '../testkit/subscriptions.js';
-import { balanceOf, Transfer } from '../wallets/wallet-fixtures.js';
+import { balanceOf, MyWallets, Transfer, WalletHistory } from '../wallets/wallet-fixtures.js';
 import {
   activeMerchant, activeOffer, CbCashbackChanged, CbWalletsOwed, CbRecordPurchase, CbOffer, CbPurchase, CbPurchaseRecorded, CbSuspendMerchant, confirm, ok, record, refund, reverse, summaryOf,
 } from './cashback-fixtures.js';
@@ -66,6 +66,51 @@ describe('a purchase from record to confirmation', () => {
     expect((await record(shop, dan, '500', { externalId, occurredAt })).id).toBe(first.id);
     const refused = await shop.client.request(CbRecordPurchase, { input: { merchantId: shop.id, externalId: uniq('ord'), customerId: `usr_${dan.userId}`, amount: '500', currency: 'USD', occurredAt } });
     expect(errorCode(refused)).toBe('MERCHANT_NOT_ACTIVE');
+  });
+});
+
+/** The customer's USD wallet history, oldest first: kind, status, amount, description. */
+async function historyOf(client: CallerClient) {
+  const wallets = ok(await client.request(MyWallets, {})).wallets;
+  const usd = wallets.find((w) => w.currency === 'USD')!;
+  const edges = ok(await client.request(WalletHistory, { id: usd.id, first: 50 })).wallet!.transactions.edges;
+  return edges.map(({ node }) => `${node.kind} ${node.direction} ${node.status} ${node.amount.amount} ${node.description}`).reverse();
+}
+
+describe('cashback in the wallet’s history', () => {
+  it('shows cashback held, confirmed, refunded in part, clawed back and repaid, each line naming its purchase', async () => {
+    const shop = await activeMerchant(gw);
+    await activeOffer(shop, { basisPoints: 1000 });
+    const gil = await gw.user(Role.CUSTOMER, 'cb-gil');
+    const friend = await gw.user(Role.CUSTOMER, 'cb-gil-friend');
+    const first = await record(shop, gil, '5000');
+    expect(await historyOf(gw.as(gil))).toEqual([`CASHBACK IN PENDING 500 Cashback on purchase ${first.id} (pending)`]);
+    ok(await confirm(shop, first.id));
+    expect(await historyOf(gw.as(gil))).toEqual([`CASHBACK IN COMPLETED 500 Cashback on purchase ${first.id}`]);
+    // She spends 300, then the purchase is reversed: 200 comes back from the wallet, 300 becomes owed.
+    ok(await gw.as(gil).request(Transfer, { input: { toUserId: `usr_${friend.userId}`, currency: 'USD', amount: '300', idempotencyKey: uniq('t') } }));
+    ok(await reverse(shop, first.id));
+    const second = await record(shop, gil, '4000');
+    // A partial refund while pending: the hold of 400 is cancelled and one of 200 held instead.
+    ok(await refund(shop, second.id, '2000'));
+    ok(await confirm(shop, second.id));
+    const lines = await historyOf(gw.as(gil));
+    expect(lines.slice(2)).toEqual([
+      `CASHBACK_CLAWBACK OUT COMPLETED 200 Cashback taken back (purchase ${first.id})`,
+      `CASHBACK IN CANCELLED 400 Cashback on purchase ${second.id} (cancelled)`,
+      `CASHBACK IN COMPLETED 200 Cashback on purchase ${second.id}`,
+      `CASHBACK_CLAWBACK OUT COMPLETED 200 Cashback taken back (purchase ${second.id})`,
+    ]);
+    expect(await balanceOf(gw.as(gil))).toEqual({ posted: '0', pending: '0', available: '0' });
+  });
+
+  it('cancels the held line when the purchase is reversed before confirmation', async () => {
+    const shop = await activeMerchant(gw);
+    await activeOffer(shop, { basisPoints: 1000 });
+    const hal = await gw.user(Role.CUSTOMER, 'cb-hal');
+    const bought = await record(shop, hal, '3000');
+    ok(await reverse(shop, bought.id));
+    expect(await historyOf(gw.as(hal))).toEqual([`CASHBACK IN CANCELLED 300 Cashback on purchase ${bought.id} (cancelled)`]);
   });
 });
 

@@ -514,6 +514,10 @@ export type WalletTransactionFilterInput = {
 
 /** What a line of wallet history is. */
 export type WalletTransactionKind =
+  /** Cashback earned on a purchase: PENDING while the purchase can be returned, COMPLETED once confirmed, CANCELLED if reversed first. `reference` is the purchase. */
+  | 'CASHBACK'
+  /** Cashback taken back from the wallet (a purchase refunded or reversed after confirmation, or owed cashback repaid). `reference` is the purchase. */
+  | 'CASHBACK_CLAWBACK'
   /** Money that arrived at the bank for this wallet. */
   | 'DEPOSIT'
   /** A fee the platform charged (for a withdrawal). */
