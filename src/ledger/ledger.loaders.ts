@@ -1,11 +1,8 @@
 import DataLoader from 'dataloader';
+import { groupsInKeyOrder, rowsById, rowsInKeyOrder } from '../platform/graphql/loader-rows.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Balance } from './posting-rules.js';
 import type { AccountRow, EntryRow, LedgerQueries, PostingRow } from './ledger.queries.js';
-
-function byKey<T, K>(rows: T[], key: (row: T) => K): Map<K, T> {
-  return new Map(rows.map((row) => [key(row), row]));
-}
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -18,22 +15,10 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
  * nested query costs one SQL statement per level, whatever the number of rows.
  */
 export function createLedgerLoaders(em: EntityManager, queries: LedgerQueries) {
-  const account = new DataLoader<string, AccountRow | undefined>(async (ids) => {
-    const rows = byKey(await queries.accountsByIds(em, ids), (row) => row.id);
-    return ids.map((id) => rows.get(id));
-  });
-  const entry = new DataLoader<string, EntryRow | undefined>(async (ids) => {
-    const rows = byKey(await queries.entriesByIds(em, ids), (row) => row.id);
-    return ids.map((id) => rows.get(id));
-  });
-  const postings = new DataLoader<string, PostingRow[]>(async (entryIds) => {
-    const groups = groupBy(await queries.postingsByEntryIds(em, entryIds), (row) => row.entryId);
-    return entryIds.map((id) => groups.get(id) ?? []);
-  });
-  const reversal = new DataLoader<string, EntryRow | undefined>(async (entryIds) => {
-    const rows = byKey(await queries.reversalsOf(em, entryIds), (row) => row.reversesEntryId!);
-    return entryIds.map((id) => rows.get(id));
-  });
+  const account = new DataLoader<string, AccountRow | undefined>(async (ids) => rowsById(ids, await queries.accountsByIds(em, ids)));
+  const entry = new DataLoader<string, EntryRow | undefined>(async (ids) => rowsById(ids, await queries.entriesByIds(em, ids)));
+  const postings = new DataLoader<string, PostingRow[]>(async (entryIds) => groupsInKeyOrder(entryIds, await queries.postingsByEntryIds(em, entryIds), (row) => row.entryId));
+  const reversal = new DataLoader<string, EntryRow | undefined>(async (entryIds) => rowsInKeyOrder(entryIds, await queries.reversalsOf(em, entryIds), (row) => row.reversesEntryId!));
   /** Keyed by "accountId:count"; one query per distinct count. */
   const recentEntryIds = new DataLoader<string, string[]>(async (keys) => {
     const byCount = groupBy([...keys], (key) => key.split(':')[1]);

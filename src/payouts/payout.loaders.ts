@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { rowsById } from '../platform/graphql/loader-rows.js';
 import type { PayoutRunRow } from './payout-run.entity.js';
 import type { PayoutQueries } from './payout.queries.js';
 
@@ -8,10 +9,7 @@ import type { PayoutQueries } from './payout.queries.js';
  */
 export function createPayoutLoaders(queries: PayoutQueries) {
   return {
-    payoutRun: new DataLoader<string, PayoutRunRow | undefined>(async (ids) => {
-      const found = new Map((await queries.payoutRunsByIds(ids)).map((row) => [row.id, row]));
-      return ids.map((id) => found.get(id));
-    }),
+    payoutRun: new DataLoader<string, PayoutRunRow | undefined>(async (ids) => rowsById(ids, await queries.payoutRunsByIds(ids))),
   };
 }
 
