@@ -9,6 +9,7 @@ import { ledgerModule } from './ledger/index.js';
 import { payoutsModule } from './payouts/index.js';
 import { merchantsModule } from './merchants/index.js';
 import { ModuleSet } from './platform/module-set.js';
+import { settlementModule } from './settlement/index.js';
 import { walletsModule } from './wallets/index.js';
 
 export const modules = new ModuleSet([
@@ -18,4 +19,5 @@ export const modules = new ModuleSet([
   payoutsModule,
   merchantsModule,
   cashbackModule,
+  settlementModule,
 ]);

@@ -5,7 +5,7 @@ import { AccountType, NegativeBalancePolicy, type LedgerService, type LedgerTran
 import { Role } from '../platform/auth/roles.js';
 import { UniqueViolation } from '../platform/db/unique-violation.js';
 import type { Invalidations } from '../platform/events/invalidations.js';
-import { checkText } from '../platform/input.js';
+import { checkSlug, checkText } from '../platform/input.js';
 import { limits } from '../platform/limits.js';
 import type { WalletService } from '../wallets/index.js';
 import { MerchantEntity, MerchantUserEntity, type MerchantRow } from './merchant.entity.js';
@@ -14,8 +14,6 @@ import { MerchantError } from './merchant.errors.js';
 import { merchantChangedTopic, merchantChangedWithin } from './merchant.queries.js';
 
 export interface CreateMerchantCommand { name: string; slug: string; defaultCurrency: string; userIds?: readonly string[] }
-
-const slugPattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 /** Which status each staff action moves a merchant from, and to. */
 const transitions = {
@@ -182,8 +180,3 @@ export class MerchantService {
 /** The most users one merchant may have. */
 export const merchantUsersMax = 50;
 
-function checkSlug(raw: string): string {
-  const slug = checkText(raw, { max: 64, field: 'slug', allowEmpty: false });
-  if (!slugPattern.test(slug)) throw MerchantError.badInput('slug must be 1 to 64 lower-case letters, digits and inner hyphens', 'slug');
-  return slug;
-}

@@ -118,18 +118,31 @@ const jwtSecretBytesMin = 32;
  * a restart. Production without JWT_SECRET is a configuration error, not a silent default.
  */
 export function jwtSecretVar(env: NodeJS.ProcessEnv, dataDir: string): Uint8Array {
-  const raw = env.JWT_SECRET;
+  return new TextEncoder().encode(secretVar(env, 'JWT_SECRET', dataDir, 'jwt-secret', jwtSecretBytesMin));
+}
+
+/**
+ * A server secret: the variable when set (at least `minBytes` long), else, outside production, a
+ * development secret made on first start in `<dataDir>/<file>` (mode 0600) and read back after.
+ */
+export function secretVar(env: NodeJS.ProcessEnv, name: string, dataDir: string, fileName: string, minBytes: number): string {
+  const raw = env[name];
   if (raw !== undefined && raw !== '') {
-    if (Buffer.byteLength(raw) < jwtSecretBytesMin) throw new ConfigError(`JWT_SECRET must be at least ${jwtSecretBytesMin} bytes long`);
-    return new TextEncoder().encode(raw);
+    if (Buffer.byteLength(raw) < minBytes) throw new ConfigError(`${name} must be at least ${minBytes} bytes long`);
+    return raw;
   }
-  if (env.NODE_ENV === 'production') throw new ConfigError('JWT_SECRET must be set when NODE_ENV=production');
-  const file = path.join(dataDir, 'jwt-secret');
+  if (env.NODE_ENV === 'production') throw new ConfigError(`${name} must be set when NODE_ENV=production`);
+  const file = path.join(dataDir, fileName);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    try {
+      fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another process made it first: read theirs.
+      if ((error as { code?: string }).code !== 'EEXIST') throw error;
+    }
   }
-  return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
+  return fs.readFileSync(file, 'utf8').trim();
 }
 
 export function textVar(env: NodeJS.ProcessEnv, name: string, minBytes: number): string | undefined {

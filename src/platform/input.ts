@@ -21,3 +21,12 @@ export function checkText(value: string | undefined | null, rule: TextRule): str
   if (rule.allowEmpty === false && text.trim() === '') throw InputError.badInput(`${rule.field} must not be empty`, rule.field);
   return text;
 }
+
+const slugPattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/** A slug (a merchant's, a processor's: it goes into URLs): 1 to 64 lower-case letters, digits and inner hyphens. */
+export function checkSlug(value: string | undefined | null, field = 'slug'): string {
+  const slug = checkText(value, { max: 64, field, allowEmpty: false });
+  if (!slugPattern.test(slug)) throw InputError.badInput(`${field} must be 1 to 64 lower-case letters, digits and inner hyphens`, field);
+  return slug;
+}

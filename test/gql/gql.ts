@@ -91,6 +91,9 @@ type Documents = {
     "\n  subscription RetentionWithdrawals($after: String) { withdrawalUpdated(after: $after) { sequence } }\n": typeof types.RetentionWithdrawalsDocument,
     "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": typeof types.DeliveryWatchEntriesDocument,
     "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": typeof types.FanoutDashboardDocument,
+    "\n  mutation StRegisterProcessor($input: RegisterProcessorInput!) {\n    registerProcessor(input: $input) { signingSecret processor { id name slug webhookPath secretVersion previousSecretValidUntil } }\n  }\n": typeof types.StRegisterProcessorDocument,
+    "\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n": typeof types.StRotateProcessorSecretDocument,
+    "query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }": typeof types.StProcessorsDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": typeof types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": typeof types.PostEntryDocument,
     "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": typeof types.AccountBalanceDocument,
@@ -193,6 +196,9 @@ const documents: Documents = {
     "\n  subscription RetentionWithdrawals($after: String) { withdrawalUpdated(after: $after) { sequence } }\n": types.RetentionWithdrawalsDocument,
     "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": types.DeliveryWatchEntriesDocument,
     "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": types.FanoutDashboardDocument,
+    "\n  mutation StRegisterProcessor($input: RegisterProcessorInput!) {\n    registerProcessor(input: $input) { signingSecret processor { id name slug webhookPath secretVersion previousSecretValidUntil } }\n  }\n": types.StRegisterProcessorDocument,
+    "\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n": types.StRotateProcessorSecretDocument,
+    "query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }": types.StProcessorsDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": types.PostEntryDocument,
     "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": types.AccountBalanceDocument,
@@ -540,6 +546,18 @@ export function graphql(source: "\n  subscription DeliveryWatchEntries($accountI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n"): (typeof documents)["\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StRegisterProcessor($input: RegisterProcessorInput!) {\n    registerProcessor(input: $input) { signingSecret processor { id name slug webhookPath secretVersion previousSecretValidUntil } }\n  }\n"): (typeof documents)["\n  mutation StRegisterProcessor($input: RegisterProcessorInput!) {\n    registerProcessor(input: $input) { signingSecret processor { id name slug webhookPath secretVersion previousSecretValidUntil } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n"): (typeof documents)["\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }"): (typeof documents)["query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,13 @@
+// type-graphql's decorators need the metadata polyfill before this module's classes are defined.
+import 'reflect-metadata';
+// The settlement module's public surface.
+import type { ProcessorService } from './processor.service.js';
+
+/** The settlement module's long-lived services, as resolvers reach them (`context.settlement`). */
+export interface SettlementModule {
+  processors: ProcessorService;
+}
+
+export { ProcessorService } from './processor.service.js';
+export { Processor } from './processor.type.js';
+export { settlementModule } from './settlement.module.js';

@@ -1,0 +1,13 @@
+// The global-id prefixes of the settlement module's object types, registered when this file is imported.
+import { registerIdPrefixes } from '../platform/ids.js';
+
+export const settlementIdPrefixes = { Processor: 'prc', ProcessorEvent: 'pev' } as const;
+
+declare module '../platform/ids.js' {
+  interface IdPrefixes { Processor: 'prc'; ProcessorEvent: 'pev' }
+}
+
+registerIdPrefixes(settlementIdPrefixes);
+
+export { toGlobalId, type IdType } from '../platform/ids.js';
+export { fromGlobalId } from '../platform/graphql/global-id.js';

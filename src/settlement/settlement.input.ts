@@ -1,0 +1,12 @@
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType({ description: 'A payment processor to register (staff).' })
+export class RegisterProcessorInput {
+  @Field({ description: '1 to 200 characters.' }) name!: string;
+  @Field({ description: 'Unique: 1 to 64 lower-case letters, digits and inner hyphens; its webhook URL is /webhooks/<slug>.' }) slug!: string;
+}
+
+@InputType({ description: 'A processor whose signing secret to rotate.' })
+export class RotateProcessorSecretInput {
+  @Field(() => ID, { description: 'The processor, e.g. "prc_2".' }) id!: string;
+}

@@ -1,0 +1,37 @@
+import { access } from '../platform/auth/access-rows.js';
+import { defineModule } from '../platform/module.js';
+import type { SettlementModule } from './index.js';
+import { ProcessorEntity } from './processor.entity.js';
+import { ProcessorResolver, settlementNodes } from './processor.resolver.js';
+import { SecretBox } from './processor-secrets.js';
+import { ProcessorService } from './processor.service.js';
+import { settlementConfig } from './settlement.config.js';
+import { settlementErrorCodes } from './settlement.errors.js';
+import { settlementIdPrefixes } from './settlement.ids.js';
+
+declare module '../platform/module.js' {
+  interface Services {
+    /** Payment processors, their webhooks, and merchants' settlement. */
+    settlement: SettlementModule;
+  }
+}
+
+/** Settlement (Restaurant Ledger): processors that report charges, refunds and payouts through signed webhooks. */
+export const settlementModule = defineModule({
+  name: 'settlement',
+  dependsOn: ['ledger', 'merchants'],
+  entities: [ProcessorEntity],
+  resolvers: [ProcessorResolver],
+  idPrefixes: settlementIdPrefixes,
+  nodes: settlementNodes,
+  errorCodes: settlementErrorCodes,
+  access: {
+    Query: { processors: access.staff },
+    Mutation: { registerProcessor: access.staff, rotateProcessorSecret: access.staff },
+  },
+  config: settlementConfig,
+  describes: { query: 'settlement (processors)', mutation: 'settlement (processors and their signing secrets)' },
+  async start({ orm, config }) {
+    return { settlement: { processors: new ProcessorService(orm, new SecretBox(config.settlementSecretsKey)) } };
+  },
+});
