@@ -2,10 +2,13 @@
 import 'reflect-metadata';
 // The settlement module's public surface.
 import type { ProcessorService } from './processor.service.js';
+import type { WebhookIntake } from './webhook-intake.js';
 
 /** The settlement module's long-lived services, as resolvers reach them (`context.settlement`). */
 export interface SettlementModule {
   processors: ProcessorService;
+  /** Processors' webhook deliveries (POST /webhooks/<slug>). */
+  intake: WebhookIntake;
 }
 
 export { ProcessorService } from './processor.service.js';

@@ -1,6 +1,7 @@
 import { access } from '../platform/auth/access-rows.js';
 import { defineModule } from '../platform/module.js';
 import type { SettlementModule } from './index.js';
+import { ProcessorDeadLetterEntity, ProcessorEventEntity } from './processor-event.entity.js';
 import { ProcessorEntity } from './processor.entity.js';
 import { ProcessorResolver, settlementNodes } from './processor.resolver.js';
 import { SecretBox } from './processor-secrets.js';
@@ -8,6 +9,8 @@ import { ProcessorService } from './processor.service.js';
 import { settlementConfig } from './settlement.config.js';
 import { settlementErrorCodes } from './settlement.errors.js';
 import { settlementIdPrefixes } from './settlement.ids.js';
+import { WebhookIntake } from './webhook-intake.js';
+import { mountWebhooks } from './webhook.routes.js';
 
 declare module '../platform/module.js' {
   interface Services {
@@ -20,7 +23,7 @@ declare module '../platform/module.js' {
 export const settlementModule = defineModule({
   name: 'settlement',
   dependsOn: ['ledger', 'merchants'],
-  entities: [ProcessorEntity],
+  entities: [ProcessorEntity, ProcessorEventEntity, ProcessorDeadLetterEntity],
   resolvers: [ProcessorResolver],
   idPrefixes: settlementIdPrefixes,
   nodes: settlementNodes,
@@ -31,7 +34,9 @@ export const settlementModule = defineModule({
   },
   config: settlementConfig,
   describes: { query: 'settlement (processors)', mutation: 'settlement (processors and their signing secrets)' },
+  routes: (router, services) => mountWebhooks(router, () => services.settlement.intake),
   async start({ orm, config }) {
-    return { settlement: { processors: new ProcessorService(orm, new SecretBox(config.settlementSecretsKey)) } };
+    const processors = new ProcessorService(orm, new SecretBox(config.settlementSecretsKey));
+    return { settlement: { processors, intake: new WebhookIntake(orm, processors) } };
   },
 });

@@ -94,6 +94,8 @@ type Documents = {
     "\n  mutation StRegisterProcessor($input: RegisterProcessorInput!) {\n    registerProcessor(input: $input) { signingSecret processor { id name slug webhookPath secretVersion previousSecretValidUntil } }\n  }\n": typeof types.StRegisterProcessorDocument,
     "\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n": typeof types.StRotateProcessorSecretDocument,
     "query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }": typeof types.StProcessorsDocument,
+    "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }": typeof types.WhRegisterDocument,
+    "mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }": typeof types.WhRotateDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": typeof types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": typeof types.PostEntryDocument,
     "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": typeof types.AccountBalanceDocument,
@@ -199,6 +201,8 @@ const documents: Documents = {
     "\n  mutation StRegisterProcessor($input: RegisterProcessorInput!) {\n    registerProcessor(input: $input) { signingSecret processor { id name slug webhookPath secretVersion previousSecretValidUntil } }\n  }\n": types.StRegisterProcessorDocument,
     "\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n": types.StRotateProcessorSecretDocument,
     "query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }": types.StProcessorsDocument,
+    "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }": types.WhRegisterDocument,
+    "mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }": types.WhRotateDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": types.PostEntryDocument,
     "\n  query AccountBalance($id: ID!, $asOf: DateTimeISO) {\n    account(id: $id) { id status balance(asOf: $asOf) { posted { amount } pending { amount } available { amount } } }\n  }\n": types.AccountBalanceDocument,
@@ -558,6 +562,14 @@ export function graphql(source: "\n  mutation StRotateProcessorSecret($id: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }"): (typeof documents)["query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }"): (typeof documents)["mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }"): (typeof documents)["mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

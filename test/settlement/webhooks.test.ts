@@ -1,0 +1,158 @@
+import { sql } from 'kysely';
+import { Webhook } from 'standardwebhooks';
+import { describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.js';
+import { uniq, type TestGateway } from '../testkit/gateway.js';
+import { gatewayForFile } from '../testkit/ledger-fixtures.js';
+import { recordSecret } from '../testkit/secrets.js';
+
+// Processors' deliveries to POST /webhooks/<slug>, over real HTTP as a processor sends them,
+// signed with the Standard Webhooks scheme by the reference library (not by Folio's code).
+let gw: TestGateway;
+gatewayForFile((started) => { gw = started; });
+
+const WhRegister = graphql(`mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }`);
+const WhRotate = graphql(`mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }`);
+
+interface Processor { id: string; slug: string; secret: string }
+
+async function processor(): Promise<Processor> {
+  const made = (await gw.request(WhRegister, { input: { name: 'Acme Pay', slug: uniq('acme').toLowerCase() } })).data!.registerProcessor;
+  recordSecret(made.signingSecret);
+  return { id: made.processor.id, slug: made.processor.slug, secret: made.signingSecret };
+}
+
+const base = () => gw.url.replace(/\/graphql$/, '');
+
+/** Signed headers for a body, as a processor makes them (`at`: the signing time). */
+function signed(secret: string, id: string, body: string | Buffer, at = new Date()): Record<string, string> {
+  return { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign(id, at, body), 'content-type': 'application/json' };
+}
+
+async function deliver(slug: string, body: string, headers: Record<string, string>) {
+  const response = await fetch(`${base()}/webhooks/${slug}`, { method: 'POST', headers, body });
+  return { status: response.status, body: await response.json() as Record<string, unknown> };
+}
+
+const charge = (over: Record<string, unknown> = {}) => JSON.stringify({ type: 'charge.succeeded', data: { amount: 2500, fee: 75, currency: 'USD', merchant: 'm-1', occurred_at: new Date().toISOString() }, ...over });
+
+async function stored(p: Processor, eventId: string) {
+  const db = gw.services.orm.em.fork().getKysely();
+  const { rows } = await sql<{ raw_body: Buffer; status: string; type: string; headers: Record<string, string> }>`select e.raw_body, e.status, e.type, e.headers from settlement_processor_event e
+    join settlement_processor p on p.id = e.processor_id where p.slug = ${p.slug} and e.event_id = ${eventId}`.execute(db);
+  return rows;
+}
+
+async function deadLetters(p: Processor) {
+  const db = gw.services.orm.em.fork().getKysely();
+  const { rows } = await sql<{ reason: string; raw_body: Buffer }>`select d.reason, d.raw_body from settlement_processor_dead_letter d
+    join settlement_processor p on p.id = d.processor_id where p.slug = ${p.slug} order by d.id`.execute(db);
+  return rows;
+}
+
+describe('the webhook signature', () => {
+  it('accepts a signed delivery (201) and keeps its body byte for byte with the headers that matter', async () => {
+    const p = await processor();
+    const body = charge({ note: 'café ☕ \u2028' });
+    const id = uniq('evt');
+    expect(await deliver(p.slug, body, signed(p.secret, id, body))).toEqual({ status: 201, body: { received: true, duplicate: false, eventId: id } });
+    const [row] = await stored(p, id);
+    expect(row.raw_body.equals(Buffer.from(body))).toBe(true);
+    expect(row).toMatchObject({ status: 'RECEIVED', type: 'charge.succeeded' });
+    expect(Object.keys(row.headers).sort()).toEqual(['content-type', 'webhook-id', 'webhook-signature', 'webhook-timestamp']);
+  });
+
+  it('refuses a wrong secret, a tampered body, an old or future timestamp and missing headers with 401, storing nothing', async () => {
+    const p = await processor();
+    const other = await processor();
+    const body = charge();
+    const cases: [string, string, Record<string, string>][] = [
+      ['wrong secret', body, signed(other.secret, uniq('evt'), body)],
+      ['tampered body', body.replace('2500', '2501'), signed(p.secret, uniq('evt'), body)],
+      ['six minutes old', body, signed(p.secret, uniq('evt'), body, new Date(Date.now() - 6 * 60_000))],
+      ['six minutes ahead', body, signed(p.secret, uniq('evt'), body, new Date(Date.now() + 6 * 60_000))],
+      ['no signature', body, { 'webhook-id': uniq('evt'), 'webhook-timestamp': String(Math.floor(Date.now() / 1000)) }],
+      ['no headers at all', body, { 'content-type': 'application/json' }],
+    ];
+    for (const [label, sent, headers] of cases) {
+      const answer = await deliver(p.slug, sent, headers);
+      expect(answer, label).toMatchObject({ status: 401, body: { code: 'WEBHOOK_SIGNATURE_INVALID' } });
+    }
+    const db = gw.services.orm.em.fork().getKysely();
+    const { rows } = await sql<{ n: string }>`select count(*)::text as n from settlement_processor_event e join settlement_processor p on p.id = e.processor_id where p.slug = ${p.slug}`.execute(db);
+    expect(rows[0].n).toBe('0');
+    expect(await deadLetters(p)).toEqual([]);
+  });
+
+  it('verifies with the new secret and, for a day, the previous one after a rotation', async () => {
+    const p = await processor();
+    const rotated = (await gw.request(WhRotate, { id: p.id })).data!.rotateProcessorSecret.signingSecret;
+    recordSecret(rotated);
+    const body = charge();
+    expect((await deliver(p.slug, body, signed(rotated, uniq('evt'), body))).status).toBe(201);
+    expect((await deliver(p.slug, body, signed(p.secret, uniq('evt'), body))).status).toBe(201);
+  });
+
+  it('answers 404 with PROCESSOR_NOT_FOUND for a slug no processor has', async () => {
+    const body = charge();
+    expect(await deliver('no-such-processor', body, signed('whsec_' + Buffer.alloc(32, 1).toString('base64'), uniq('evt'), body)))
+      .toMatchObject({ status: 404, body: { code: 'PROCESSOR_NOT_FOUND' } });
+  });
+});
+
+describe('deliveries once and only once', () => {
+  it('stores an event sent 20 times at once once: one 201, nineteen 200 duplicates', async () => {
+    const p = await processor();
+    const body = charge();
+    const id = uniq('evt');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => deliver(p.slug, body, signed(p.secret, id, body))));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 200 && a.body.duplicate === true)).toHaveLength(19);
+    expect(await stored(p, id)).toHaveLength(1);
+  });
+
+  it('answers a redelivery later, signed anew, 200 duplicate', async () => {
+    const p = await processor();
+    const body = charge();
+    const id = uniq('evt');
+    expect((await deliver(p.slug, body, signed(p.secret, id, body, new Date(Date.now() - 60_000)))).status).toBe(201);
+    expect(await deliver(p.slug, body, signed(p.secret, id, body))).toMatchObject({ status: 200, body: { duplicate: true } });
+  });
+
+  it('stores an event of a type Folio does not apply and answers 202, so the processor stops retrying', async () => {
+    const p = await processor();
+    const body = JSON.stringify({ type: 'customer.updated', data: {} });
+    const id = uniq('evt');
+    expect(await deliver(p.slug, body, signed(p.secret, id, body))).toMatchObject({ status: 202, body: { received: true, applied: false } });
+    expect(await stored(p, id)).toMatchObject([{ status: 'IGNORED', type: 'customer.updated' }]);
+  });
+
+  it('keeps what was received: the stored event cannot be changed or deleted', async () => {
+    const p = await processor();
+    const body = charge();
+    const id = uniq('evt');
+    await deliver(p.slug, body, signed(p.secret, id, body));
+    const db = gw.services.orm.em.fork().getKysely();
+    await expect(sql`update settlement_processor_event set raw_body = '\\x00' where event_id = ${id}`.execute(db)).rejects.toThrow(/kept as received/);
+    await expect(sql`delete from settlement_processor_event where event_id = ${id}`.execute(db)).rejects.toThrow(/kept as received/);
+  });
+});
+
+describe('bodies Folio cannot read', () => {
+  it('answers a signed body that is not an event 400 WEBHOOK_PAYLOAD_MALFORMED and keeps it as a dead letter, raw', async () => {
+    const p = await processor();
+    const cases = ['{"type": "charge.succeeded",', '[1, 2]', '{"data": {}}', JSON.stringify({ type: 'x'.repeat(101) })];
+    for (const body of cases) {
+      expect(await deliver(p.slug, body, signed(p.secret, uniq('evt'), body)), body).toMatchObject({ status: 400, body: { code: 'WEBHOOK_PAYLOAD_MALFORMED' } });
+    }
+    const letters = await deadLetters(p);
+    expect(letters.map((l) => l.raw_body.toString('utf8'))).toEqual(cases);
+    expect(letters[0].reason).toBe('the body is not JSON');
+  });
+
+  it('refuses a body over 256 KiB with 413 before reading it', async () => {
+    const p = await processor();
+    const body = JSON.stringify({ type: 'charge.succeeded', pad: 'x'.repeat(300 * 1024) });
+    expect(await deliver(p.slug, body, signed(p.secret, uniq('evt'), body))).toMatchObject({ status: 413, body: { code: 'WEBHOOK_BODY_TOO_LARGE' } });
+  });
+});
