@@ -1,12 +1,15 @@
 // type-graphql's decorators need the metadata polyfill before this module's classes are defined.
 import 'reflect-metadata';
 // The settlement module's public surface.
+import type { ProcessorEventQueries } from './processor-event.queries.js';
 import type { ProcessorService } from './processor.service.js';
 import type { WebhookIntake } from './webhook-intake.js';
 
 /** The settlement module's long-lived services, as resolvers reach them (`context.settlement`). */
 export interface SettlementModule {
   processors: ProcessorService;
+  /** What processors delivered, as stored. */
+  events: ProcessorEventQueries;
   /** Processors' webhook deliveries (POST /webhooks/<slug>). */
   intake: WebhookIntake;
 }

@@ -5,6 +5,8 @@ import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connec
 import type { GraphQLContext } from '../platform/graphql/context.js';
 import type { NodeFetcher } from '../platform/graphql/node.type.js';
 import type { IdType } from '../platform/ids.js';
+import { ProcessorEventEntity, type ProcessorEventRow } from './processor-event.entity.js';
+import { ProcessorEvent } from './processor-event.type.js';
 import { fromGlobalId } from './settlement.ids.js';
 import { RegisterProcessorInput, RotateProcessorSecretInput } from './settlement.input.js';
 import { Processor, ProcessorConnection, ProcessorWithSecret } from './processor.type.js';
@@ -16,6 +18,11 @@ export const settlementNodes: Partial<Record<IdType, NodeFetcher>> = {
     if (!isStaff(context.principal)) return null;
     const [row] = await context.settlement.processors.byIds([id]);
     return row ? Processor.from(row) : null;
+  },
+  ProcessorEvent: async (id, context) => {
+    if (!isStaff(context.principal)) return null;
+    const row = await context.em.findOne(ProcessorEventEntity, { id });
+    return row ? ProcessorEvent.from(row as ProcessorEventRow) : null;
   },
 };
 

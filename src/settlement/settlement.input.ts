@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { ProcessorEventStatus } from './settlement.enums.js';
 
 @InputType({ description: 'A payment processor to register (staff).' })
 export class RegisterProcessorInput {
@@ -9,4 +10,11 @@ export class RegisterProcessorInput {
 @InputType({ description: 'A processor whose signing secret to rotate.' })
 export class RotateProcessorSecretInput {
   @Field(() => ID, { description: 'The processor, e.g. "prc_2".' }) id!: string;
+}
+
+@InputType({ description: 'Filters of processor events; those left out match every event.' })
+export class ProcessorEventFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Only this processor’s, e.g. "prc_2".' }) processorId?: string;
+  @Field({ nullable: true, description: 'Only events of this type, e.g. "refund.succeeded".' }) type?: string;
+  @Field(() => ProcessorEventStatus, { nullable: true, description: 'Only events in this status.' }) status?: ProcessorEventStatus;
 }

@@ -3,6 +3,8 @@ import { defineModule } from '../platform/module.js';
 import type { SettlementModule } from './index.js';
 import { ProcessorDeadLetterEntity, ProcessorEventEntity } from './processor-event.entity.js';
 import { ProcessorEntity } from './processor.entity.js';
+import { ProcessorEventQueries } from './processor-event.queries.js';
+import { ProcessorEventResolver } from './processor-event.resolver.js';
 import { ProcessorResolver, settlementNodes } from './processor.resolver.js';
 import { SecretBox } from './processor-secrets.js';
 import { ProcessorService } from './processor.service.js';
@@ -24,19 +26,19 @@ export const settlementModule = defineModule({
   name: 'settlement',
   dependsOn: ['ledger', 'merchants'],
   entities: [ProcessorEntity, ProcessorEventEntity, ProcessorDeadLetterEntity],
-  resolvers: [ProcessorResolver],
+  resolvers: [ProcessorResolver, ProcessorEventResolver],
   idPrefixes: settlementIdPrefixes,
   nodes: settlementNodes,
   errorCodes: settlementErrorCodes,
   access: {
-    Query: { processors: access.staff },
+    Query: { processors: access.staff, processorEvents: access.staff, processorDeadLetters: access.staff },
     Mutation: { registerProcessor: access.staff, rotateProcessorSecret: access.staff },
   },
   config: settlementConfig,
-  describes: { query: 'settlement (processors)', mutation: 'settlement (processors and their signing secrets)' },
+  describes: { query: 'settlement (processors and what they delivered)', mutation: 'settlement (processors and their signing secrets)' },
   routes: (router, services) => mountWebhooks(router, () => services.settlement.intake),
   async start({ orm, config }) {
     const processors = new ProcessorService(orm, new SecretBox(config.settlementSecretsKey));
-    return { settlement: { processors, intake: new WebhookIntake(orm, processors) } };
+    return { settlement: { processors, events: new ProcessorEventQueries(), intake: new WebhookIntake(orm, processors) } };
   },
 });

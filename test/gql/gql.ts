@@ -95,6 +95,9 @@ type Documents = {
     "\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n": typeof types.StRotateProcessorSecretDocument,
     "query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }": typeof types.StProcessorsDocument,
     "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }": typeof types.WhRegisterDocument,
+    "\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n": typeof types.WhEventsDocument,
+    "query WhDeadLetters($processorId: ID) { processorDeadLetters(processorId: $processorId) { edges { node { id processorId eventId reason body } } } }": typeof types.WhDeadLettersDocument,
+    "query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }": typeof types.WhNodeDocument,
     "mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }": typeof types.WhRotateDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": typeof types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": typeof types.PostEntryDocument,
@@ -202,6 +205,9 @@ const documents: Documents = {
     "\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n": types.StRotateProcessorSecretDocument,
     "query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }": types.StProcessorsDocument,
     "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }": types.WhRegisterDocument,
+    "\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n": types.WhEventsDocument,
+    "query WhDeadLetters($processorId: ID) { processorDeadLetters(processorId: $processorId) { edges { node { id processorId eventId reason body } } } }": types.WhDeadLettersDocument,
+    "query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }": types.WhNodeDocument,
     "mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }": types.WhRotateDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": types.PostEntryDocument,
@@ -566,6 +572,18 @@ export function graphql(source: "query StProcessors { processors(first: 100) { e
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }"): (typeof documents)["mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n"): (typeof documents)["\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WhDeadLetters($processorId: ID) { processorDeadLetters(processorId: $processorId) { edges { node { id processorId eventId reason body } } } }"): (typeof documents)["query WhDeadLetters($processorId: ID) { processorDeadLetters(processorId: $processorId) { edges { node { id processorId eventId reason body } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }"): (typeof documents)["query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,7 +3,8 @@ import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { uniq, type TestGateway } from '../testkit/gateway.js';
-import { gatewayForFile } from '../testkit/ledger-fixtures.js';
+import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';
+import { Role } from '../../src/platform/auth/roles.js';
 import { recordSecret } from '../testkit/secrets.js';
 
 // Processors' deliveries to POST /webhooks/<slug>, over real HTTP as a processor sends them,
@@ -12,6 +13,13 @@ let gw: TestGateway;
 gatewayForFile((started) => { gw = started; });
 
 const WhRegister = graphql(`mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }`);
+const WhEvents = graphql(`
+  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {
+    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status body headers receivedAt } } pageInfo { hasNextPage } }
+  }
+`);
+const WhDeadLetters = graphql(`query WhDeadLetters($processorId: ID) { processorDeadLetters(processorId: $processorId) { edges { node { id processorId eventId reason body } } } }`);
+const WhNode = graphql(`query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }`);
 const WhRotate = graphql(`mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }`);
 
 interface Processor { id: string; slug: string; secret: string }
@@ -154,5 +162,42 @@ describe('bodies Folio cannot read', () => {
     const p = await processor();
     const body = JSON.stringify({ type: 'charge.succeeded', pad: 'x'.repeat(300 * 1024) });
     expect(await deliver(p.slug, body, signed(p.secret, uniq('evt'), body))).toMatchObject({ status: 413, body: { code: 'WEBHOOK_BODY_TOO_LARGE' } });
+  });
+});
+
+describe('what processors delivered, for staff', () => {
+  it('lists stored events newest first with their bodies and headers as received, filtered by processor, type and status', async () => {
+    const p = await processor();
+    const first = charge();
+    const second = JSON.stringify({ type: 'customer.updated' });
+    const [a, b] = [uniq('evt'), uniq('evt')];
+    await deliver(p.slug, first, signed(p.secret, a, first));
+    await deliver(p.slug, second, signed(p.secret, b, second));
+    const all = (await gw.request(WhEvents, { filter: { processorId: p.id } })).data!.processorEvents.edges.map((e) => e.node);
+    expect(all.map((e) => [e.eventId, e.type, e.status])).toEqual([[b, 'customer.updated', 'IGNORED'], [a, 'charge.succeeded', 'RECEIVED']]);
+    expect(all[1]).toMatchObject({ processorId: p.id, body: first, headers: { 'webhook-id': a, 'content-type': 'application/json' } });
+    const received = (await gw.request(WhEvents, { filter: { processorId: p.id, status: 'RECEIVED' } })).data!.processorEvents.edges;
+    expect(received.map((e) => e.node.eventId)).toEqual([a]);
+    const byType = (await gw.request(WhEvents, { filter: { processorId: p.id, type: 'customer.updated' } })).data!.processorEvents.edges;
+    expect(byType.map((e) => e.node.eventId)).toEqual([b]);
+    const paged = (await gw.request(WhEvents, { filter: { processorId: p.id }, first: 1 })).data!.processorEvents;
+    expect(paged.pageInfo.hasNextPage).toBe(true);
+    expect((await gw.request(WhNode, { id: all[1].id })).data!.node).toEqual({ id: all[1].id, eventId: a, type: 'charge.succeeded' });
+  });
+
+  it('lists dead letters with their raw bodies and reasons', async () => {
+    const p = await processor();
+    const body = 'not json at all';
+    const id = uniq('evt');
+    await deliver(p.slug, body, signed(p.secret, id, body));
+    const letters = (await gw.request(WhDeadLetters, { processorId: p.id })).data!.processorDeadLetters.edges.map((e) => e.node);
+    expect(letters).toEqual([{ id: expect.stringMatching(/^pdl_\d+$/), processorId: p.id, eventId: id, reason: 'the body is not JSON', body }]);
+  });
+
+  it('shows none of it to anyone but staff', async () => {
+    const customer = await gw.user(Role.CUSTOMER);
+    expect(errorCode(await gw.as(customer).request(WhEvents, {}))).toBe('FORBIDDEN');
+    expect(errorCode(await gw.as(customer).request(WhDeadLetters, {}))).toBe('FORBIDDEN');
+    expect(errorCode(await gw.request(WhEvents, { filter: { processorId: 'mer_1' } }))).toBe('BAD_USER_INPUT');
   });
 });
