@@ -5,16 +5,25 @@ import { toGlobalId } from './settlement.ids.js';
 export const settlementErrorCodes = [
   /** Malformed input: an id, a name or slug too long or empty, a page size. */
   'BAD_USER_INPUT',
-  /** No processor with that id. */
+  /** No processor, or no merchant, with that id. */
   'NOT_FOUND',
   /** Another processor has the slug. */
   'PROCESSOR_SLUG_TAKEN',
+  /** The processor's id of a merchant names another merchant already. */
+  'PROCESSOR_MERCHANT_ID_TAKEN',
 ] as const;
 
 export class SettlementError extends errorClass('SettlementError', settlementErrorCodes) {
   static notFound(id: string) {
     const globalId = toGlobalId('Processor', id);
     return new SettlementError('NOT_FOUND', `processor ${globalId} not found`, { resource: 'processor', id: globalId });
+  }
+  static merchantNotFound(id: string) {
+    const globalId = toGlobalId('Merchant', id);
+    return new SettlementError('NOT_FOUND', `merchant ${globalId} not found`, { resource: 'merchant', id: globalId });
+  }
+  static processorMerchantIdTaken(externalId: string) {
+    return new SettlementError('PROCESSOR_MERCHANT_ID_TAKEN', `the processor's merchant id "${externalId}" names another merchant`, { processorMerchantId: externalId });
   }
   static slugTaken(slug: string) {
     return new SettlementError('PROCESSOR_SLUG_TAKEN', `slug "${slug}" belongs to another processor`, { slug });

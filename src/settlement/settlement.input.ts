@@ -18,3 +18,10 @@ export class ProcessorEventFilterInput {
   @Field({ nullable: true, description: 'Only events of this type, e.g. "refund.succeeded".' }) type?: string;
   @Field(() => ProcessorEventStatus, { nullable: true, description: 'Only events in this status.' }) status?: ProcessorEventStatus;
 }
+
+@InputType({ description: 'A merchant and its id at a processor (staff).' })
+export class LinkMerchantToProcessorInput {
+  @Field(() => ID, { description: 'The merchant, e.g. "mer_3".' }) merchantId!: string;
+  @Field(() => ID, { description: 'The processor, e.g. "prc_2".' }) processorId!: string;
+  @Field({ description: 'The processor’s id of the merchant, as its events name it: 1 to 200 characters, unique at the processor.' }) processorMerchantId!: string;
+}

@@ -93,6 +93,9 @@ type Documents = {
     "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": typeof types.FanoutDashboardDocument,
     "\n  mutation StRegisterProcessor($input: RegisterProcessorInput!) {\n    registerProcessor(input: $input) { signingSecret processor { id name slug webhookPath secretVersion previousSecretValidUntil } }\n  }\n": typeof types.StRegisterProcessorDocument,
     "\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n": typeof types.StRotateProcessorSecretDocument,
+    "\n  mutation StLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { merchantId processorId processorMerchantId } }\n": typeof types.StLinkDocument,
+    "mutation StCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }": typeof types.StCreateMerchantDocument,
+    "query StMerchantLinks($id: ID!) { merchant(id: $id) { id processorLinks { processorId processorMerchantId } } }": typeof types.StMerchantLinksDocument,
     "query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }": typeof types.StProcessorsDocument,
     "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }": typeof types.WhRegisterDocument,
     "\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n": typeof types.WhEventsDocument,
@@ -203,6 +206,9 @@ const documents: Documents = {
     "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": types.FanoutDashboardDocument,
     "\n  mutation StRegisterProcessor($input: RegisterProcessorInput!) {\n    registerProcessor(input: $input) { signingSecret processor { id name slug webhookPath secretVersion previousSecretValidUntil } }\n  }\n": types.StRegisterProcessorDocument,
     "\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n": types.StRotateProcessorSecretDocument,
+    "\n  mutation StLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { merchantId processorId processorMerchantId } }\n": types.StLinkDocument,
+    "mutation StCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }": types.StCreateMerchantDocument,
+    "query StMerchantLinks($id: ID!) { merchant(id: $id) { id processorLinks { processorId processorMerchantId } } }": types.StMerchantLinksDocument,
     "query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }": types.StProcessorsDocument,
     "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }": types.WhRegisterDocument,
     "\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n": types.WhEventsDocument,
@@ -564,6 +570,18 @@ export function graphql(source: "\n  mutation StRegisterProcessor($input: Regist
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n"): (typeof documents)["\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { merchantId processorId processorMerchantId } }\n"): (typeof documents)["\n  mutation StLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { merchantId processorId processorMerchantId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }"): (typeof documents)["mutation StCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StMerchantLinks($id: ID!) { merchant(id: $id) { id processorLinks { processorId processorMerchantId } } }"): (typeof documents)["query StMerchantLinks($id: ID!) { merchant(id: $id) { id processorLinks { processorId processorMerchantId } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -19,6 +19,11 @@ const StRotateProcessorSecret = graphql(`
     rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }
   }
 `);
+const StLink = graphql(`
+  mutation StLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { merchantId processorId processorMerchantId } }
+`);
+const StCreateMerchant = graphql(`mutation StCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }`);
+const StMerchantLinks = graphql(`query StMerchantLinks($id: ID!) { merchant(id: $id) { id processorLinks { processorId processorMerchantId } } }`);
 const StProcessors = graphql(`query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }`);
 
 async function register(slug = uniq('acme').toLowerCase()) {
@@ -65,5 +70,34 @@ describe('processors and their signing secrets', () => {
     expect(errorCode(await gw.as(customer).request(StProcessors))).toBe('FORBIDDEN');
     const { rows } = await sql<{ n: string }>`select count(*)::text as n from settlement_processor where slug = ${slug}`.execute(gw.services.orm.em.fork().getKysely());
     expect(rows[0].n).toBe('1');
+  });
+});
+
+describe('merchants as processors know them', () => {
+  const merchant = async () => (await gw.request(StCreateMerchant, { input: { name: 'Bistro', slug: uniq('bistro').toLowerCase(), defaultCurrency: 'USD' } })).data!.createMerchant.id;
+
+  it('links a merchant to its id at a processor, shows it on the merchant, and replaces it when linked again', async () => {
+    const p = (await register()).data!.registerProcessor.processor;
+    const m = await merchant();
+    const first = uniq('acct');
+    expect((await gw.request(StLink, { input: { merchantId: m, processorId: p.id, processorMerchantId: first } })).data!.linkMerchantToProcessor)
+      .toEqual({ merchantId: m, processorId: p.id, processorMerchantId: first });
+    const second = uniq('acct');
+    await gw.request(StLink, { input: { merchantId: m, processorId: p.id, processorMerchantId: second } });
+    expect((await gw.request(StMerchantLinks, { id: m })).data!.merchant!.processorLinks).toEqual([{ processorId: p.id, processorMerchantId: second }]);
+  });
+
+  it('refuses an id that names another merchant at the processor, unknown ids, and anyone but staff', async () => {
+    const p = (await register()).data!.registerProcessor.processor;
+    const [m1, m2] = [await merchant(), await merchant()];
+    const id = uniq('acct');
+    await gw.request(StLink, { input: { merchantId: m1, processorId: p.id, processorMerchantId: id } });
+    expect(errorCode(await gw.request(StLink, { input: { merchantId: m2, processorId: p.id, processorMerchantId: id } }))).toBe('PROCESSOR_MERCHANT_ID_TAKEN');
+    expect(errorCode(await gw.request(StLink, { input: { merchantId: m2, processorId: 'prc_999999999', processorMerchantId: uniq('a') } }))).toBe('NOT_FOUND');
+    expect(errorCode(await gw.request(StLink, { input: { merchantId: 'mer_999999999', processorId: p.id, processorMerchantId: uniq('a') } }))).toBe('NOT_FOUND');
+    expect(errorCode(await gw.request(StLink, { input: { merchantId: m2, processorId: p.id, processorMerchantId: '' } }))).toBe('BAD_USER_INPUT');
+    const customer = await gw.user(Role.CUSTOMER);
+    expect(errorCode(await gw.as(customer).request(StLink, { input: { merchantId: m2, processorId: p.id, processorMerchantId: uniq('a') } }))).toBe('FORBIDDEN');
+    expect((await gw.request(StMerchantLinks, { id: m2 })).data!.merchant!.processorLinks).toEqual([]);
   });
 });
