@@ -24,6 +24,8 @@ describe('configuration', () => {
     [{ DB_POOL_MAX: '1' }, 'DB_POOL_MAX'],
     [{ JWT_SECRET: 'too-short-a-key' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }, 'SETTLEMENT_SECRETS_KEY'],
+    [{ SETTLEMENT_SECRETS_KEY: 'too-short-a-key' }, 'SETTLEMENT_SECRETS_KEY'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ LOG_FILE: os.tmpdir() }, 'LOG_FILE'],
     [{ LOG_FILE: path.join(import.meta.filename, 'folio.log') }, 'LOG_FILE'],

@@ -43,7 +43,7 @@ describe('SELF_DEPOSITS off (the production default)', () => {
   });
 
   it('is what production gets unless it is switched on', () => {
-    const base = { JWT_SECRET: 'x'.repeat(32) };
+    const base = { JWT_SECRET: 'x'.repeat(32), SETTLEMENT_SECRETS_KEY: 'y'.repeat(32) };
     expect(loadConfig({ ...base, NODE_ENV: 'production' }).selfDeposits).toBe(false);
     expect(loadConfig({ ...base, NODE_ENV: 'production', SELF_DEPOSITS: 'true' }).selfDeposits).toBe(true);
     expect(loadConfig({ ...base }).selfDeposits).toBe(true);
