@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { User } from '../identity/index.js';
 import { ownerScope } from '../platform/auth/principal.js';
-import { Role } from '../platform/auth/roles.js';
+import { Role, staffRoles } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
 import type { NodeFetcher } from '../platform/graphql/node.type.js';
@@ -24,9 +24,8 @@ export const merchantNodes: Partial<Record<IdType, NodeFetcher>> = {
   Merchant: (id, context) => visibleMerchant(context, id),
 };
 
-const staff = [Role.ADMIN, Role.FINANCE];
 /** Who may read or edit merchants: their MERCHANT users (their own) and staff; a customer acts for none and is refused. */
-const membersAndStaff = [Role.MERCHANT, ...staff];
+const membersAndStaff = [Role.MERCHANT, ...staffRoles];
 
 @Resolver()
 export class MerchantResolver {
@@ -48,7 +47,7 @@ export class MerchantResolver {
     return toConnection(page, Merchant.from);
   }
 
-  @Authorized(...staff)
+  @Authorized(...staffRoles)
   @Mutation(() => Merchant, { description: 'Creates a merchant PENDING_VERIFICATION, with its ledger accounts (staff). Errors: BAD_USER_INPUT, INVALID_CURRENCY, CURRENCY_NOT_SUPPORTED, USER_NOT_MERCHANT, MERCHANT_SLUG_TAKEN.' })
   async createMerchant(@Arg('input', () => CreateMerchantInput) input: CreateMerchantInput, @Ctx() context: GraphQLContext): Promise<Merchant> {
     const userIds = (input.userIds ?? []).map((id, i) => fromGlobalId('User', id, `userIds.${i}`));
@@ -62,25 +61,25 @@ export class MerchantResolver {
     return Merchant.from(await context.merchants.service.update(id, ownerScope(context.principal), { name: input.name }));
   }
 
-  @Authorized(...staff)
+  @Authorized(...staffRoles)
   @Mutation(() => Merchant, { description: 'Verifies a PENDING_VERIFICATION merchant: it becomes ACTIVE (staff). Errors: BAD_USER_INPUT, NOT_FOUND, INVALID_MERCHANT_TRANSITION.' })
   verifyMerchant(@Arg('input', () => MerchantIdInput) input: MerchantIdInput, @Ctx() context: GraphQLContext): Promise<Merchant> {
     return transition(context, input.id, 'verify');
   }
 
-  @Authorized(...staff)
+  @Authorized(...staffRoles)
   @Mutation(() => Merchant, { description: 'Activates a SUSPENDED merchant again (staff). Errors: BAD_USER_INPUT, NOT_FOUND, INVALID_MERCHANT_TRANSITION.' })
   activateMerchant(@Arg('input', () => MerchantIdInput) input: MerchantIdInput, @Ctx() context: GraphQLContext): Promise<Merchant> {
     return transition(context, input.id, 'activate');
   }
 
-  @Authorized(...staff)
+  @Authorized(...staffRoles)
   @Mutation(() => Merchant, { description: 'Suspends an ACTIVE merchant: its purchases are refused (MERCHANT_NOT_ACTIVE) and its offers stop applying (staff). Errors: BAD_USER_INPUT, NOT_FOUND, INVALID_MERCHANT_TRANSITION.' })
   suspendMerchant(@Arg('input', () => MerchantIdInput) input: MerchantIdInput, @Ctx() context: GraphQLContext): Promise<Merchant> {
     return transition(context, input.id, 'suspend');
   }
 
-  @Authorized(...staff)
+  @Authorized(...staffRoles)
   @Mutation(() => Merchant, { description: 'Lets a MERCHANT user act for a merchant (staff); adding one twice is a no-op. Errors: BAD_USER_INPUT, USER_NOT_MERCHANT, NOT_FOUND.' })
   async addMerchantUser(@Arg('input', () => AddMerchantUserInput) input: AddMerchantUserInput, @Ctx() context: GraphQLContext): Promise<Merchant> {
     const merchantId = fromGlobalId('Merchant', input.merchantId, 'merchantId');
@@ -88,7 +87,7 @@ export class MerchantResolver {
     return Merchant.from(await context.merchants.service.addUser(merchantId, userId));
   }
 
-  @Authorized(...staff)
+  @Authorized(...staffRoles)
   @Mutation(() => Merchant, { description: 'Stops a user acting for a merchant (staff): from the next request on, its tokens and API keys no longer reach the merchant. Removing one that does not act for it is a no-op. Errors: BAD_USER_INPUT, NOT_FOUND.' })
   async removeMerchantUser(@Arg('input', () => RemoveMerchantUserInput) input: RemoveMerchantUserInput, @Ctx() context: GraphQLContext): Promise<Merchant> {
     const merchantId = fromGlobalId('Merchant', input.merchantId, 'merchantId');

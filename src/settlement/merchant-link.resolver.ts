@@ -1,16 +1,15 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Merchant } from '../merchants/index.js';
-import { Role } from '../platform/auth/roles.js';
+import { staffRoles } from '../platform/auth/roles.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
 import { MerchantProcessorLink } from './merchant-link.type.js';
 import { fromGlobalId } from './settlement.ids.js';
 import { LinkMerchantToProcessorInput } from './settlement.input.js';
 
-const staff = [Role.ADMIN, Role.FINANCE];
 
 @Resolver()
 export class MerchantLinkResolver {
-  @Authorized(...staff)
+  @Authorized(...staffRoles)
   @Mutation(() => MerchantProcessorLink, { description: 'Links a merchant to its id at a processor, so that processor’s events reach it (staff); linking it again replaces the id. Errors: BAD_USER_INPUT, NOT_FOUND, PROCESSOR_MERCHANT_ID_TAKEN.' })
   async linkMerchantToProcessor(@Arg('input', () => LinkMerchantToProcessorInput) input: LinkMerchantToProcessorInput, @Ctx() context: GraphQLContext): Promise<MerchantProcessorLink> {
     const merchantId = fromGlobalId('Merchant', input.merchantId, 'merchantId');

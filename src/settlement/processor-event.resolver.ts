@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { Role } from '../platform/auth/roles.js';
+import { staffRoles } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
 import { checkText } from '../platform/input.js';
@@ -7,11 +7,10 @@ import { ProcessorDeadLetter, ProcessorDeadLetterConnection, ProcessorEvent, Pro
 import { fromGlobalId } from './settlement.ids.js';
 import { ProcessorEventFilterInput } from './settlement.input.js';
 
-const staff = [Role.ADMIN, Role.FINANCE];
 
 @Resolver()
 export class ProcessorEventResolver {
-  @Authorized(...staff)
+  @Authorized(...staffRoles)
   @Query(() => ProcessorEventConnection, { description: 'Events processors delivered, as received, newest first; at most 100 a page (staff).' })
   async processorEvents(
     @Ctx() context: GraphQLContext,
@@ -25,7 +24,7 @@ export class ProcessorEventResolver {
     return toConnection(page, ProcessorEvent.from);
   }
 
-  @Authorized(...staff)
+  @Authorized(...staffRoles)
   @Query(() => ProcessorDeadLetterConnection, { description: 'Signed deliveries Folio could not read as events, with their raw bodies, newest first; at most 100 a page (staff).' })
   async processorDeadLetters(
     @Ctx() context: GraphQLContext,

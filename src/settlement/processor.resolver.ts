@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { isStaff } from '../platform/auth/principal.js';
-import { Role } from '../platform/auth/roles.js';
+import { staffRoles } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
 import type { NodeFetcher } from '../platform/graphql/node.type.js';
@@ -11,7 +11,6 @@ import { fromGlobalId } from './settlement.ids.js';
 import { RegisterProcessorInput, RotateProcessorSecretInput } from './settlement.input.js';
 import { Processor, ProcessorConnection, ProcessorWithSecret } from './processor.type.js';
 
-const staff = [Role.ADMIN, Role.FINANCE];
 
 export const settlementNodes: Partial<Record<IdType, NodeFetcher>> = {
   Processor: async (id, context) => {
@@ -31,7 +30,7 @@ const withSecret = ({ row, signingSecret }: { row: Parameters<typeof Processor.f
 
 @Resolver()
 export class ProcessorResolver {
-  @Authorized(...staff)
+  @Authorized(...staffRoles)
   @Query(() => ProcessorConnection, { description: 'Payment processors, newest first; at most 100 a page (staff).' })
   async processors(
     @Ctx() context: GraphQLContext,
@@ -41,13 +40,13 @@ export class ProcessorResolver {
     return toConnection(await context.settlement.processors.list(pageSize(first), decodeCursor(after)), (row) => Processor.from(row));
   }
 
-  @Authorized(...staff)
+  @Authorized(...staffRoles)
   @Mutation(() => ProcessorWithSecret, { description: 'Registers a payment processor and issues its webhook signing secret, shown only in this answer (staff). Errors: BAD_USER_INPUT, PROCESSOR_SLUG_TAKEN.' })
   async registerProcessor(@Arg('input', () => RegisterProcessorInput) input: RegisterProcessorInput, @Ctx() context: GraphQLContext): Promise<ProcessorWithSecret> {
     return withSecret(await context.settlement.processors.register(input));
   }
 
-  @Authorized(...staff)
+  @Authorized(...staffRoles)
   @Mutation(() => ProcessorWithSecret, { description: 'Issues a new signing secret, shown only in this answer; the one it replaces keeps verifying for 24 hours, so the processor can switch without losing a delivery (staff). Errors: BAD_USER_INPUT, NOT_FOUND.' })
   async rotateProcessorSecret(@Arg('input', () => RotateProcessorSecretInput) input: RotateProcessorSecretInput, @Ctx() context: GraphQLContext): Promise<ProcessorWithSecret> {
     return withSecret(await context.settlement.processors.rotate(fromGlobalId('Processor', input.id)));
