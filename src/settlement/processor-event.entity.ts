@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { JournalEntryEntity } from '../ledger/index.js';
 import { ProcessorEntity } from './processor.entity.js';
 import { ProcessorEventStatus } from './settlement.enums.js';
 
@@ -25,6 +26,11 @@ export const ProcessorEventEntity = defineEntity({
     /** `webhook-id`, `webhook-timestamp`, `webhook-signature`, `content-type`, as received. */
     headers: p.json<Record<string, string>>(),
     receivedAt: time().defaultRaw('now()'),
+    /** The entry it posted (APPLIED). */
+    entryId: () => p.manyToOne(JournalEntryEntity).mapToPk().nullable().joinColumn('entry_id')
+      .foreignKeyName('settlement_processor_event_entry_fk').updateRule('no action').deleteRule('no action'),
+    /** Why it is UNMATCHED or REJECTED. */
+    note: p.string().length(500).nullable(),
   },
   uniques: [{ name: 'settlement_processor_event_unique', properties: ['processorId', 'eventId'] }],
   indexes: [{ name: 'settlement_processor_event_list_index', properties: ['processorId', 'id'] }],

@@ -43,8 +43,8 @@ export const settlementModule = defineModule({
   describes: { query: 'settlement (processors and what they delivered)', mutation: 'settlement (processors and their signing secrets)' },
   loaders: (em, services) => createSettlementLoaders(em, services.settlement.links),
   routes: (router, services) => mountWebhooks(router, () => services.settlement.intake),
-  async start({ orm, config }) {
+  async start({ orm, config }, { ledger }) {
     const processors = new ProcessorService(orm, new SecretBox(config.settlementSecretsKey));
-    return { settlement: { processors, links: new MerchantLinkService(orm), events: new ProcessorEventQueries(), intake: new WebhookIntake(orm, processors) } };
+    return { settlement: { processors, links: new MerchantLinkService(orm), events: new ProcessorEventQueries(), intake: new WebhookIntake(orm, processors, ledger) } };
   },
 });

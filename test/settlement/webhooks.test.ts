@@ -15,11 +15,15 @@ gatewayForFile((started) => { gw = started; });
 const WhRegister = graphql(`mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }`);
 const WhEvents = graphql(`
   query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {
-    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status body headers receivedAt } } pageInfo { hasNextPage } }
+    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status entryId note body headers receivedAt } } pageInfo { hasNextPage } }
   }
 `);
 const WhDeadLetters = graphql(`query WhDeadLetters($processorId: ID) { processorDeadLetters(processorId: $processorId) { edges { node { id processorId eventId reason body } } } }`);
 const WhNode = graphql(`query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }`);
+const WhCreateMerchant = graphql(`mutation WhCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }`);
+const WhLink = graphql(`mutation WhLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { processorMerchantId } }`);
+const WhEntry = graphql(`query WhEntry($id: ID!) { entry(id: $id) { id effectiveAt metadata postings { account { code } direction amount { amount currency } } } }`);
+const WhAccount = graphql(`query WhAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }`);
 const WhRotate = graphql(`mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }`);
 
 interface Processor { id: string; slug: string; secret: string }
@@ -42,7 +46,7 @@ async function deliver(slug: string, body: string, headers: Record<string, strin
   return { status: response.status, body: await response.json() as Record<string, unknown> };
 }
 
-const charge = (over: Record<string, unknown> = {}) => JSON.stringify({ type: 'charge.succeeded', data: { amount: 2500, fee: 75, currency: 'USD', merchant: 'm-1', occurred_at: new Date().toISOString() }, ...over });
+const charge = (over: Record<string, unknown> = {}) => JSON.stringify({ type: 'charge.succeeded', data: { id: 'ch_1', amount: 2500, fee: 75, currency: 'USD', merchant: 'm-1', occurred_at: new Date().toISOString() }, ...over });
 
 async function stored(p: Processor, eventId: string) {
   const db = gw.services.orm.em.fork().getKysely();
@@ -63,10 +67,11 @@ describe('the webhook signature', () => {
     const p = await processor();
     const body = charge({ note: 'café ☕ \u2028' });
     const id = uniq('evt');
-    expect(await deliver(p.slug, body, signed(p.secret, id, body))).toEqual({ status: 201, body: { received: true, duplicate: false, eventId: id } });
+    // No merchant is linked to the charge's "m-1": stored, and UNMATCHED.
+    expect(await deliver(p.slug, body, signed(p.secret, id, body))).toEqual({ status: 201, body: { received: true, duplicate: false, eventId: id, status: 'UNMATCHED' } });
     const [row] = await stored(p, id);
     expect(row.raw_body.equals(Buffer.from(body))).toBe(true);
-    expect(row).toMatchObject({ status: 'RECEIVED', type: 'charge.succeeded' });
+    expect(row).toMatchObject({ status: 'UNMATCHED', type: 'charge.succeeded' });
     expect(Object.keys(row.headers).sort()).toEqual(['content-type', 'webhook-id', 'webhook-signature', 'webhook-timestamp']);
   });
 
@@ -174,9 +179,9 @@ describe('what processors delivered, for staff', () => {
     await deliver(p.slug, first, signed(p.secret, a, first));
     await deliver(p.slug, second, signed(p.secret, b, second));
     const all = (await gw.request(WhEvents, { filter: { processorId: p.id } })).data!.processorEvents.edges.map((e) => e.node);
-    expect(all.map((e) => [e.eventId, e.type, e.status])).toEqual([[b, 'customer.updated', 'IGNORED'], [a, 'charge.succeeded', 'RECEIVED']]);
+    expect(all.map((e) => [e.eventId, e.type, e.status])).toEqual([[b, 'customer.updated', 'IGNORED'], [a, 'charge.succeeded', 'UNMATCHED']]);
     expect(all[1]).toMatchObject({ processorId: p.id, body: first, headers: { 'webhook-id': a, 'content-type': 'application/json' } });
-    const received = (await gw.request(WhEvents, { filter: { processorId: p.id, status: 'RECEIVED' } })).data!.processorEvents.edges;
+    const received = (await gw.request(WhEvents, { filter: { processorId: p.id, status: 'UNMATCHED' } })).data!.processorEvents.edges;
     expect(received.map((e) => e.node.eventId)).toEqual([a]);
     const byType = (await gw.request(WhEvents, { filter: { processorId: p.id, type: 'customer.updated' } })).data!.processorEvents.edges;
     expect(byType.map((e) => e.node.eventId)).toEqual([b]);
@@ -199,5 +204,61 @@ describe('what processors delivered, for staff', () => {
     expect(errorCode(await gw.as(customer).request(WhEvents, {}))).toBe('FORBIDDEN');
     expect(errorCode(await gw.as(customer).request(WhDeadLetters, {}))).toBe('FORBIDDEN');
     expect(errorCode(await gw.request(WhEvents, { filter: { processorId: 'mer_1' } }))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('charges posted to the ledger', () => {
+  /** A processor, a merchant linked to it by a fresh id, and the merchant's row id. */
+  async function linked() {
+    const p = await processor();
+    const merchant = (await gw.request(WhCreateMerchant, { input: { name: 'Bistro', slug: uniq('bistro').toLowerCase(), defaultCurrency: 'USD' } })).data!.createMerchant.id;
+    const externalId = uniq('acct');
+    await gw.request(WhLink, { input: { merchantId: merchant, processorId: p.id, processorMerchantId: externalId } });
+    return { p, merchantRowId: merchant.replace('mer_', ''), processorRowId: p.id.replace('prc_', ''), externalId };
+  }
+  const chargeFor = (merchant: string, data: Record<string, unknown> = {}) => JSON.stringify({
+    type: 'charge.succeeded', data: { id: uniq('ch'), amount: 2500, fee: 75, currency: 'USD', merchant, occurred_at: new Date(Date.now() - 3_600_000).toISOString(), ...data },
+  });
+  const posted = async (code: string) => (await gw.request(WhAccount, { code })).data!.accountByCode?.balance.posted.amount;
+  const eventOf = async (p: Processor, eventId: string) =>
+    (await gw.request(WhEvents, { filter: { processorId: p.id } })).data!.processorEvents.edges.map((e) => e.node).find((n) => n.eventId === eventId)!;
+
+  it('posts a charge once at its occurred_at: the processor owes the net, the merchant is owed it (not matured), the fee is expense and recharged revenue', async () => {
+    const { p, merchantRowId, processorRowId, externalId } = await linked();
+    const occurredAt = new Date(Date.now() - 3_600_000).toISOString();
+    const body = chargeFor(externalId, { occurred_at: occurredAt });
+    const id = uniq('evt');
+    const answers = await Promise.all(Array.from({ length: 5 }, () => deliver(p.slug, body, signed(p.secret, id, body))));
+    expect(answers.filter((a) => a.status === 201).map((a) => a.body.status)).toEqual(['APPLIED']);
+    const event = await eventOf(p, id);
+    expect(event).toMatchObject({ status: 'APPLIED', note: null, entryId: expect.stringMatching(/^ent_\d+$/) });
+    const entry = (await gw.request(WhEntry, { id: event.entryId! })).data!.entry!;
+    expect(new Date(entry.effectiveAt).toISOString()).toBe(occurredAt);
+    const lines = entry.postings.map((l) => `${l.direction} ${l.account!.code} ${l.amount.amount}`).sort();
+    expect(lines).toEqual([
+      `CREDIT merchant:${merchantRowId}:settlement-immature:usd 2425`, `CREDIT processor:${processorRowId}:fees-recharged:usd 75`,
+      `DEBIT processor:${processorRowId}:fees:usd 75`, `DEBIT processor:${processorRowId}:receivable:usd 2425`,
+    ]);
+    expect(await posted(`processor:${processorRowId}:receivable:usd`)).toBe('2425');
+    expect(await posted(`merchant:${merchantRowId}:settlement-immature:usd`)).toBe('2425');
+  });
+
+  it('keeps a charge for a merchant no link matches UNMATCHED, and one it cannot post REJECTED, posting neither', async () => {
+    const { p, processorRowId, externalId } = await linked();
+    const cases: [string, Record<string, unknown> | null, string][] = [
+      ['unknown merchant', null, 'UNMATCHED'],
+      ['fee above the amount', { fee: 3000 }, 'REJECTED'],
+      ['a fractional amount', { amount: 12.5 }, 'REJECTED'],
+      ['no occurred_at', { occurred_at: undefined }, 'REJECTED'],
+      ['an unknown currency', { currency: 'XYZ1' }, 'REJECTED'],
+    ];
+    for (const [label, data, status] of cases) {
+      const body = data === null ? chargeFor(uniq('stranger')) : chargeFor(externalId, data);
+      const id = uniq('evt');
+      const answer = await deliver(p.slug, body, signed(p.secret, id, body));
+      expect(answer, label).toMatchObject({ status: 201, body: { status } });
+      expect((await eventOf(p, id)).note, label).toEqual(expect.any(String));
+    }
+    expect(await posted(`processor:${processorRowId}:receivable:usd`)).toBeUndefined();
   });
 });
