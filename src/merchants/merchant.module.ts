@@ -37,6 +37,7 @@ export const merchantsModule = defineModule({
   describes: { query: 'merchants', mutation: 'merchants (creation, verification, suspension, users)' },
   loaders: (em, services) => createMerchantLoaders(em, services.merchants.queries),
   async start({ orm }, { ledger, identity, wallets, invalidations }) {
-    return { merchants: { service: new MerchantService(orm, ledger, identity.queries, wallets.service, invalidations), queries: new MerchantQueries(invalidations) } };
+    const queries = new MerchantQueries(invalidations);
+    return { merchants: { service: new MerchantService(orm, ledger, identity.queries, wallets.service, invalidations, queries), queries } };
   },
 });

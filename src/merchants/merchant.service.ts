@@ -11,7 +11,7 @@ import type { WalletService } from '../wallets/index.js';
 import { MerchantEntity, MerchantUserEntity, type MerchantRow } from './merchant.entity.js';
 import { MerchantAccount, MerchantStatus } from './merchant.enums.js';
 import { MerchantError } from './merchant.errors.js';
-import { merchantChangedTopic, merchantChangedWithin } from './merchant.queries.js';
+import { merchantChangedTopic, merchantChangedWithin, type MerchantQueries } from './merchant.queries.js';
 
 export interface CreateMerchantCommand { name: string; slug: string; defaultCurrency: string; userIds?: readonly string[] }
 
@@ -50,6 +50,7 @@ export class MerchantService {
     private readonly users: IdentityQueries,
     private readonly wallets: WalletService,
     private readonly invalidations: Invalidations,
+    private readonly queries: MerchantQueries,
   ) {}
 
   /** Runs a change of the merchant's status or users, and tells every gateway once it commits. */
@@ -165,10 +166,10 @@ export class MerchantService {
     });
   }
 
-  /** Whether the user (undefined: staff) acts for the merchant. */
+  /** Whether the user (undefined: staff) acts for the merchant: the standing purchases read, kept until it changes. */
   async mayActFor(em: EntityManager, userId: string | undefined, merchantId: string): Promise<boolean> {
     if (userId === undefined) return true;
-    return (await em.count(MerchantUserEntity, { merchantId, userId })) > 0;
+    return (await this.queries.statusFor(em, merchantId, userId)) !== undefined;
   }
 
   private async checkMerchantUser(userId: string): Promise<void> {
