@@ -133,16 +133,18 @@ export class PurchaseService {
     const externalIds = [...new Set(batch.map((p) => p.externalId))];
     const earlier = await tx.em.find(PurchaseEntity, { merchantId: batch[0].merchantId, externalId: { $in: externalIds } });
     const known = new Map(earlier.map((row) => [row.externalId, row as PurchaseRow]));
+    // The first of each external id not recorded yet, whose customer was found.
+    const taken = new Set(known.keys());
     const leads = batch.flatMap((p, index) => {
-      if (!customerIds[index] || known.has(p.externalId)) return [];
-      known.set(p.externalId, undefined as never);
+      if (!customerIds[index] || taken.has(p.externalId)) return [];
+      taken.add(p.externalId);
       return [{ ...p, customerId: customerIds[index] }];
     });
     const fresh = await this.draftPurchases(tx, leads);
     await publishAllWithin(tx.em, fresh.flatMap((row) => changeEvents(row, true)));
     const grants = await this.grant(tx, fresh);
     fresh.forEach((row, index) => Object.assign(row, { offerId: grants[index].offerId, cashback: String(grants[index].cashback), cappedBy: grants[index].cappedBy, noCashbackReason: grants[index].reason }));
-    await this.insertRecorded(tx, fresh, grants);
+    await this.insertRecorded(tx, fresh);
     for (const row of fresh) known.set(row.externalId, row);
     const firsts = new Set(fresh.map((row) => row.id));
     return batch.map((p) => {
@@ -175,7 +177,7 @@ export class PurchaseService {
   }
 
   /** Writes the recorded purchases and their RECORDED change rows: one statement each. */
-  private async insertRecorded(tx: LedgerTransaction, rows: readonly PurchaseRow[], grants: readonly Grant[]): Promise<void> {
+  private async insertRecorded(tx: LedgerTransaction, rows: readonly PurchaseRow[]): Promise<void> {
     if (rows.length === 0) return;
     const column = <T>(pick: (row: PurchaseRow) => T) => rows.map(pick);
     const { merchantId, currency, recordedAt, confirmsAt } = rows[0];
@@ -189,7 +191,7 @@ export class PurchaseService {
         ${column((r) => r.offerId ?? null)}::bigint[], ${column((r) => r.cashback)}::bigint[], ${column((r) => r.cappedBy ?? null)}::text[],
         ${column((r) => r.noCashbackReason ?? null)}::text[], ${column((r) => r.pendingEntryId ?? null)}::bigint[], ${column((r) => r.holds)}::int[])
         as v(id, external_id, request_hash, customer_id, amount, occurred_at, offer_id, cashback, capped_by, no_cashback_reason, pending_entry_id, holds)`.execute(db(tx));
-    const reasons = grants.map((grant) => (grant.reason ? `no cashback: ${grant.reason}` : `cashback ${grant.cashback}`));
+    const reasons = rows.map((row) => (row.noCashbackReason ? `no cashback: ${row.noCashbackReason}` : `cashback ${row.cashback}`));
     await sql`insert into cashback_purchase_change (purchase_id, merchant_id, kind, to_state, amount, cashback_taken, reason, at)
       select v.id, ${merchantId}::bigint, ${PurchaseChangeKind.RECORDED}::cashback_purchase_change_kind, ${PurchaseStatus.PENDING}::cashback_purchase_state,
         v.amount, 0, v.reason, ${recordedAt}

@@ -27,3 +27,8 @@ export const ProcessorEntity = defineEntity({
 });
 
 export type ProcessorRow = InferEntity<typeof ProcessorEntity>;
+
+/** Whether the secret before the current one still verifies at `now` (a rotation in progress). */
+export function previousSecretValid(row: Pick<ProcessorRow, 'sealedPreviousSecret' | 'previousValidUntil'>, now: Date): boolean {
+  return Boolean(row.sealedPreviousSecret && row.previousValidUntil && row.previousValidUntil.getTime() > now.getTime());
+}

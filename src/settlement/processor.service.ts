@@ -2,7 +2,7 @@ import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { uniqueViolationOf } from '../platform/db/unique-violation.js';
 import { checkSlug, checkText } from '../platform/input.js';
 import { pageOf, type Page } from '../platform/db/page.js';
-import { ProcessorEntity, type ProcessorRow } from './processor.entity.js';
+import { previousSecretValid, ProcessorEntity, type ProcessorRow } from './processor.entity.js';
 import { newSigningSecret, type SecretBox } from './processor-secrets.js';
 import { settlementLimits } from './settlement.config.js';
 import { SettlementError } from './settlement.errors.js';
@@ -58,7 +58,7 @@ export class ProcessorService {
     const row = await this.orm.em.fork().findOne(ProcessorEntity, { slug }) as ProcessorRow | null;
     if (!row) return undefined;
     const secrets = [this.box.open(row.sealedSecret)];
-    if (row.sealedPreviousSecret && row.previousValidUntil && row.previousValidUntil.getTime() > this.now().getTime()) secrets.push(this.box.open(row.sealedPreviousSecret));
+    if (previousSecretValid(row, this.now())) secrets.push(this.box.open(row.sealedPreviousSecret!));
     return { row, secrets };
   }
 

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { connectionOf, type ConnectionOf } from '../platform/graphql/connection.js';
 import { Node } from '../platform/graphql/node.type.js';
-import type { ProcessorRow } from './processor.entity.js';
+import { previousSecretValid, type ProcessorRow } from './processor.entity.js';
 import { toGlobalId } from './settlement.ids.js';
 
 @ObjectType({ implements: Node, description: 'A payment processor that reports charges, refunds and payouts through signed webhooks (staff only).' })
@@ -18,7 +18,7 @@ export class Processor extends Node {
   @Field({ description: 'When it was registered.' }) createdAt!: Date;
 
   static from(row: ProcessorRow, now = new Date()): Processor {
-    const overlap = row.sealedPreviousSecret && row.previousValidUntil && row.previousValidUntil.getTime() > now.getTime() ? row.previousValidUntil : null;
+    const overlap = previousSecretValid(row, now) ? row.previousValidUntil : null;
     return Object.assign(new Processor(), {
       row, id: toGlobalId('Processor', row.id), name: row.name, slug: row.slug, webhookPath: `/webhooks/${row.slug}`,
       secretVersion: row.secretVersion, previousSecretValidUntil: overlap, createdAt: row.createdAt,
