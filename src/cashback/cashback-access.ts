@@ -2,13 +2,10 @@
 // offers and purchases of the merchants it acts for.
 import { ownerScope } from '../platform/auth/principal.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
+import { merchantScope } from '../merchants/index.js';
 import type { OfferRow, PurchaseRow } from './cashback.entity.js';
 
-/** The merchants the caller acts for; undefined for staff (all). */
-export async function merchantScope(context: GraphQLContext): Promise<string[] | undefined> {
-  const owner = ownerScope(context.principal);
-  return owner === undefined ? undefined : context.loaders.merchantsOfUser.load(owner);
-}
+export { merchantScope } from '../merchants/index.js';
 
 export async function canSeePurchase(context: GraphQLContext, row: PurchaseRow): Promise<boolean> {
   const owner = ownerScope(context.principal);

@@ -1,9 +1,6 @@
 import { CashbackError } from './cashback.errors.js';
 
-/** The module's clock: the auto-confirm worker and recording read it, so tests can move it forward instead of waiting days. */
-export interface Clock { now(): Date }
-
-export const systemClock = (): Clock => ({ now: () => new Date() });
+export { systemClock, type Clock } from '../platform/clock.js';
 
 /** How far in the future a purchase's `occurredAt` may be (the merchant's clock may run ahead). */
 const futureSkewMs = 5 * 60_000;

@@ -1,12 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Money } from '../ledger/index.js';
-import { Merchant } from '../merchants/index.js';
+import { Merchant, scopedMerchants } from '../merchants/index.js';
 import { Wallet } from '../wallets/index.js';
 import { ownerScope } from '../platform/auth/principal.js';
 import { Role } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
-import { merchantScope } from './cashback-access.js';
 import { fromGlobalId } from './cashback.ids.js';
 import { CreateOfferInput, SetOfferStatusInput } from './cashback.input.js';
 import { Offer, OfferConnection } from './cashback.type.js';
@@ -33,8 +32,7 @@ export class OfferResolver {
     const named = merchantId ? fromGlobalId('Merchant', merchantId, 'merchantId') : undefined;
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    const mine = await merchantScope(context);
-    const scope = mine === undefined ? (named ? [named] : undefined) : named ? mine.filter((id) => id === named) : mine;
+    const scope = await scopedMerchants(context, named);
     return toConnection(await context.cashback.queries.offers(context.em, scope, size, cursor), (row) => Offer.from(row));
   }
 

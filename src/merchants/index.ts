@@ -17,5 +17,6 @@ export { MerchantAccount, MerchantStatus } from './merchant.enums.js';
 export { MerchantError } from './merchant.errors.js';
 export { Merchant } from './merchant.type.js';
 export { visibleMerchant } from './merchant.resolver.js';
+export { merchantScope, scopedMerchants } from './merchant-scope.js';
 export { toGlobalId as merchantGlobalId } from './merchant.ids.js';
 export { merchantsModule } from './merchant.module.js';

@@ -2,15 +2,17 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
 import { uniqueViolationOf } from '../platform/db/unique-violation.js';
 import { checkText } from '../platform/input.js';
+import type { EventApplier } from './event-applier.js';
 import { MerchantLinkEntity, type MerchantLinkRow } from './merchant-link.entity.js';
 import { SettlementError } from './settlement.errors.js';
 
 /** Merchants as processors know them: the processor's id of each merchant, which its events name. */
 export class MerchantLinkService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly orm: MikroORM, private readonly applier: EventApplier) {}
 
   /**
    * Links a merchant to its id at a processor (staff); linking it again replaces its id there.
+   * The processor's UNMATCHED events that name the id are applied before it returns.
    * Errors, in precedence: BAD_USER_INPUT, NOT_FOUND (processor, then merchant), PROCESSOR_MERCHANT_ID_TAKEN.
    */
   async link(command: { merchantId: string; processorId: string; externalId: string }): Promise<MerchantLinkRow> {
@@ -29,6 +31,8 @@ export class MerchantLinkService {
       if (uniqueViolationOf(error)?.constraint === 'settlement_merchant_link_external_unique') throw SettlementError.processorMerchantIdTaken(externalId);
       throw error;
     }
+    // The processor's events that named this merchant before it was linked apply now (the sweeper catches any this misses).
+    await this.applier.wake(command.processorId, `merchant:${externalId}`);
     return (await em.findOne(MerchantLinkEntity, { merchantId: command.merchantId, processorId: command.processorId }))! as MerchantLinkRow;
   }
 

@@ -29,11 +29,21 @@ export const ProcessorEventEntity = defineEntity({
     /** The entry it posted (APPLIED). */
     entryId: () => p.manyToOne(JournalEntryEntity).mapToPk().nullable().joinColumn('entry_id')
       .foreignKeyName('settlement_processor_event_entry_fk').updateRule('no action').deleteRule('no action'),
-    /** Why it is UNMATCHED or REJECTED. */
+    /** Why it is UNMATCHED, WAITING or REJECTED. */
     note: p.string().length(500).nullable(),
+    /**
+     * What an UNMATCHED or WAITING event waits for: `merchant:<processor's merchant id>`,
+     * `charge:<charge id>` or `dispute:<dispute id>`; the arrival of that applies it.
+     */
+    awaiting: p.string().length(210).nullable(),
   },
   uniques: [{ name: 'settlement_processor_event_unique', properties: ['processorId', 'eventId'] }],
-  indexes: [{ name: 'settlement_processor_event_list_index', properties: ['processorId', 'id'] }],
+  indexes: [
+    { name: 'settlement_processor_event_list_index', properties: ['processorId', 'id'] },
+    { name: 'settlement_processor_event_awaiting_index', properties: ['processorId', 'awaiting'] },
+    // The sweeper's: the few events RECEIVED, WAITING or UNMATCHED among the many APPLIED.
+    { name: 'settlement_processor_event_status_index', properties: ['status', 'id'] },
+  ],
   // What was received never changes and is never deleted (the status may: its handler applies it).
   // The trigger's function is the migration's (Migration20261202133713); the schema diff knows the
   // trigger by this statement and leaves it be.

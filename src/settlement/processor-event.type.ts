@@ -8,7 +8,7 @@ import { toGlobalId } from './settlement.ids.js';
 
 registerEnumType(ProcessorEventStatus, {
   name: 'ProcessorEventStatus',
-  description: 'RECEIVED: a type Folio applies, stored, not applied yet; APPLIED: posted to the ledger (`entryId`); UNMATCHED: it names a merchant no link matches (`note`); REJECTED: its data cannot be posted (`note`); IGNORED: a type Folio does not apply, stored and answered 202.',
+  description: 'RECEIVED: a type Folio applies, stored, not applied yet; APPLIED: posted to the ledger (`entryId`); UNMATCHED: it names a merchant no link matches yet (`awaiting`), applied when the link is made; WAITING: it names a charge or dispute not received yet (`awaiting`), applied when that arrives; REJECTED: its data cannot be posted (`note`); IGNORED: a type Folio does not apply, stored and answered 202.',
 });
 
 /** The raw body as text: processors send UTF-8 JSON; a byte that is not UTF-8 shows as U+FFFD here, and stays exact in the store. */
@@ -22,9 +22,10 @@ export class ProcessorEvent extends Node {
   @Field(() => ID, { description: 'The processor’s global id.' }) processorId!: string;
   @Field({ description: 'The processor’s id of the event (its `webhook-id`): one stored event per processor and id.' }) eventId!: string;
   @Field({ description: 'The event’s type, e.g. "charge.succeeded".' }) type!: string;
-  @Field(() => ProcessorEventStatus, { description: 'RECEIVED, APPLIED, UNMATCHED, REJECTED or IGNORED.' }) status!: ProcessorEventStatus;
+  @Field(() => ProcessorEventStatus, { description: 'RECEIVED, APPLIED, UNMATCHED, WAITING, REJECTED or IGNORED.' }) status!: ProcessorEventStatus;
   @Field(() => ID, { nullable: true, description: 'The ledger entry it posted (APPLIED), e.g. "ent_90".' }) entryId!: string | null;
-  @Field(() => String, { nullable: true, description: 'Why it is UNMATCHED or REJECTED.' }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it is UNMATCHED, WAITING or REJECTED.' }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'What an UNMATCHED or WAITING event waits for: "merchant:<processor’s merchant id>", "charge:<charge id>" or "dispute:<dispute id>".' }) awaiting!: string | null;
   @Field({ description: 'The body as received, as UTF-8 text.' }) body!: string;
   @Field(() => GraphQLJSONObject, { description: 'The headers that matter, as received: webhook-id, webhook-timestamp, webhook-signature, content-type.' }) headers!: Record<string, string>;
   @Field({ description: 'When Folio received it.' }) receivedAt!: Date;
@@ -33,7 +34,7 @@ export class ProcessorEvent extends Node {
     return Object.assign(new ProcessorEvent(), {
       row, id: toGlobalId('ProcessorEvent', row.id), processorId: toGlobalId('Processor', String(row.processorId)), eventId: row.eventId,
       type: row.type, status: row.status, body: bodyText(row.rawBody), headers: row.headers, receivedAt: row.receivedAt,
-      entryId: row.entryId ? `ent_${row.entryId}` : null, note: row.note ?? null,
+      entryId: row.entryId ? `ent_${row.entryId}` : null, note: row.note ?? null, awaiting: row.awaiting ?? null,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { dataDirOf, secretVar } from '../platform/config.js';
+import { dataDirOf, intVar, secretVar } from '../platform/config.js';
 
 declare module '../platform/config.js' {
   interface Config {
@@ -8,12 +8,20 @@ declare module '../platform/config.js' {
      * under the data dir.
      */
     settlementSecretsKey: string;
+    /** Hours from a charge until its net is available to pay out, unless the merchant's terms say otherwise. */
+    settlementMaturityHours: number;
+    /** The least a settlement payout run pays a merchant (minor units), unless the run or the merchant's terms say otherwise. */
+    settlementPayoutMinimum: number;
   }
 }
 
-/** The settlement module's settings: SETTLEMENT_SECRETS_KEY. */
+/** The settlement module's settings: SETTLEMENT_SECRETS_KEY, SETTLEMENT_MATURITY_HOURS, SETTLEMENT_PAYOUT_MINIMUM. */
 export function settlementConfig(env: NodeJS.ProcessEnv) {
-  return { settlementSecretsKey: secretVar(env, 'SETTLEMENT_SECRETS_KEY', dataDirOf(env), 'settlement-secrets-key', 32) };
+  return {
+    settlementSecretsKey: secretVar(env, 'SETTLEMENT_SECRETS_KEY', dataDirOf(env), 'settlement-secrets-key', 32),
+    settlementMaturityHours: intVar(env, 'SETTLEMENT_MATURITY_HOURS', 48, 0, settlementLimits.maturityHoursMax),
+    settlementPayoutMinimum: intVar(env, 'SETTLEMENT_PAYOUT_MINIMUM', 1, 1, 1_000_000_000),
+  };
 }
 
 /** The module's limits, units last. */
@@ -26,4 +34,16 @@ export const settlementLimits = {
   processorNameLengthMax: 200,
   /** Processors kept in memory per gateway (their decrypted secrets), until they change. */
   processorCacheMax: 1_000,
+  /** A maturity window: a year. */
+  maturityHoursMax: 8_760,
+  /** Charges the maturity worker matures per pass, and events the sweeper applies per pass. */
+  workerBatchMax: 100,
+  /** How often the maturity worker and the sweeper look for work. */
+  workerPollIntervalMs: 30_000,
+  /** How long an event stays RECEIVED before the sweeper applies it (its delivery is applying it, or crashed). */
+  sweepAfterMs: 30_000,
+  /** Merchants a payout run considers per page. */
+  runPageSize: 100,
+  /** Lines of a payout's report returned at most (a payout covering more says so). */
+  reportItemsMax: 10_000,
 } as const;

@@ -11,6 +11,8 @@ export const settlementErrorCodes = [
   'PROCESSOR_SLUG_TAKEN',
   /** The processor's id of a merchant names another merchant already. */
   'PROCESSOR_MERCHANT_ID_TAKEN',
+  /** A payout run's key was used for another run (another processor, currency or minimum). */
+  'IDEMPOTENCY_KEY_REUSED',
 ] as const;
 
 export class SettlementError extends errorClass('SettlementError', settlementErrorCodes) {
@@ -24,6 +26,9 @@ export class SettlementError extends errorClass('SettlementError', settlementErr
   }
   static processorMerchantIdTaken(externalId: string) {
     return new SettlementError('PROCESSOR_MERCHANT_ID_TAKEN', `the processor's merchant id "${externalId}" names another merchant`, { processorMerchantId: externalId });
+  }
+  static keyReused(key: string) {
+    return new SettlementError('IDEMPOTENCY_KEY_REUSED', `runKey "${key.slice(0, 60)}" was used for another run`, { runKey: key });
   }
   static slugTaken(slug: string) {
     return new SettlementError('PROCESSOR_SLUG_TAKEN', `slug "${slug}" belongs to another processor`, { slug });

@@ -1,10 +1,10 @@
 // The global-id prefixes of the settlement module's object types, registered when this file is imported.
 import { registerIdPrefixes } from '../platform/ids.js';
 
-export const settlementIdPrefixes = { Processor: 'prc', ProcessorEvent: 'pev', ProcessorDeadLetter: 'pdl' } as const;
+export const settlementIdPrefixes = { Processor: 'prc', ProcessorEvent: 'pev', ProcessorDeadLetter: 'pdl', SettlementPayout: 'spo', SettlementRun: 'srn' } as const;
 
 declare module '../platform/ids.js' {
-  interface IdPrefixes { Processor: 'prc'; ProcessorEvent: 'pev'; ProcessorDeadLetter: 'pdl' }
+  interface IdPrefixes { Processor: 'prc'; ProcessorEvent: 'pev'; ProcessorDeadLetter: 'pdl'; SettlementPayout: 'spo'; SettlementRun: 'srn' }
 }
 
 registerIdPrefixes(settlementIdPrefixes);

@@ -1,5 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
-import { ProcessorEventStatus } from './settlement.enums.js';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ProcessorEventStatus, SettlementPayoutStatus } from './settlement.enums.js';
 
 @InputType({ description: 'A payment processor to register (staff).' })
 export class RegisterProcessorInput {
@@ -24,4 +24,27 @@ export class LinkMerchantToProcessorInput {
   @Field(() => ID, { description: 'The merchant, e.g. "mer_3".' }) merchantId!: string;
   @Field(() => ID, { description: 'The processor, e.g. "prc_2".' }) processorId!: string;
   @Field({ description: 'The processor’s id of the merchant, as its events name it: 1 to 200 characters, unique at the processor.' }) processorMerchantId!: string;
+}
+
+@InputType({ description: 'A settlement payout run to start (staff).' })
+export class RunSettlementPayoutsInput {
+  @Field({ description: 'Its idempotency key, 1 to 200 characters: running again with it returns the run, resuming it if a restart cut it off.' }) runKey!: string;
+  @Field(() => ID, { description: 'The processor whose merchants to pay, e.g. "prc_2".' }) processorId!: string;
+  @Field({ description: 'ISO 4217 currency code.' }) currency!: string;
+  @Field(() => String, { nullable: true, description: 'The least paid to a merchant without a minimum of its own, in minor units; default SETTLEMENT_PAYOUT_MINIMUM.' }) minimum?: string | null;
+}
+
+@InputType({ description: 'A merchant’s settlement terms (staff). Each left out or null is the gateway’s default.' })
+export class SetSettlementTermsInput {
+  @Field(() => ID, { description: 'The merchant, e.g. "mer_3".' }) merchantId!: string;
+  @Field(() => Int, { nullable: true, description: 'Hours from a charge until its net is available, 0 to 8760; null: SETTLEMENT_MATURITY_HOURS. Applies to charges from now on.' }) maturityHours?: number | null;
+  @Field(() => String, { nullable: true, description: 'The least paid out to it, in minor units; null: each run’s minimum.' }) payoutMinimum?: string | null;
+}
+
+@InputType({ description: 'Filters of settlement payouts; those left out match every payout.' })
+export class SettlementPayoutFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Only this merchant’s, e.g. "mer_3".' }) merchantId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only this processor’s.' }) processorId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only this run’s, e.g. "srn_2".' }) runId?: string;
+  @Field(() => SettlementPayoutStatus, { nullable: true, description: 'Only payouts in this status.' }) status?: SettlementPayoutStatus;
 }

@@ -6,6 +6,7 @@ import { MerchantLinkResolver, MerchantProcessorLinksResolver } from './merchant
 import { MerchantLinkService } from './merchant-link.service.js';
 import { ProcessorDeadLetterEntity, ProcessorEventEntity } from './processor-event.entity.js';
 import { ProcessorEntity } from './processor.entity.js';
+import { SettlementChargeEntity, SettlementDisputeEntity, SettlementItemEntity, SettlementPayoutEntity, SettlementRunEntity, SettlementTermsEntity } from './settlement-ledger.entity.js';
 import { ProcessorEventQueries } from './processor-event.queries.js';
 import { ProcessorEventResolver } from './processor-event.resolver.js';
 import { ProcessorResolver, settlementNodes } from './processor.resolver.js';
@@ -16,6 +17,13 @@ import { settlementErrorCodes } from './settlement.errors.js';
 import { settlementIdPrefixes } from './settlement.ids.js';
 import { createSettlementLoaders, type SettlementLoaders } from './settlement.loaders.js';
 import { WebhookIntake } from './webhook-intake.js';
+import { systemClock } from '../platform/clock.js';
+import { EventApplier } from './event-applier.js';
+import { EventSweeper, Maturity, MaturityWorker } from './maturity.js';
+import { MerchantSettlementResolver, SettlementPayoutResolver, settlementPayoutNodes } from './settlement-payout.resolver.js';
+import { SettlementRuns } from './settlement-runs.js';
+import { SettlementTerms } from './settlement-terms.js';
+import { SettlementQueries } from './settlement.queries.js';
 import { mountWebhooks } from './webhook.routes.js';
 
 declare module '../platform/module.js' {
@@ -30,21 +38,38 @@ declare module '../platform/module.js' {
 export const settlementModule = defineModule({
   name: 'settlement',
   dependsOn: ['ledger', 'merchants'],
-  entities: [ProcessorEntity, ProcessorEventEntity, ProcessorDeadLetterEntity, MerchantLinkEntity],
-  resolvers: [ProcessorResolver, ProcessorEventResolver, MerchantLinkResolver, MerchantProcessorLinksResolver],
+  entities: [
+    ProcessorEntity, ProcessorEventEntity, ProcessorDeadLetterEntity, MerchantLinkEntity,
+    SettlementChargeEntity, SettlementDisputeEntity, SettlementRunEntity, SettlementPayoutEntity, SettlementItemEntity, SettlementTermsEntity,
+  ],
+  resolvers: [ProcessorResolver, ProcessorEventResolver, MerchantLinkResolver, MerchantProcessorLinksResolver, SettlementPayoutResolver, MerchantSettlementResolver],
   idPrefixes: settlementIdPrefixes,
-  nodes: settlementNodes,
+  nodes: { ...settlementNodes, ...settlementPayoutNodes },
   errorCodes: settlementErrorCodes,
   access: {
-    Query: { processors: access.staff, processorEvents: access.staff, processorDeadLetters: access.staff },
-    Mutation: { registerProcessor: access.staff, rotateProcessorSecret: access.staff, linkMerchantToProcessor: access.staff },
+    Query: { processors: access.staff, processorEvents: access.staff, processorDeadLetters: access.staff, settlementPayouts: access.merchantOrStaff },
+    Mutation: {
+      registerProcessor: access.staff, rotateProcessorSecret: access.staff, linkMerchantToProcessor: access.staff,
+      runSettlementPayouts: access.staff, setSettlementTerms: access.staff,
+    },
   },
   config: settlementConfig,
-  describes: { query: 'settlement (processors and what they delivered)', mutation: 'settlement (processors and their signing secrets)' },
-  loaders: (em, services) => createSettlementLoaders(em, services.settlement.links),
+  describes: { query: 'settlement (processors, what they delivered, payouts)', mutation: 'settlement (processors, merchant links, terms, payout runs)' },
+  loaders: (em, services) => createSettlementLoaders(em, services.settlement.links, services.settlement.queries),
   routes: (router, services) => mountWebhooks(router, () => services.settlement.intake),
   async start({ orm, config }, { ledger }) {
+    const clock = systemClock();
     const processors = new ProcessorService(orm, new SecretBox(config.settlementSecretsKey));
-    return { settlement: { processors, links: new MerchantLinkService(orm), events: new ProcessorEventQueries(), intake: new WebhookIntake(orm, processors, ledger) } };
+    const terms = new SettlementTerms(orm, config.settlementMaturityHours);
+    const applier = new EventApplier(orm, ledger, terms, clock);
+    const maturity = new Maturity(orm, ledger, clock);
+    return {
+      settlement: {
+        processors, links: new MerchantLinkService(orm, applier), events: new ProcessorEventQueries(), intake: new WebhookIntake(orm, processors, applier),
+        applier, clock, maturity, maturityWorker: new MaturityWorker(maturity), sweeper: new EventSweeper(applier), terms,
+        runs: new SettlementRuns(orm, ledger, terms, BigInt(config.settlementPayoutMinimum)), queries: new SettlementQueries(),
+      },
+    };
   },
+  workers: (services) => [services.settlement.maturityWorker, services.settlement.sweeper],
 });

@@ -4,6 +4,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { OfferKind } from '../../src/cashback/index.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import { startTestGateway, uniq, type CallerClient, type TestCaller, type TestGateway } from '../testkit/gateway.js';
+import { events, linkMerchant, registerProcessor, send } from '../testkit/processor.js';
 import { accessMatrix, type CallerKind } from './access-matrix.js';
 
 // The matrix test shows that an `own` cell is not refused. This one shows that `own` means own: for
@@ -24,6 +25,8 @@ interface Things {
   cashbackSummary: string;
   /** A merchant it acts for and that merchant's offer: MERCHANT users only. */
   merchantId?: string; offerId?: string;
+  /** A settlement payout of that merchant's: MERCHANT users only. */
+  settlementPayoutId?: string;
 }
 
 /** What a query answers for the caller: the ids it shows (empty when refused or null). */
@@ -62,6 +65,12 @@ const probes: Record<string, { probe: Probe; thing: keyof Things }> = {
     thing: 'purchaseId',
     probe: (c, t, mine) => ids(c, 'query Own($filter: PurchaseFilterInput) { purchases(first: 100, filter: $filter) { edges { node { id } } } }',
       { filter: mine ? undefined : t.merchantId ? { merchantId: t.merchantId } : { customerId: `usr_${t.userId}` } }, (d) => edges(d.purchases)),
+  },
+  // Naming the other's merchant, or none (its own merchants').
+  settlementPayouts: {
+    thing: 'settlementPayoutId',
+    probe: (c, t, mine) => ids(c, 'query Own($merchant: ID) { settlementPayouts(first: 100, filter: { merchantId: $merchant }) { edges { node { id } } } }',
+      { merchant: mine ? undefined : t.merchantId }, (d) => edges(d.settlementPayouts)),
   },
   cashbackSummary: {
     thing: 'cashbackSummary',
@@ -105,7 +114,7 @@ async function buy(merchantId: string, customerId: string, amount: string): Prom
  * What a user owns of cashback: a purchase at the shop (its summary); a MERCHANT user also a
  * merchant of its own, its offer, and a sale to a customer of its own.
  */
-async function cashbackThings(caller: TestCaller): Promise<Pick<Things, 'purchaseId' | 'cashbackSummary' | 'merchantId' | 'offerId'>> {
+async function cashbackThings(caller: TestCaller): Promise<Pick<Things, 'purchaseId' | 'cashbackSummary' | 'merchantId' | 'offerId' | 'settlementPayoutId'>> {
   purchases += 1;
   const amount = 1000 + purchases * 10;
   const bought = await buy(shopId, caller.userId, String(amount));
@@ -113,7 +122,20 @@ async function cashbackThings(caller: TestCaller): Promise<Pick<Things, 'purchas
   if (caller.role !== Role.MERCHANT) return { purchaseId: `pur_${bought}`, cashbackSummary };
   const { merchantId, offerId } = await activeMerchantWithOffer([caller.userId]);
   const sold = await buy(merchantId, (await gw.user(Role.CUSTOMER, 'own-buyer')).userId, '500');
-  return { purchaseId: `pur_${sold}`, cashbackSummary, merchantId: `mer_${merchantId}`, offerId: `off_${offerId}` };
+  return { purchaseId: `pur_${sold}`, cashbackSummary, merchantId: `mer_${merchantId}`, offerId: `off_${offerId}`, settlementPayoutId: await settlementPayout(`mer_${merchantId}`) };
+}
+
+/** A settlement payout of the merchant's: a matured charge at a processor of its own, paid out by a run. */
+async function settlementPayout(merchantId: string): Promise<string> {
+  const p = await registerProcessor(gw);
+  const externalId = uniq('own-acct');
+  await linkMerchant(gw, p, merchantId, externalId);
+  await send(gw, p, 'charge.succeeded', events.charge(externalId, { occurred_at: events.hoursAgo(72) }));
+  const { maturity, runs } = gw.services.settlement;
+  for (const id of await maturity.due(10_000)) await maturity.mature(id);
+  await runs.run({ runKey: uniq('own-run'), processorId: p.rowId, currency: 'USD', startedById: null });
+  const [payout] = edges((await gw.request(doc('query Paid($m: ID) { settlementPayouts(filter: { merchantId: $m }) { edges { node { id } } } }'), { m: merchantId })).data.settlementPayouts);
+  return payout;
 }
 
 /** A user with an account (its wallet's), an entry on it, a withdrawal, a payout and its cashback things, read back as the user sees them. */

@@ -97,6 +97,11 @@ type Documents = {
     "mutation StCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }": typeof types.StCreateMerchantDocument,
     "query StMerchantLinks($id: ID!) { merchant(id: $id) { id processorLinks { processorId processorMerchantId } } }": typeof types.StMerchantLinksDocument,
     "query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }": typeof types.StProcessorsDocument,
+    "\n  query SfBalances($id: ID!, $asOf: DateTimeISO) {\n    merchant(id: $id) { settlementBalances(asOf: $asOf) { processorId currency immature { amount } available { amount } owed { amount } held { amount } inPayout { amount } paid { amount } } }\n  }\n": typeof types.SfBalancesDocument,
+    "query SfEvents($filter: ProcessorEventFilterInput) { processorEvents(filter: $filter, first: 100) { edges { node { eventId type status note awaiting entryId } } } }": typeof types.SfEventsDocument,
+    "\n  mutation SfRun($input: RunSettlementPayoutsInput!) { runSettlementPayouts(input: $input) { id state currency minimum { amount } } }\n": typeof types.SfRunDocument,
+    "\n  query SfPayouts($filter: SettlementPayoutFilterInput) {\n    settlementPayouts(filter: $filter) { edges { node {\n      id merchantId status amount { amount currency } settledAt\n      report { amount { amount } charges gross { amount } fees { amount } refunds { amount } disputes { amount } returned { amount }\n        lines { kind amount { amount } chargeId disputeId gross { amount } fee { amount } } }\n    } } }\n  }\n": typeof types.SfPayoutsDocument,
+    "mutation SfTerms($input: SetSettlementTermsInput!) { setSettlementTerms(input: $input) { merchantId maturityHours ownMaturityHours payoutMinimum } }": typeof types.SfTermsDocument,
     "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }": typeof types.WhRegisterDocument,
     "\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status entryId note body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n": typeof types.WhEventsDocument,
     "query WhDeadLetters($processorId: ID) { processorDeadLetters(processorId: $processorId) { edges { node { id processorId eventId reason body } } } }": typeof types.WhDeadLettersDocument,
@@ -113,6 +118,9 @@ type Documents = {
     "\n  mutation CommitHold($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": typeof types.CommitHoldDocument,
     "\n  mutation VoidHold($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status } }\n": typeof types.VoidHoldDocument,
     "\n  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }\n": typeof types.ReversePostedDocument,
+    "mutation TkRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }": typeof types.TkRegisterDocument,
+    "mutation TkCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }": typeof types.TkCreateMerchantDocument,
+    "mutation TkLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { processorMerchantId } }": typeof types.TkLinkDocument,
     "\n  query WalletAccessNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Wallet { ownerId }\n      ... on Withdrawal { status }\n      ... on WalletTransaction { kind }\n    }\n  }\n": typeof types.WalletAccessNodeDocument,
     "query WalletAccessWallets($userId: ID) { wallets(userId: $userId) { id ownerId currency } }": typeof types.WalletAccessWalletsDocument,
     "query WalletAccessWallet($id: ID!) { wallet(id: $id) { id ownerId balance { available { amount } } } }": typeof types.WalletAccessWalletDocument,
@@ -214,6 +222,11 @@ const documents: Documents = {
     "mutation StCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }": types.StCreateMerchantDocument,
     "query StMerchantLinks($id: ID!) { merchant(id: $id) { id processorLinks { processorId processorMerchantId } } }": types.StMerchantLinksDocument,
     "query StProcessors { processors(first: 100) { edges { node { id slug secretVersion } } } }": types.StProcessorsDocument,
+    "\n  query SfBalances($id: ID!, $asOf: DateTimeISO) {\n    merchant(id: $id) { settlementBalances(asOf: $asOf) { processorId currency immature { amount } available { amount } owed { amount } held { amount } inPayout { amount } paid { amount } } }\n  }\n": types.SfBalancesDocument,
+    "query SfEvents($filter: ProcessorEventFilterInput) { processorEvents(filter: $filter, first: 100) { edges { node { eventId type status note awaiting entryId } } } }": types.SfEventsDocument,
+    "\n  mutation SfRun($input: RunSettlementPayoutsInput!) { runSettlementPayouts(input: $input) { id state currency minimum { amount } } }\n": types.SfRunDocument,
+    "\n  query SfPayouts($filter: SettlementPayoutFilterInput) {\n    settlementPayouts(filter: $filter) { edges { node {\n      id merchantId status amount { amount currency } settledAt\n      report { amount { amount } charges gross { amount } fees { amount } refunds { amount } disputes { amount } returned { amount }\n        lines { kind amount { amount } chargeId disputeId gross { amount } fee { amount } } }\n    } } }\n  }\n": types.SfPayoutsDocument,
+    "mutation SfTerms($input: SetSettlementTermsInput!) { setSettlementTerms(input: $input) { merchantId maturityHours ownMaturityHours payoutMinimum } }": types.SfTermsDocument,
     "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }": types.WhRegisterDocument,
     "\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status entryId note body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n": types.WhEventsDocument,
     "query WhDeadLetters($processorId: ID) { processorDeadLetters(processorId: $processorId) { edges { node { id processorId eventId reason body } } } }": types.WhDeadLettersDocument,
@@ -230,6 +243,9 @@ const documents: Documents = {
     "\n  mutation CommitHold($input: CommitPendingEntryInput!) {\n    commitPendingEntry(input: $input) { id status pendingEntry { id status } postings { amount { amount } } }\n  }\n": types.CommitHoldDocument,
     "\n  mutation VoidHold($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id status } }\n": types.VoidHoldDocument,
     "\n  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }\n": types.ReversePostedDocument,
+    "mutation TkRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }": types.TkRegisterDocument,
+    "mutation TkCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }": types.TkCreateMerchantDocument,
+    "mutation TkLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { processorMerchantId } }": types.TkLinkDocument,
     "\n  query WalletAccessNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Wallet { ownerId }\n      ... on Withdrawal { status }\n      ... on WalletTransaction { kind }\n    }\n  }\n": types.WalletAccessNodeDocument,
     "query WalletAccessWallets($userId: ID) { wallets(userId: $userId) { id ownerId currency } }": types.WalletAccessWalletsDocument,
     "query WalletAccessWallet($id: ID!) { wallet(id: $id) { id ownerId balance { available { amount } } } }": types.WalletAccessWalletDocument,
@@ -597,6 +613,26 @@ export function graphql(source: "query StProcessors { processors(first: 100) { e
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SfBalances($id: ID!, $asOf: DateTimeISO) {\n    merchant(id: $id) { settlementBalances(asOf: $asOf) { processorId currency immature { amount } available { amount } owed { amount } held { amount } inPayout { amount } paid { amount } } }\n  }\n"): (typeof documents)["\n  query SfBalances($id: ID!, $asOf: DateTimeISO) {\n    merchant(id: $id) { settlementBalances(asOf: $asOf) { processorId currency immature { amount } available { amount } owed { amount } held { amount } inPayout { amount } paid { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SfEvents($filter: ProcessorEventFilterInput) { processorEvents(filter: $filter, first: 100) { edges { node { eventId type status note awaiting entryId } } } }"): (typeof documents)["query SfEvents($filter: ProcessorEventFilterInput) { processorEvents(filter: $filter, first: 100) { edges { node { eventId type status note awaiting entryId } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SfRun($input: RunSettlementPayoutsInput!) { runSettlementPayouts(input: $input) { id state currency minimum { amount } } }\n"): (typeof documents)["\n  mutation SfRun($input: RunSettlementPayoutsInput!) { runSettlementPayouts(input: $input) { id state currency minimum { amount } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SfPayouts($filter: SettlementPayoutFilterInput) {\n    settlementPayouts(filter: $filter) { edges { node {\n      id merchantId status amount { amount currency } settledAt\n      report { amount { amount } charges gross { amount } fees { amount } refunds { amount } disputes { amount } returned { amount }\n        lines { kind amount { amount } chargeId disputeId gross { amount } fee { amount } } }\n    } } }\n  }\n"): (typeof documents)["\n  query SfPayouts($filter: SettlementPayoutFilterInput) {\n    settlementPayouts(filter: $filter) { edges { node {\n      id merchantId status amount { amount currency } settledAt\n      report { amount { amount } charges gross { amount } fees { amount } refunds { amount } disputes { amount } returned { amount }\n        lines { kind amount { amount } chargeId disputeId gross { amount } fee { amount } } }\n    } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SfTerms($input: SetSettlementTermsInput!) { setSettlementTerms(input: $input) { merchantId maturityHours ownMaturityHours payoutMinimum } }"): (typeof documents)["mutation SfTerms($input: SetSettlementTermsInput!) { setSettlementTerms(input: $input) { merchantId maturityHours ownMaturityHours payoutMinimum } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }"): (typeof documents)["mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -658,6 +694,18 @@ export function graphql(source: "\n  mutation VoidHold($input: VoidPendingEntryI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }\n"): (typeof documents)["\n  mutation ReversePosted($input: ReverseEntryInput!) { reverseEntry(input: $input) { id status effectiveAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TkRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }"): (typeof documents)["mutation TkRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TkCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }"): (typeof documents)["mutation TkCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TkLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { processorMerchantId } }"): (typeof documents)["mutation TkLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { processorMerchantId } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

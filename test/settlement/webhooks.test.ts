@@ -236,11 +236,11 @@ describe('charges posted to the ledger', () => {
     expect(new Date(entry.effectiveAt).toISOString()).toBe(occurredAt);
     const lines = entry.postings.map((l) => `${l.direction} ${l.account!.code} ${l.amount.amount}`).sort();
     expect(lines).toEqual([
-      `CREDIT merchant:${merchantRowId}:settlement-immature:usd 2425`, `CREDIT processor:${processorRowId}:fees-recharged:usd 75`,
+      `CREDIT merchant:${merchantRowId}:settlement:${processorRowId}:immature:usd 2425`, `CREDIT processor:${processorRowId}:fees-recharged:usd 75`,
       `DEBIT processor:${processorRowId}:fees:usd 75`, `DEBIT processor:${processorRowId}:receivable:usd 2425`,
     ]);
     expect(await posted(`processor:${processorRowId}:receivable:usd`)).toBe('2425');
-    expect(await posted(`merchant:${merchantRowId}:settlement-immature:usd`)).toBe('2425');
+    expect(await posted(`merchant:${merchantRowId}:settlement:${processorRowId}:immature:usd`)).toBe('2425');
   });
 
   it('keeps a charge for a merchant no link matches UNMATCHED, and one it cannot post REJECTED, posting neither', async () => {

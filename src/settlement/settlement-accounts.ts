@@ -1,0 +1,72 @@
+// The ledger accounts settlement posts to, and how its postings are written. README "Settlement"
+// shows every entry.
+import { sql, type Kysely } from 'kysely';
+import { AccountType, Direction, NegativeBalancePolicy, type LedgerTransaction, type PostingCommand } from '../ledger/index.js';
+
+/** The accounts of one processor, merchant and currency. */
+export interface SettlementAccounts {
+  /** ASSET: what the processor holds for the platform (charges' nets, less refunds, lost disputes and payouts). */
+  receivable: string;
+  /** EXPENSE: the processor's fees. */
+  fees: string;
+  /** REVENUE: the fees recharged to merchants. */
+  recharged: string;
+  /** LIABILITY: the merchant's charges not yet matured. */
+  immature: string;
+  /** LIABILITY: the merchant's matured balance; negative when refunds and disputes exceed it (owed). */
+  available: string;
+  /** LIABILITY: the merchant's funds held by open disputes. */
+  held: string;
+  /** LIABILITY: paid out to the merchant, not yet confirmed by the processor. */
+  inPayout: string;
+}
+
+/** `processor:2:receivable:usd`, `merchant:7:settlement:2:available:usd` and the rest. */
+export function settlementAccounts(processorId: string, merchantId: string, currency: string): SettlementAccounts {
+  const cur = currency.toLowerCase();
+  const merchant = `merchant:${merchantId}:settlement:${processorId}`;
+  return {
+    receivable: `processor:${processorId}:receivable:${cur}`,
+    fees: `processor:${processorId}:fees:${cur}`,
+    recharged: `processor:${processorId}:fees-recharged:${cur}`,
+    immature: `${merchant}:immature:${cur}`,
+    available: `${merchant}:available:${cur}`,
+    held: `${merchant}:held:${cur}`,
+    inPayout: `${merchant}:in-payout:${cur}`,
+  };
+}
+
+const specs: [keyof SettlementAccounts, AccountType, (processor: string, merchant: string, currency: string) => string][] = [
+  ['receivable', AccountType.ASSET, (p, _m, c) => `Receivable from processor ${p} (${c})`],
+  ['fees', AccountType.EXPENSE, (p, _m, c) => `Processing fees of processor ${p} (${c})`],
+  ['recharged', AccountType.REVENUE, (p, _m, c) => `Processing fees recharged to merchants, processor ${p} (${c})`],
+  ['immature', AccountType.LIABILITY, (p, m, c) => `Merchant ${m}'s settlement not yet matured, processor ${p} (${c})`],
+  ['available', AccountType.LIABILITY, (p, m, c) => `Merchant ${m}'s available settlement, processor ${p} (${c})`],
+  ['held', AccountType.LIABILITY, (p, m, c) => `Merchant ${m}'s settlement held by disputes, processor ${p} (${c})`],
+  ['inPayout', AccountType.LIABILITY, (p, m, c) => `Merchant ${m}'s settlement paid out, not yet confirmed, processor ${p} (${c})`],
+];
+
+/**
+ * Opens the accounts of a processor, merchant and currency where they are new, inside the caller's
+ * transaction (one read when they all exist, as they do after a merchant's first charge). Every one
+ * allows a negative balance: refunds and lost disputes post whatever the balance, because the
+ * processor has already moved the money.
+ */
+export async function openSettlementAccounts(tx: LedgerTransaction, processorId: string, merchantId: string, currency: string): Promise<SettlementAccounts> {
+  const codes = settlementAccounts(processorId, merchantId, currency);
+  const { rows: [{ count }] } = await sql<{ count: number }>`select count(*)::int as count from ledger_account
+    where code = any(${Object.values(codes)}::text[])`.execute(tx.em.getKysely() as Kysely<any>);
+  if (count === specs.length) return codes;
+  for (const [key, type, name] of specs) {
+    await tx.ensureAccount({ code: codes[key], name: name(processorId, merchantId, currency), type, currency, negativeBalance: NegativeBalancePolicy.ALLOW, metadata: { processorId, merchantId } });
+  }
+  return codes;
+}
+
+/** Postings from [debited account, credited account, amount] moves, each in the currency. Moves of 0 are left out. */
+export function moves(currency: string, ...pairs: [debit: string, credit: string, amount: bigint][]): PostingCommand[] {
+  return pairs.filter(([, , amount]) => amount > 0n).flatMap(([debit, credit, amount]) => [
+    { accountCode: debit, direction: Direction.DEBIT, amount: String(amount), currency },
+    { accountCode: credit, direction: Direction.CREDIT, amount: String(amount), currency },
+  ]);
+}
