@@ -7,10 +7,10 @@ import { ProcessorEventStatus, SettlementItemKind, SettlementPayoutStatus } from
 import { fromGlobalId } from './settlement.ids.js';
 
 /** The payout a processor's event names by `reference` (Folio's id of it, `spo_…`), locked; undefined when it is not this processor's. */
-async function payoutFor(context: HandlerContext) {
+async function payoutFor(context: HandlerContext, reference: string) {
   let id: string;
   try {
-    id = fromGlobalId('SettlementPayout', context.data.text('reference'), 'reference');
+    id = fromGlobalId('SettlementPayout', reference, 'reference');
   } catch (error) {
     if (error instanceof FolioError) throw new UnreadableEvent(error.message);
     throw error;
@@ -35,9 +35,10 @@ function payoutHandler(paid: boolean): EventHandler {
     const amount = data.amount('amount');
     const currency = data.currency();
     const occurredAt = data.instant('occurred_at');
-    const payout = await payoutFor(context);
-    if (!payout) return rejected(`no payout "${data.text('reference')}" of this processor`);
-    if (payout.status !== SettlementPayoutStatus.PENDING) return rejected(`payout "${data.text('reference')}" is ${payout.status} already`);
+    const reference = data.text('reference');
+    const payout = await payoutFor(context, reference);
+    if (!payout) return rejected(`no payout "${reference}" of this processor`);
+    if (payout.status !== SettlementPayoutStatus.PENDING) return rejected(`payout "${reference}" is ${payout.status} already`);
     if (BigInt(payout.amount) !== amount || payout.currency !== currency) return rejected(`the payout is ${payout.amount} ${payout.currency}; the event says ${amount} ${currency}`);
     const codes = settlementAccounts(event.processorId, payout.merchant_id, currency);
     const at = later(occurredAt, new Date(payout.created_at));

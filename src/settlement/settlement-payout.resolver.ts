@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { currentBalance, Money } from '../ledger/index.js';
+import { currentBalance, Money, type AccountRow } from '../ledger/index.js';
 import { Merchant, merchantScope, scopedMerchants } from '../merchants/index.js';
 import { Role, staffRoles } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
@@ -10,7 +10,7 @@ import type { IdType } from '../platform/ids.js';
 import type { SettlementPayoutRow } from './settlement-ledger.entity.js';
 import { settlementAccounts } from './settlement-accounts.js';
 import { SettlementItemKind } from './settlement.enums.js';
-import { fromGlobalId } from './settlement.ids.js';
+import { fromGlobalId, toGlobalId } from './settlement.ids.js';
 import { RunSettlementPayoutsInput, SetSettlementTermsInput, SettlementPayoutFilterInput } from './settlement.input.js';
 import type { SettlementPlace } from './settlement.queries.js';
 import { SettlementBalance, SettlementPayout, SettlementPayoutConnection, SettlementReport, SettlementReportLine, SettlementRun, SettlementTerms } from './settlement-payout.type.js';
@@ -91,7 +91,9 @@ export class MerchantSettlementResolver {
   async settlementBalances(@Root() merchant: Merchant, @Ctx() context: GraphQLContext, @Arg('asOf', () => Date, { nullable: true }) asOf?: Date): Promise<SettlementBalance[]> {
     if (asOf && Number.isNaN(asOf.getTime())) throw InputError.badInput('asOf is not a valid time', 'asOf');
     const places = await context.loaders.settlementPlaces.load(merchant.row.id);
-    return Promise.all(places.map((place) => balanceAt(context, place, asOf ?? null)));
+    const codes = places.flatMap((place) => { const c = settlementAccounts(place.processorId, place.merchantId, place.currency); return [c.immature, c.available, c.held, c.inPayout]; });
+    const rows = new Map((await context.queries.accountsByCodes(context.em, codes)).map((row) => [row.code, row]));
+    return Promise.all(places.map((place) => balanceAt(context, place, rows, asOf ?? null)));
   }
 
   @FieldResolver(() => SettlementTerms, { description: 'Its settlement terms as they apply: its own, or the gateway’s defaults.' })
@@ -100,10 +102,9 @@ export class MerchantSettlementResolver {
   }
 }
 
-/** A merchant's settlement at one processor and currency: its accounts' posted balances, now or at `asOf`. */
-async function balanceAt(context: GraphQLContext, place: SettlementPlace, asOf: Date | null): Promise<SettlementBalance> {
+/** A merchant's settlement at one processor and currency: its accounts' posted balances (`rows`, by code), now or at `asOf`. */
+async function balanceAt(context: GraphQLContext, place: SettlementPlace, rows: Map<string, AccountRow>, asOf: Date | null): Promise<SettlementBalance> {
   const codes = settlementAccounts(place.processorId, place.merchantId, place.currency);
-  const rows = new Map((await context.queries.accountsByCodes(context.em, [codes.immature, codes.available, codes.held, codes.inPayout])).map((row) => [row.code, row]));
   const posted = async (code: string): Promise<bigint> => {
     const row = rows.get(code);
     if (!row) return 0n;
@@ -114,7 +115,7 @@ async function balanceAt(context: GraphQLContext, place: SettlementPlace, asOf: 
   ]);
   const money = (value: bigint) => Money.of(value, place.currency);
   return Object.assign(new SettlementBalance(), {
-    processorId: `prc_${place.processorId}`, currency: place.currency, immature: money(immature), available: money(available > 0n ? available : 0n),
+    processorId: toGlobalId('Processor', place.processorId), currency: place.currency, immature: money(immature), available: money(available > 0n ? available : 0n),
     owed: money(available < 0n ? -available : 0n), held: money(held), inPayout: money(inPayout), paid: money(paid), asOf,
   });
 }

@@ -9,7 +9,6 @@ import { moves, settlementAccounts } from './settlement-accounts.js';
 import { settlementLimits } from './settlement.config.js';
 import { SettlementPayoutStatus, SettlementRunState } from './settlement.enums.js';
 import { SettlementError } from './settlement.errors.js';
-import type { SettlementTermsReader } from './settlement-terms.js';
 
 export interface RunCommand {
   /** The run's idempotency key: running again with it returns the run (resuming it if a restart cut it off). */
@@ -34,7 +33,7 @@ interface Payable { merchantId: string; available: bigint; minimum: bigint | nul
  * processor, which reports each paid or failed, so they share the rules, not the code.
  */
 export class SettlementRuns {
-  constructor(private readonly orm: MikroORM, private readonly ledger: LedgerService, private readonly terms: SettlementTermsReader, private readonly defaultMinimum: bigint) {}
+  constructor(private readonly orm: MikroORM, private readonly ledger: LedgerService, private readonly defaultMinimum: bigint) {}
 
   /**
    * Runs (or resumes) a payout run and returns it COMPLETED.
@@ -60,7 +59,8 @@ export class SettlementRuns {
     for (;;) {
       const page = await this.payables(run, cursor);
       for (const payable of page) {
-        if (payable.available >= (payable.minimum ?? BigInt(run.minimum))) await this.pay(run, payable.merchantId);
+        const minimum = payable.minimum ?? BigInt(run.minimum);
+        if (payable.available >= minimum) await this.pay(run, payable.merchantId, minimum);
       }
       if (page.length > 0) cursor = page.at(-1)!.merchantId;
       const done = page.length < settlementLimits.runPageSize;
@@ -85,7 +85,7 @@ export class SettlementRuns {
    * Pays one merchant its whole available balance, with the items it covers, unless this run paid
    * it already or its balance fell below its minimum since the page was read.
    */
-  private async pay(run: SettlementRunRow, merchantId: string): Promise<void> {
+  private async pay(run: SettlementRunRow, merchantId: string, minimum: bigint): Promise<void> {
     const codes = settlementAccounts(String(run.processorId), merchantId, run.currency);
     await this.ledger.transaction(this.orm.em, async (tx) => {
       const db = tx.em.getKysely() as Kysely<any>;
@@ -95,7 +95,6 @@ export class SettlementRuns {
       const { rows: [open] } = await sql<{ total: string | null }>`select sum(amount)::text as total from settlement_item
         where processor_id = ${run.processorId}::bigint and merchant_id = ${merchantId}::bigint and currency = ${run.currency} and payout_id is null`.execute(db);
       const amount = BigInt(open.total ?? '0');
-      const minimum = (await this.terms.of(db, merchantId)).payoutMinimum ?? BigInt(run.minimum);
       if (amount < minimum || amount <= 0n) return;
       const { rows: [{ id }] } = await sql<{ id: string }>`select nextval(pg_get_serial_sequence('settlement_payout', 'id'))::text as id`.execute(db);
       const posted = await tx.post({

@@ -67,7 +67,7 @@ export const settlementModule = defineModule({
       settlement: {
         processors, links: new MerchantLinkService(orm, applier), events: new ProcessorEventQueries(), intake: new WebhookIntake(orm, processors, applier),
         applier, clock, maturity, maturityWorker: new MaturityWorker(maturity), sweeper: new EventSweeper(applier), terms,
-        runs: new SettlementRuns(orm, ledger, terms, BigInt(config.settlementPayoutMinimum)), queries: new SettlementQueries(),
+        runs: new SettlementRuns(orm, ledger, BigInt(config.settlementPayoutMinimum)), queries: new SettlementQueries(),
       },
     };
   },
