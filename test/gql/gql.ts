@@ -102,12 +102,9 @@ type Documents = {
     "\n  mutation SfRun($input: RunSettlementPayoutsInput!) { runSettlementPayouts(input: $input) { id state currency minimum { amount } } }\n": typeof types.SfRunDocument,
     "\n  query SfPayouts($filter: SettlementPayoutFilterInput) {\n    settlementPayouts(filter: $filter) { edges { node {\n      id merchantId status amount { amount currency } settledAt\n      report { amount { amount } charges gross { amount } fees { amount } refunds { amount } disputes { amount } returned { amount }\n        lines { kind amount { amount } chargeId disputeId gross { amount } fee { amount } } }\n    } } }\n  }\n": typeof types.SfPayoutsDocument,
     "mutation SfTerms($input: SetSettlementTermsInput!) { setSettlementTerms(input: $input) { merchantId maturityHours ownMaturityHours payoutMinimum } }": typeof types.SfTermsDocument,
-    "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }": typeof types.WhRegisterDocument,
     "\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status entryId note body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n": typeof types.WhEventsDocument,
     "query WhDeadLetters($processorId: ID) { processorDeadLetters(processorId: $processorId) { edges { node { id processorId eventId reason body } } } }": typeof types.WhDeadLettersDocument,
     "query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }": typeof types.WhNodeDocument,
-    "mutation WhCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }": typeof types.WhCreateMerchantDocument,
-    "mutation WhLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { processorMerchantId } }": typeof types.WhLinkDocument,
     "query WhEntry($id: ID!) { entry(id: $id) { id effectiveAt metadata postings { account { code } direction amount { amount currency } } } }": typeof types.WhEntryDocument,
     "query WhAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }": typeof types.WhAccountDocument,
     "mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }": typeof types.WhRotateDocument,
@@ -227,12 +224,9 @@ const documents: Documents = {
     "\n  mutation SfRun($input: RunSettlementPayoutsInput!) { runSettlementPayouts(input: $input) { id state currency minimum { amount } } }\n": types.SfRunDocument,
     "\n  query SfPayouts($filter: SettlementPayoutFilterInput) {\n    settlementPayouts(filter: $filter) { edges { node {\n      id merchantId status amount { amount currency } settledAt\n      report { amount { amount } charges gross { amount } fees { amount } refunds { amount } disputes { amount } returned { amount }\n        lines { kind amount { amount } chargeId disputeId gross { amount } fee { amount } } }\n    } } }\n  }\n": types.SfPayoutsDocument,
     "mutation SfTerms($input: SetSettlementTermsInput!) { setSettlementTerms(input: $input) { merchantId maturityHours ownMaturityHours payoutMinimum } }": types.SfTermsDocument,
-    "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }": types.WhRegisterDocument,
     "\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status entryId note body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n": types.WhEventsDocument,
     "query WhDeadLetters($processorId: ID) { processorDeadLetters(processorId: $processorId) { edges { node { id processorId eventId reason body } } } }": types.WhDeadLettersDocument,
     "query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }": types.WhNodeDocument,
-    "mutation WhCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }": types.WhCreateMerchantDocument,
-    "mutation WhLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { processorMerchantId } }": types.WhLinkDocument,
     "query WhEntry($id: ID!) { entry(id: $id) { id effectiveAt metadata postings { account { code } direction amount { amount currency } } } }": types.WhEntryDocument,
     "query WhAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }": types.WhAccountDocument,
     "mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }": types.WhRotateDocument,
@@ -633,10 +627,6 @@ export function graphql(source: "mutation SfTerms($input: SetSettlementTermsInpu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }"): (typeof documents)["mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status entryId note body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n"): (typeof documents)["\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status entryId note body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -646,14 +636,6 @@ export function graphql(source: "query WhDeadLetters($processorId: ID) { process
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }"): (typeof documents)["query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation WhCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }"): (typeof documents)["mutation WhCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation WhLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { processorMerchantId } }"): (typeof documents)["mutation WhLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { processorMerchantId } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

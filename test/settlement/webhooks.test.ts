@@ -1,18 +1,17 @@
 import { sql } from 'kysely';
-import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { uniq, type TestGateway } from '../testkit/gateway.js';
 import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import { recordSecret } from '../testkit/secrets.js';
+import { deliver as deliverTo, events, merchantAt, registerProcessor, signed, type Processor } from '../testkit/processor.js';
 
 // Processors' deliveries to POST /webhooks/<slug>, over real HTTP as a processor sends them,
 // signed with the Standard Webhooks scheme by the reference library (not by Folio's code).
 let gw: TestGateway;
 gatewayForFile((started) => { gw = started; });
 
-const WhRegister = graphql(`mutation WhRegister($input: RegisterProcessorInput!) { registerProcessor(input: $input) { signingSecret processor { id slug } } }`);
 const WhEvents = graphql(`
   query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {
     processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status entryId note body headers receivedAt } } pageInfo { hasNextPage } }
@@ -20,31 +19,12 @@ const WhEvents = graphql(`
 `);
 const WhDeadLetters = graphql(`query WhDeadLetters($processorId: ID) { processorDeadLetters(processorId: $processorId) { edges { node { id processorId eventId reason body } } } }`);
 const WhNode = graphql(`query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }`);
-const WhCreateMerchant = graphql(`mutation WhCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }`);
-const WhLink = graphql(`mutation WhLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { processorMerchantId } }`);
 const WhEntry = graphql(`query WhEntry($id: ID!) { entry(id: $id) { id effectiveAt metadata postings { account { code } direction amount { amount currency } } } }`);
 const WhAccount = graphql(`query WhAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }`);
 const WhRotate = graphql(`mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }`);
 
-interface Processor { id: string; slug: string; secret: string }
-
-async function processor(): Promise<Processor> {
-  const made = (await gw.request(WhRegister, { input: { name: 'Acme Pay', slug: uniq('acme').toLowerCase() } })).data!.registerProcessor;
-  recordSecret(made.signingSecret);
-  return { id: made.processor.id, slug: made.processor.slug, secret: made.signingSecret };
-}
-
-const base = () => gw.url.replace(/\/graphql$/, '');
-
-/** Signed headers for a body, as a processor makes them (`at`: the signing time). */
-function signed(secret: string, id: string, body: string | Buffer, at = new Date()): Record<string, string> {
-  return { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign(id, at, body), 'content-type': 'application/json' };
-}
-
-async function deliver(slug: string, body: string, headers: Record<string, string>) {
-  const response = await fetch(`${base()}/webhooks/${slug}`, { method: 'POST', headers, body });
-  return { status: response.status, body: await response.json() as Record<string, unknown> };
-}
+const processor = () => registerProcessor(gw);
+const deliver = (slug: string, body: string, headers: Record<string, string>) => deliverTo(gw, slug, body, headers);
 
 const charge = (over: Record<string, unknown> = {}) => JSON.stringify({ type: 'charge.succeeded', data: { id: 'ch_1', amount: 2500, fee: 75, currency: 'USD', merchant: 'm-1', occurred_at: new Date().toISOString() }, ...over });
 
@@ -211,14 +191,10 @@ describe('charges posted to the ledger', () => {
   /** A processor, a merchant linked to it by a fresh id, and the merchant's row id. */
   async function linked() {
     const p = await processor();
-    const merchant = (await gw.request(WhCreateMerchant, { input: { name: 'Bistro', slug: uniq('bistro').toLowerCase(), defaultCurrency: 'USD' } })).data!.createMerchant.id;
-    const externalId = uniq('acct');
-    await gw.request(WhLink, { input: { merchantId: merchant, processorId: p.id, processorMerchantId: externalId } });
-    return { p, merchantRowId: merchant.replace('mer_', ''), processorRowId: p.id.replace('prc_', ''), externalId };
+    const merchant = await merchantAt(gw, p);
+    return { p, merchantRowId: merchant.rowId, processorRowId: p.rowId, externalId: merchant.externalId };
   }
-  const chargeFor = (merchant: string, data: Record<string, unknown> = {}) => JSON.stringify({
-    type: 'charge.succeeded', data: { id: uniq('ch'), amount: 2500, fee: 75, currency: 'USD', merchant, occurred_at: new Date(Date.now() - 3_600_000).toISOString(), ...data },
-  });
+  const chargeFor = (merchant: string, data: Record<string, unknown> = {}) => JSON.stringify({ type: 'charge.succeeded', data: events.charge(merchant, data) });
   const posted = async (code: string) => (await gw.request(WhAccount, { code })).data!.accountByCode?.balance.posted.amount;
   const eventOf = async (p: Processor, eventId: string) =>
     (await gw.request(WhEvents, { filter: { processorId: p.id } })).data!.processorEvents.edges.map((e) => e.node).find((n) => n.eventId === eventId)!;
