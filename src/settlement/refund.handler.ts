@@ -19,7 +19,8 @@ export async function chargeFor(db: Kysely<any>, processorId: string, chargeId: 
  * refund of a charge. The processor has paid the customer back, so it always posts: the merchant's
  * available balance goes down by the amount (below zero, if need be: shown as owed and netted
  * against later charges), and so does the processor's receivable. The fee is not returned.
- * WAITING until its charge arrives; REJECTED in another currency or past the charge's amount.
+ * WAITING until its charge arrives; REJECTED in another currency, past the charge's amount, or for
+ * a refund id applied already (a processor that sends a refund again under a new event id).
  */
 export const applyRefund: EventHandler = async (context) => {
   const { data, db, event } = context;
@@ -28,9 +29,13 @@ export const applyRefund: EventHandler = async (context) => {
   const amount = data.amount('amount');
   const currency = data.currency();
   const occurredAt = data.instant('occurred_at');
+  // The charge's lock, then the refund id's: a refund id sent again naming another charge still waits its turn.
   await serialise(db, event.processorId, `charge:${chargeId}`);
+  await serialise(db, event.processorId, `refund:${refundId}`);
   const charge = await chargeFor(db, event.processorId, chargeId);
   if (!charge) return waiting(`charge:${chargeId}`, `waits for charge "${chargeId}", not received yet`);
+  const earlier = await refundEventOf(db, event.processorId, refundId);
+  if (earlier) return rejected(`refund "${refundId}" was applied already, from event ${earlier}`);
   if (charge.currency !== currency) return rejected(`the refund is in ${currency}; charge "${chargeId}" is in ${charge.currency}`);
   if (charge.refunded + amount > charge.gross) return rejected(`refunds of charge "${chargeId}" would come to ${charge.refunded + amount}, more than its ${charge.gross}`);
   const codes = settlementAccounts(event.processorId, charge.merchantId, currency);
@@ -40,6 +45,15 @@ export const applyRefund: EventHandler = async (context) => {
     postings: moves(currency, [codes.available, codes.receivable, amount]),
   });
   await sql`update settlement_charge set refunded = refunded + ${String(amount)}::bigint where id = ${charge.id}::bigint`.execute(db);
+  await sql`insert into settlement_refund (processor_id, refund_id, charge_row_id, amount, event_id)
+    values (${event.processorId}::bigint, ${refundId}, ${charge.id}::bigint, ${String(amount)}::bigint, ${event.id}::bigint)`.execute(db);
   await addItem(db, { processorId: event.processorId, merchantId: charge.merchantId, currency, kind: SettlementItemKind.REFUND, amount: -amount, entryId, at, chargeRowId: charge.id });
   return { status: ProcessorEventStatus.APPLIED, entryId };
 };
+
+/** The processor's event id of the event that applied a refund id, if one did. */
+async function refundEventOf(db: Kysely<any>, processorId: string, refundId: string): Promise<string | undefined> {
+  const { rows: [row] } = await sql<{ event_id: string }>`select e.event_id from settlement_refund r join settlement_processor_event e on e.id = r.event_id
+    where r.processor_id = ${processorId}::bigint and r.refund_id = ${refundId}`.execute(db);
+  return row?.event_id;
+}

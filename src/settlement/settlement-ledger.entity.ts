@@ -47,6 +47,22 @@ export const SettlementChargeEntity = defineEntity({
   indexes: [{ name: 'settlement_charge_due_index', properties: ['maturesAt'], expression: 'create index "settlement_charge_due_index" on "settlement_charge" ("matures_at") where "matured_at" is null' }],
 });
 
+/** A refund a processor reported and Folio posted: one per processor and refund id, so a refund sent again under a new event id posts once. */
+export const SettlementRefundEntity = defineEntity({
+  name: 'SettlementRefund',
+  tableName: 'settlement_refund',
+  properties: {
+    id: p.bigint('string').primary().autoincrement(),
+    processorId: processor('settlement_refund'),
+    refundId: p.string().length(200),
+    chargeRowId: () => p.manyToOne(SettlementChargeEntity).mapToPk().joinColumn('charge_row_id')
+      .foreignKeyName('settlement_refund_charge_fk').updateRule('no action').deleteRule('no action'),
+    amount: money(),
+    eventId: event('event_id', 'settlement_refund_event_fk'),
+  },
+  uniques: [{ name: 'settlement_refund_unique', properties: ['processorId', 'refundId'] }],
+});
+
 /** A dispute of a charge: its amount held while OPEN, then returned or lost. */
 export const SettlementDisputeEntity = defineEntity({
   name: 'SettlementDispute',
@@ -170,6 +186,7 @@ export const SettlementTermsEntity = defineEntity({
 });
 
 export type SettlementChargeRow = InferEntity<typeof SettlementChargeEntity>;
+export type SettlementRefundRow = InferEntity<typeof SettlementRefundEntity>;
 export type SettlementDisputeRow = InferEntity<typeof SettlementDisputeEntity>;
 export type SettlementRunRow = InferEntity<typeof SettlementRunEntity>;
 export type SettlementPayoutRow = InferEntity<typeof SettlementPayoutEntity>;

@@ -6,7 +6,7 @@ import { MerchantLinkResolver, MerchantProcessorLinksResolver } from './merchant
 import { MerchantLinkService } from './merchant-link.service.js';
 import { ProcessorDeadLetterEntity, ProcessorEventEntity } from './processor-event.entity.js';
 import { ProcessorEntity } from './processor.entity.js';
-import { SettlementChargeEntity, SettlementDisputeEntity, SettlementItemEntity, SettlementPayoutEntity, SettlementRunEntity, SettlementTermsEntity } from './settlement-ledger.entity.js';
+import { SettlementChargeEntity, SettlementDisputeEntity, SettlementItemEntity, SettlementRefundEntity, SettlementPayoutEntity, SettlementRunEntity, SettlementTermsEntity } from './settlement-ledger.entity.js';
 import { ProcessorEventQueries } from './processor-event.queries.js';
 import { ProcessorEventResolver } from './processor-event.resolver.js';
 import { ProcessorResolver, settlementNodes } from './processor.resolver.js';
@@ -40,7 +40,7 @@ export const settlementModule = defineModule({
   dependsOn: ['ledger', 'merchants'],
   entities: [
     ProcessorEntity, ProcessorEventEntity, ProcessorDeadLetterEntity, MerchantLinkEntity,
-    SettlementChargeEntity, SettlementDisputeEntity, SettlementRunEntity, SettlementPayoutEntity, SettlementItemEntity, SettlementTermsEntity,
+    SettlementChargeEntity, SettlementRefundEntity, SettlementDisputeEntity, SettlementRunEntity, SettlementPayoutEntity, SettlementItemEntity, SettlementTermsEntity,
   ],
   resolvers: [ProcessorResolver, ProcessorEventResolver, MerchantLinkResolver, MerchantProcessorLinksResolver, SettlementPayoutResolver, MerchantSettlementResolver],
   idPrefixes: settlementIdPrefixes,

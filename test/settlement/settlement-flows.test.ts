@@ -93,6 +93,21 @@ describe('refunds', () => {
     expect(await balances(m.id)).toEqual({ ...zero, owed: '300' });
   });
 
+  it('regression: a refund sent again under a new event id posts once (refund ids were not deduplicated)', async () => {
+    const { p, m, charge } = await withMaturedCharge();
+    const refund = events.refund(charge.id, 1000);
+    expect((await send(gw, p, 'refund.succeeded', refund)).body.status).toBe('APPLIED');
+    const first = (await eventsOf(p)).find((e) => e.type === 'refund.succeeded')!;
+    const again = await send(gw, p, 'refund.succeeded', refund);
+    expect(again).toMatchObject({ status: 201, body: { status: 'REJECTED' } });
+    expect((await statusOf(p, again.eventId)).note).toBe(`refund "${refund.id}" was applied already, from event ${first.eventId}`);
+    // Naming another charge of the merchant's does not make it a new refund either.
+    const other = events.charge(m.externalId, { amount: 5000, fee: 0 });
+    await send(gw, p, 'charge.succeeded', other);
+    expect((await send(gw, p, 'refund.succeeded', { ...refund, charge: other.id })).body.status).toBe('REJECTED');
+    expect(await balances(m.id)).toEqual({ ...zero, immature: '5000', available: '8700' });
+  });
+
   it('keeps a refund that comes before its charge WAITING, and applies it when the charge arrives', async () => {
     const p = await registerProcessor(gw);
     const m = await merchantAt(gw, p);
