@@ -102,6 +102,11 @@ type Documents = {
     "\n  mutation SfRun($input: RunSettlementPayoutsInput!) { runSettlementPayouts(input: $input) { id state currency minimum { amount } } }\n": typeof types.SfRunDocument,
     "\n  query SfPayouts($filter: SettlementPayoutFilterInput) {\n    settlementPayouts(filter: $filter) { edges { node {\n      id merchantId status amount { amount currency } settledAt\n      report { amount { amount } charges gross { amount } fees { amount } refunds { amount } disputes { amount } returned { amount }\n        lines { kind amount { amount } chargeId disputeId gross { amount } fee { amount } } }\n    } } }\n  }\n": typeof types.SfPayoutsDocument,
     "mutation SfTerms($input: SetSettlementTermsInput!) { setSettlementTerms(input: $input) { merchantId maturityHours ownMaturityHours payoutMinimum } }": typeof types.SfTermsDocument,
+    "\n  query SmBalances($id: ID!) {\n    merchant(id: $id) { settlementBalances { processorId currency immature { amount } available { amount } owed { amount } held { amount } inPayout { amount } paid { amount } } }\n  }\n": typeof types.SmBalancesDocument,
+    "query SmEvents($filter: ProcessorEventFilterInput, $after: String) { processorEvents(filter: $filter, first: 100, after: $after) { edges { node { eventId status note } } pageInfo { hasNextPage endCursor } } }": typeof types.SmEventsDocument,
+    "query SmAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }": typeof types.SmAccountDocument,
+    "mutation SmRun($input: RunSettlementPayoutsInput!) { runSettlementPayouts(input: $input) { id state } }": typeof types.SmRunDocument,
+    "\n  query SmPayouts($filter: SettlementPayoutFilterInput) {\n    settlementPayouts(filter: $filter, first: 100) { edges { node { id merchantId status amount { amount currency } report { lines { amount { amount } } } } } }\n  }\n": typeof types.SmPayoutsDocument,
     "\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status entryId note body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n": typeof types.WhEventsDocument,
     "query WhDeadLetters($processorId: ID) { processorDeadLetters(processorId: $processorId) { edges { node { id processorId eventId reason body } } } }": typeof types.WhDeadLettersDocument,
     "query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }": typeof types.WhNodeDocument,
@@ -224,6 +229,11 @@ const documents: Documents = {
     "\n  mutation SfRun($input: RunSettlementPayoutsInput!) { runSettlementPayouts(input: $input) { id state currency minimum { amount } } }\n": types.SfRunDocument,
     "\n  query SfPayouts($filter: SettlementPayoutFilterInput) {\n    settlementPayouts(filter: $filter) { edges { node {\n      id merchantId status amount { amount currency } settledAt\n      report { amount { amount } charges gross { amount } fees { amount } refunds { amount } disputes { amount } returned { amount }\n        lines { kind amount { amount } chargeId disputeId gross { amount } fee { amount } } }\n    } } }\n  }\n": types.SfPayoutsDocument,
     "mutation SfTerms($input: SetSettlementTermsInput!) { setSettlementTerms(input: $input) { merchantId maturityHours ownMaturityHours payoutMinimum } }": types.SfTermsDocument,
+    "\n  query SmBalances($id: ID!) {\n    merchant(id: $id) { settlementBalances { processorId currency immature { amount } available { amount } owed { amount } held { amount } inPayout { amount } paid { amount } } }\n  }\n": types.SmBalancesDocument,
+    "query SmEvents($filter: ProcessorEventFilterInput, $after: String) { processorEvents(filter: $filter, first: 100, after: $after) { edges { node { eventId status note } } pageInfo { hasNextPage endCursor } } }": types.SmEventsDocument,
+    "query SmAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }": types.SmAccountDocument,
+    "mutation SmRun($input: RunSettlementPayoutsInput!) { runSettlementPayouts(input: $input) { id state } }": types.SmRunDocument,
+    "\n  query SmPayouts($filter: SettlementPayoutFilterInput) {\n    settlementPayouts(filter: $filter, first: 100) { edges { node { id merchantId status amount { amount currency } report { lines { amount { amount } } } } } }\n  }\n": types.SmPayoutsDocument,
     "\n  query WhEvents($filter: ProcessorEventFilterInput, $first: Int) {\n    processorEvents(filter: $filter, first: $first) { edges { node { id processorId eventId type status entryId note body headers receivedAt } } pageInfo { hasNextPage } }\n  }\n": types.WhEventsDocument,
     "query WhDeadLetters($processorId: ID) { processorDeadLetters(processorId: $processorId) { edges { node { id processorId eventId reason body } } } }": types.WhDeadLettersDocument,
     "query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }": types.WhNodeDocument,
@@ -624,6 +634,26 @@ export function graphql(source: "\n  query SfPayouts($filter: SettlementPayoutFi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SfTerms($input: SetSettlementTermsInput!) { setSettlementTerms(input: $input) { merchantId maturityHours ownMaturityHours payoutMinimum } }"): (typeof documents)["mutation SfTerms($input: SetSettlementTermsInput!) { setSettlementTerms(input: $input) { merchantId maturityHours ownMaturityHours payoutMinimum } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SmBalances($id: ID!) {\n    merchant(id: $id) { settlementBalances { processorId currency immature { amount } available { amount } owed { amount } held { amount } inPayout { amount } paid { amount } } }\n  }\n"): (typeof documents)["\n  query SmBalances($id: ID!) {\n    merchant(id: $id) { settlementBalances { processorId currency immature { amount } available { amount } owed { amount } held { amount } inPayout { amount } paid { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SmEvents($filter: ProcessorEventFilterInput, $after: String) { processorEvents(filter: $filter, first: 100, after: $after) { edges { node { eventId status note } } pageInfo { hasNextPage endCursor } } }"): (typeof documents)["query SmEvents($filter: ProcessorEventFilterInput, $after: String) { processorEvents(filter: $filter, first: 100, after: $after) { edges { node { eventId status note } } pageInfo { hasNextPage endCursor } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SmAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }"): (typeof documents)["query SmAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SmRun($input: RunSettlementPayoutsInput!) { runSettlementPayouts(input: $input) { id state } }"): (typeof documents)["mutation SmRun($input: RunSettlementPayoutsInput!) { runSettlementPayouts(input: $input) { id state } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SmPayouts($filter: SettlementPayoutFilterInput) {\n    settlementPayouts(filter: $filter, first: 100) { edges { node { id merchantId status amount { amount currency } report { lines { amount { amount } } } } } }\n  }\n"): (typeof documents)["\n  query SmPayouts($filter: SettlementPayoutFilterInput) {\n    settlementPayouts(filter: $filter, first: 100) { edges { node { id merchantId status amount { amount currency } report { lines { amount { amount } } } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
