@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/platform/auth/roles.js';
-import { uniq, type CallerClient, type TestGateway } from '../testkit/gateway.js';
+import { startTestGateway, uniq, type CallerClient, type TestGateway } from '../testkit/gateway.js';
+import { privateDatabase } from '../testkit/private-database.js';
 import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';
 import { collect } from '../testkit/subscriptions.js';
 import { balanceOf, MyWallets, Transfer, WalletHistory } from '../wallets/wallet-fixtures.js';
@@ -170,29 +171,38 @@ describe('reversal, refunds and clawback', () => {
 });
 
 describe('the return window and live updates', () => {
+  // On a database of its own: a clock moved eight days ahead confirms every purchase due by then,
+  // and on the shared database it confirmed the purchases other test files were checking as PENDING.
   it('the worker confirms a purchase PENDING for CASHBACK_CONFIRMATION_DAYS, by the module’s clock, once', async () => {
-    const shop = await activeMerchant(gw);
-    await activeOffer(shop, { basisPoints: 100 });
-    const hal = await gw.user(Role.CUSTOMER, 'cb-hal');
-    const bought = await record(shop, hal, '10000');
-    const { clock, worker } = gw.services.cashback;
-    const real = clock.now;
+    const db = await privateDatabase('cashback_clock');
+    const own = await startTestGateway({ CASHBACK_CONFIRMATION_DAYS: '7', DATABASE_URL: db.url });
     try {
-      clock.now = () => new Date(Date.now() + 6 * 86_400_000);
-      worker.poke();
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(ok(await gw.as(hal).request(CbPurchase, { id: bought.id })).purchase!.status, 'six days in: still in the window').toBe('PENDING');
-      clock.now = () => new Date(Date.now() + 8 * 86_400_000);
-      worker.poke();
-      await expect.poll(async () => ok(await gw.as(hal).request(CbPurchase, { id: bought.id })).purchase!.status, { timeout: 10_000 }).toBe('CONFIRMED');
-      worker.poke();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      const shop = await activeMerchant(own);
+      await activeOffer(shop, { basisPoints: 100 });
+      const hal = await own.user(Role.CUSTOMER, 'cb-hal');
+      const bought = await record(shop, hal, '10000');
+      const { clock, worker } = own.services.cashback;
+      const real = clock.now;
+      try {
+        clock.now = () => new Date(Date.now() + 6 * 86_400_000);
+        worker.poke();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(ok(await own.as(hal).request(CbPurchase, { id: bought.id })).purchase!.status, 'six days in: still in the window').toBe('PENDING');
+        clock.now = () => new Date(Date.now() + 8 * 86_400_000);
+        worker.poke();
+        await expect.poll(async () => ok(await own.as(hal).request(CbPurchase, { id: bought.id })).purchase!.status, { timeout: 10_000 }).toBe('CONFIRMED');
+        worker.poke();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      } finally {
+        clock.now = real;
+      }
+      const history = ok(await own.as(hal).request(CbPurchase, { id: bought.id })).purchase!.history;
+      expect(history.map((h) => h.kind)).toEqual(['RECORDED', 'CONFIRMED']);
+      expect(await balanceOf(own.as(hal))).toEqual({ posted: '100', pending: '0', available: '100' });
     } finally {
-      clock.now = real;
+      await own.close();
+      await db.drop();
     }
-    const history = ok(await gw.as(hal).request(CbPurchase, { id: bought.id })).purchase!.history;
-    expect(history.map((h) => h.kind)).toEqual(['RECORDED', 'CONFIRMED']);
-    expect(await balanceOf(gw.as(hal))).toEqual({ posted: '100', pending: '0', available: '100' });
   });
 
   it('streams cashbackChanged to the customer and purchaseRecorded to the merchant, resumable with after', async () => {

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
-import { uniq, type TestGateway } from '../testkit/gateway.js';
+import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
+import { privateDatabase } from '../testkit/private-database.js';
 import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import { events, linkMerchant, merchantAt, registerProcessor, send, type Processor } from '../testkit/processor.js';
@@ -33,8 +34,8 @@ const SfTerms = graphql(`mutation SfTerms($input: SetSettlementTermsInput!) { se
 
 type Balances = { immature: string; available: string; owed: string; held: string; inPayout: string; paid: string };
 
-async function balances(merchantId: string, asOf?: Date): Promise<Balances | undefined> {
-  const [row] = (await gw.request(SfBalances, { id: merchantId, asOf: asOf?.toISOString() })).data!.merchant!.settlementBalances;
+async function balances(merchantId: string, asOf?: Date, on = gw): Promise<Balances | undefined> {
+  const [row] = (await on.request(SfBalances, { id: merchantId, asOf: asOf?.toISOString() })).data!.merchant!.settlementBalances;
   return row && { immature: row.immature.amount, available: row.available.amount, owed: row.owed.amount, held: row.held.amount, inPayout: row.inPayout.amount, paid: row.paid.amount };
 }
 
@@ -46,8 +47,8 @@ async function eventsOf(p: Processor) {
 const statusOf = async (p: Processor, eventId: string) => (await eventsOf(p)).find((e) => e.eventId === eventId)!;
 
 /** Runs the maturity worker's work now: what a pass does on its poll. */
-async function mature(): Promise<void> {
-  const { maturity } = gw.services.settlement;
+async function mature(on = gw): Promise<void> {
+  const { maturity } = on.services.settlement;
   for (const id of await maturity.due(10_000)) await maturity.mature(id);
 }
 
@@ -177,24 +178,28 @@ describe('maturity', () => {
     expect(await balances(m.id)).toEqual({ ...zero, available: '9700' });
   });
 
+  // On a database of its own: a clock moved two days ahead matures every charge due by then, and
+  // on the shared database it matured the charges other test files were checking as immature.
   it('matures by the module’s clock, once, and a clock set back does not undo it', async () => {
-    const p = await registerProcessor(gw);
-    const m = await merchantAt(gw, p);
-    await send(gw, p, 'charge.succeeded', events.charge(m.externalId, { amount: 1000, fee: 10 }));
-    const { clock } = gw.services.settlement;
-    const real = clock.now;
+    const db = await privateDatabase('settlement_clock');
+    const own = await startTestGateway({ DATABASE_URL: db.url });
     try {
-      await mature();
-      expect(await balances(m.id)).toEqual({ ...zero, immature: '990' });
+      const p = await registerProcessor(own);
+      const m = await merchantAt(own, p);
+      await send(own, p, 'charge.succeeded', events.charge(m.externalId, { amount: 1000, fee: 10 }));
+      const { clock } = own.services.settlement;
+      await mature(own);
+      expect(await balances(m.id, undefined, own)).toEqual({ ...zero, immature: '990' });
       clock.now = () => new Date(Date.now() + 48 * 3_600_000);
-      await mature();
-      await mature();
-      expect(await balances(m.id)).toEqual({ ...zero, available: '990' });
+      await mature(own);
+      await mature(own);
+      expect(await balances(m.id, undefined, own)).toEqual({ ...zero, available: '990' });
       clock.now = () => new Date(Date.now() - 48 * 3_600_000);
-      await mature();
-      expect(await balances(m.id)).toEqual({ ...zero, available: '990' });
+      await mature(own);
+      expect(await balances(m.id, undefined, own)).toEqual({ ...zero, available: '990' });
     } finally {
-      clock.now = real;
+      await own.close();
+      await db.drop();
     }
   });
 
