@@ -1,6 +1,7 @@
 // Folio's load benchmark: seeds wallets through the GraphQL API, then drives its scenarios with
 // autocannon (random transfers, one hot wallet, postEntries batches, authenticated wallet
 // transfers between customer users, purchases with cashback recorded with a merchant's API key,
+// signed charge.succeeded webhooks from a payment processor (webhook-charge),
 // and `{ __typename }`, the stack's ceiling), subscription fan-out (bench/fanout.mjs) and three
 // read scenarios (read-balance: one account's balance; read-accounts: a page of 100 accounts with
 // balances; as-of: past balances of one account with a long history), checks every response body
@@ -16,8 +17,8 @@
 //   GATEWAY_PID        the gateway's pid, to measure its CPU time per scenario
 //   BENCH_WALLETS (10000), BENCH_CONNECTIONS (50), BENCH_DURATION (20 s), BENCH_BATCH (100),
 //   BENCH_WARMUP (3 s), BENCH_SCENARIOS (typename,random,hot,batch,wallet-transfer; also
-//   read-balance, read-accounts, fanout-own, fanout-stream, as-of, purchase), BENCH_WALLET_USERS (200),
-//   BENCH_PURCHASE_CUSTOMERS (200)
+//   read-balance, read-accounts, fanout-own, fanout-stream, as-of, purchase, webhook-charge), BENCH_WALLET_USERS (200),
+//   BENCH_PURCHASE_CUSTOMERS (200), BENCH_WEBHOOK_MERCHANTS (100)
 //   BENCH_ASOF_POSTINGS (1000000), BENCH_ASOF_DAYS (365), BENCH_ASOF_PER_ENTRY (10)   the as-of scenario's history
 //   BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD   the first admin (run.sh creates it)
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { dirname } from 'node:path';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { Webhook } from 'standardwebhooks';
 import { fanoutOwn, fanoutStream } from './fanout.mjs';
 
 const env = process.env;
@@ -39,6 +41,7 @@ const warmup = Number(env.BENCH_WARMUP ?? 3);
 const scenarios = (env.BENCH_SCENARIOS || 'typename,random,hot,batch,wallet-transfer').split(',').map((s) => s.trim()).filter(Boolean);
 const walletUsers = Number(env.BENCH_WALLET_USERS ?? 200);
 const purchaseCustomers = Number(env.BENCH_PURCHASE_CUSTOMERS ?? 200);
+const webhookMerchants = Number(env.BENCH_WEBHOOK_MERCHANTS ?? 100);
 const asOfPostings = Number(env.BENCH_ASOF_POSTINGS ?? 1_000_000);
 const asOfDays = Number(env.BENCH_ASOF_DAYS ?? 365);
 const asOfPerEntry = Number(env.BENCH_ASOF_PER_ENTRY ?? 10);
@@ -49,10 +52,11 @@ const fanoutScenarios = { 'fanout-own': fanoutOwn, 'fanout-stream': fanoutStream
 const wantCore = scenarios.some((name) => coreScenarios.includes(name) || name in fanoutScenarios);
 const wantWallets = scenarios.includes('wallet-transfer');
 const wantPurchases = scenarios.includes('purchase');
+const wantWebhooks = scenarios.includes('webhook-charge');
 /** Scenarios that need no seeding beyond the FINANCE key. */
 const bareScenarios = ['typename'];
 const wantAsOf = scenarios.includes('as-of');
-const knownScenarios = [...coreScenarios, 'wallet-transfer', 'purchase', ...bareScenarios, ...Object.keys(fanoutScenarios), 'as-of'];
+const knownScenarios = [...coreScenarios, 'wallet-transfer', 'purchase', 'webhook-charge', ...bareScenarios, ...Object.keys(fanoutScenarios), 'as-of'];
 const unknownScenarios = scenarios.filter((name) => !knownScenarios.includes(name));
 if (unknownScenarios.length) {
   console.error(`[bench] unknown scenario(s) in BENCH_SCENARIOS: ${unknownScenarios.join(', ')} (known: ${knownScenarios.join(', ')})`);
@@ -243,6 +247,43 @@ async function seedPurchases() {
   const secs = (a, b) => Number(((b - a) / 1000).toFixed(1));
   log(`seeded a merchant with an ACTIVE offer and ${purchaseCustomers} customers: merchant ${secs(t0, t1)} s, customers ${secs(t1, t2)} s`);
   return { merchantId, authorization: `Bearer ${key}`, customerIds, timings: { customers: purchaseCustomers, merchant_s: secs(t0, t1), customers_s: secs(t1, t2) } };
+}
+
+/**
+ * The webhook-charge scenario's processor, as staff set one up: registerProcessor (its signing
+ * secret, shown once), then BENCH_WEBHOOK_MERCHANTS merchants (20 aliased createMerchant per
+ * request), each linked to its id at the processor, so every charge the load sends is APPLIED.
+ */
+async function seedProcessor() {
+  const t0 = performance.now();
+  const slug = `bench-${runId}`;
+  const made = (await gql(`mutation { registerProcessor(input: {name: "Bench Pay", slug: ${esc(slug)}}) { signingSecret processor { id } } }`)).registerProcessor;
+  const indexes = Array.from({ length: webhookMerchants }, (_, i) => i);
+  const externalIds = indexes.map((i) => `bench-${runId}-restaurant-${i}`);
+  await inParallel(chunks(indexes, 20), 4, async (group) => {
+    const created = await gql(`mutation { ${group.map((i) => `m${i}: createMerchant(input: {name: "Bench restaurant ${i}", slug: ${esc(`bench-${runId}-r${i}`)}, defaultCurrency: "USD"}) { id }`).join('\n')} }`);
+    const links = group.map((i) => `l${i}: linkMerchantToProcessor(input: {merchantId: ${esc(created[`m${i}`].id)}, processorId: ${esc(made.processor.id)}, processorMerchantId: ${esc(externalIds[i])}}) { processorMerchantId }`);
+    await gql(`mutation { ${links.join('\n')} }`);
+  });
+  const secs = Number(((performance.now() - t0) / 1000).toFixed(1));
+  log(`seeded a processor and ${webhookMerchants} linked merchants: ${secs} s`);
+  return { slug, signer: new Webhook(made.signingSecret), externalIds, timings: { merchants: webhookMerchants, seconds: secs } };
+}
+
+/** A signed charge.succeeded as the processor sends it: a new event and charge id each time, for a random merchant, 10.00 to 1,000.00 less a 2.9 % fee. */
+function chargeDelivery(processor) {
+  const eventId = nextKey('evt');
+  const amount = 1_000 + Math.floor(Math.random() * 99_000);
+  const data = {
+    id: nextKey('ch'), amount, fee: Math.floor(amount * 0.029), currency: 'USD',
+    merchant: processor.externalIds[Math.floor(Math.random() * processor.externalIds.length)], occurred_at: new Date(Date.now() - 3_600_000).toISOString(),
+  };
+  const body = JSON.stringify({ type: 'charge.succeeded', data });
+  const at = new Date();
+  return {
+    path: `/webhooks/${processor.slug}`, body,
+    headers: { 'content-type': 'application/json', 'webhook-id': eventId, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': processor.signer.sign(eventId, at, body) },
+  };
 }
 
 const day = 86_400_000;
@@ -540,7 +581,7 @@ const purchaseInput = (shop) => ({
 });
 const walletAmount = () => 1 + Math.floor(Math.random() * 1_000);
 
-function scenarioDefs(seeded, walletSeed, shop) {
+function scenarioDefs(seeded, walletSeed, shop, processor) {
   const { walletIds, hot } = seeded ?? {};
   // Returns the number of failed entries in one 200 response of a single-entry mutation.
   const checkSingle = (body, errors) => {
@@ -614,6 +655,23 @@ function scenarioDefs(seeded, walletSeed, shop) {
       check: checkRead((data) => BigInt(data?.recordPurchase?.cashback?.amount ?? 0) > 0n),
       setupRequest: (req) => ({ ...req, headers: { ...req.headers, authorization: shop.authorization }, body: JSON.stringify({ query: purchaseDoc, variables: { input: purchaseInput(shop) } }) }),
     },
+    // A processor's signed charge.succeeded delivered to POST /webhooks/<slug>: verified (Standard
+    // Webhooks), stored once by its event id, byte for byte, and applied in one transaction (the
+    // entry on the processor's receivable and fee accounts and the merchant's immature balance,
+    // the charge's row); 201 with status APPLIED.
+    'webhook-charge': {
+      floorKey: 'random',
+      entriesPerRequest: 1,
+      okStatus: 201,
+      check: (body, errors) => {
+        let parsed;
+        try { parsed = JSON.parse(body); } catch { errors.push('UNPARSEABLE'); return 1; }
+        if (parsed.status === 'APPLIED') return 0;
+        errors.push(parsed.code ?? parsed.status ?? 'UNEXPECTED_BODY');
+        return 1;
+      },
+      setupRequest: (req) => ({ ...req, ...chargeDelivery(processor) }),
+    },
     hot: { ...single('h', () => [hot, walletIds[Math.floor(Math.random() * walletIds.length)]]), floorKey: 'hot' },
     batch: {
       floorKey: 'random',
@@ -646,7 +704,11 @@ function runAutocannon(def, seconds) {
       headers: { 'content-type': 'application/json', authorization },
       setupRequest: def.setupRequest ?? ((req) => ({ ...req, body: def.body() })),
       onResponse: (status, body) => {
-        if (status !== 200) return;
+        if (status !== (def.okStatus ?? 200)) {
+          // Another 2xx (a webhook's 200 duplicate, say) is not what the scenario sent it for: a failure too.
+          if (status >= 200 && status < 300) { counts.graphqlErrorResponses += 1; counts.failedEntries += def.entriesPerRequest; counts.errors.push(`HTTP_${status}`); }
+          return;
+        }
         counts.ok200 += 1;
         const failed = def.check(body, counts.errors);
         // A failed typename request is an error response, but no entry (it carries none).
@@ -765,6 +827,7 @@ async function main() {
   const walletSeed = wantWallets ? await seedWalletUsers() : undefined;
   const history = wantAsOf ? await seedAsOf() : undefined;
   const shop = wantPurchases ? await seedPurchases() : undefined;
+  const processor = wantWebhooks ? await seedProcessor() : undefined;
   let idle = null;
   if (seeded) {
     idle = await singleRequestLatency(() => {
@@ -787,7 +850,17 @@ async function main() {
     idlePurchase = await singleRequestLatency(() => gql(purchaseDoc, { input: purchaseInput(shop) }, shop.authorization));
     log(`one recordPurchase, unloaded: p50 ${idlePurchase.p50} ms (min ${idlePurchase.min}, max ${idlePurchase.max})`);
   }
-  const defs = scenarioDefs(seeded, walletSeed, shop);
+  let idleWebhook = null;
+  if (processor) {
+    idleWebhook = await singleRequestLatency(async () => {
+      const delivery = chargeDelivery(processor);
+      const response = await fetch(`${base}${delivery.path}`, { method: 'POST', headers: delivery.headers, body: delivery.body });
+      const answer = await response.json();
+      if (response.status !== 201 || answer.status !== 'APPLIED') throw new Error(`a charge webhook was answered ${response.status} ${JSON.stringify(answer)}`);
+    });
+    log(`one charge webhook, unloaded: p50 ${idleWebhook.p50} ms (min ${idleWebhook.min}, max ${idleWebhook.max})`);
+  }
+  const defs = scenarioDefs(seeded, walletSeed, shop, processor);
   const results = {};
   for (const name of scenarios) {
     if (name in fanoutScenarios) {
@@ -815,16 +888,18 @@ async function main() {
     // the commit measured; "+changes" when src/, migrations/ or package.json differed from it
     git: env.BENCH_GIT ?? null,
     machine: { cores: os.cpus().length, loadavg_at_start: os.loadavg().map((x) => Number(x.toFixed(2))), node: process.version, postgres: pgInfo.version, fsync: pgInfo.fsync, synchronous_commit: pgInfo.sync },
-    settings: { connections, duration_s: duration, warmup_s: warmup, wallets, batch_entries: batchSize, wallet_users: walletUsers, ...(wantPurchases && { purchase_customers: purchaseCustomers }), ...(wantAsOf && { as_of_postings: asOfPostings, as_of_days: asOfDays, as_of_per_entry: asOfPerEntry }), scenarios },
+    settings: { connections, duration_s: duration, warmup_s: warmup, wallets, batch_entries: batchSize, wallet_users: walletUsers, ...(wantPurchases && { purchase_customers: purchaseCustomers }), ...(wantWebhooks && { webhook_merchants: webhookMerchants }), ...(wantAsOf && { as_of_postings: asOfPostings, as_of_days: asOfDays, as_of_per_entry: asOfPerEntry }), scenarios },
     floor,
     seed: {
       ...(seeded && { wallets, open_s: Number(seeded.openSeconds.toFixed(1)), fund_s: Number(seeded.fundSeconds.toFixed(1)) }),
       ...(walletSeed && { wallet_users: walletSeed.timings }),
       ...(shop && { purchases: shop.timings }),
+      ...(processor && { webhooks: processor.timings }),
     },
     single_postEntry_unloaded_ms: idle,
     single_wallet_transfer_unloaded_ms: idleTransfer,
     single_purchase_unloaded_ms: idlePurchase,
+    single_charge_webhook_unloaded_ms: idleWebhook,
     scenarios: results,
     // scenarios during which other work took more than half a core: their figures are low
     disturbed_scenarios: Object.keys(results).filter((name) => results[name].disturbed || results[name].cpu?.other_pct > 50 || results[name].one_client?.disturbed || results[name].loaded?.disturbed),
@@ -837,6 +912,8 @@ async function main() {
       wallet_transfer_vs_random_floor: results['wallet-transfer']?.ratio_to_floor ?? null,
       // issue 12: purchases with cashback recorded per second, at least 0.3 × the random floor
       purchase_vs_random_floor: goal('purchase', 0.3),
+      // issue 13: signed charge.succeeded webhooks applied per second, at least 0.3 × the random floor
+      webhook_charge_vs_random_floor: goal('webhook-charge', 0.3),
       // issue 11: a past balance of an account with a long history in at most 10 ms (p99, one client)
       as_of_p99_ms: results['as-of'] ? { p99: results['as-of'].one_client.p99, max: 10, met: results['as-of'].one_client.p99 <= 10 } : null,
       zero_errors: { errors: errorsTotal, ledger_ok: verify.ok, db_consistent: writes.every((s) => s.db_check.consistent), met: errorsTotal === 0 && verify.ok && writes.every((s) => s.db_check.consistent) },

@@ -13,8 +13,8 @@
 #   BENCH_DB (folio_bench), BENCH_PORT (a free port), FLOOR_CLIENTS (16), FLOOR_SECONDS (20),
 #   SKIP_FLOOR=1, and load.mjs's BENCH_WALLETS, BENCH_CONNECTIONS, BENCH_DURATION, BENCH_BATCH,
 #   BENCH_WARMUP, BENCH_SCENARIOS (default typename,random,hot,batch,wallet-transfer; read-balance,
-#   read-accounts, fanout-own, fanout-stream, as-of and purchase on request), BENCH_WALLET_USERS,
-#   BENCH_PURCHASE_CUSTOMERS, BENCH_ASOF_POSTINGS, BENCH_ASOF_DAYS, BENCH_ASOF_PER_ENTRY.
+#   read-accounts, fanout-own, fanout-stream, as-of, purchase and webhook-charge on request), BENCH_WALLET_USERS,
+#   BENCH_PURCHASE_CUSTOMERS, BENCH_WEBHOOK_MERCHANTS, BENCH_ASOF_POSTINGS, BENCH_ASOF_DAYS, BENCH_ASOF_PER_ENTRY.
 #   BENCH_MODE=soak runs bench/soak.mjs instead of load.mjs (a mixed load for BENCH_SOAK_SECONDS, 600,
 #   with the gateway's memory sampled; `npm run bench:soak`, no floor). GATEWAY_NODE_OPTIONS: the
 #   gateway's node flags (default the Dockerfile's --max-old-space-size=1024 --max-semi-space-size=16;
@@ -86,6 +86,8 @@ say "starting the gateway on 127.0.0.1:$port (log: bench/results/gateway.log)"
 # Production settings: a real signing key, and the rate limiters ON (their counters are written on
 # every request, so their cost is measured) with limits no single-address load reaches.
 export JWT_SECRET=${JWT_SECRET:-$("$node" -e "console.log(require('crypto').randomBytes(48).toString('base64url'))")}
+# The key processors' webhook signing secrets are sealed under (required in production, as JWT_SECRET is).
+export SETTLEMENT_SECRETS_KEY=${SETTLEMENT_SECRETS_KEY:-$("$node" -e "console.log(require('crypto').randomBytes(48).toString('base64url'))")}
 admin_email="bench-admin@example.com"
 admin_password=$("$node" -e "console.log(require('crypto').randomBytes(24).toString('base64url'))")
 # glibc's malloc, as the Dockerfile sets it: allocations of 1 MiB and more are mapped and unmapped

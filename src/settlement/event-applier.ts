@@ -3,7 +3,6 @@ import { sql, type Kysely } from 'kysely';
 import type { LedgerService } from '../ledger/index.js';
 import type { Clock } from '../platform/clock.js';
 import { FolioError } from '../platform/errors.js';
-import { EventData, UnreadableEvent } from './event-data.js';
 import { rejected, type Outcome } from './event-handler.js';
 import { eventHandlers } from './event-handlers.js';
 import { settlementLimits } from './settlement.config.js';
@@ -16,8 +15,8 @@ const openStatuses = [ProcessorEventStatus.RECEIVED, ProcessorEventStatus.WAITIN
 interface Applied { status: ProcessorEventStatus; processorId?: string; wakes: string[] }
 
 /**
- * Applies stored events by their type's handler, each in one transaction with the event's row
- * locked: whoever applies an event (its delivery, the sweeper, the arrival of what it waited for)
+ * Applies stored events by their type's handler, in a transaction with the events' rows locked
+ * (one event, or a batch of one processor's charges): whoever applies an event (its delivery, the sweeper, the arrival of what it waited for)
  * applies it once, and what it posted and how it stands commit together. A handler's entry has
  * the event's idempotency key besides, so a rerun after a crash replays instead of posting twice.
  */
@@ -26,16 +25,32 @@ export class EventApplier {
 
   /** Applies an event unless it is applied or settled already; then applies what its arrival wakes. Returns how it stands. */
   async apply(eventId: string): Promise<ProcessorEventStatus> {
-    const applied = await this.applyOnce(eventId);
-    for (const key of applied.wakes) await this.wake(applied.processorId!, key);
-    return applied.status;
+    return (await this.applyAll([eventId]))[0];
   }
 
-  /** Applies the events of a processor that await `key` (`charge:<id>`, `dispute:<id>`, `merchant:<id>`), oldest first, a batch at a time. */
-  async wake(processorId: string, key: string): Promise<void> {
+  /**
+   * Applies events in one transaction (a batch of one processor's charges, from WebhookIntake),
+   * then what their arrival wakes; how each stands, in order. When the ledger refuses one entry
+   * (an account frozen, a balance past its range) the batch is applied again one event at a time,
+   * and that event alone is REJECTED.
+   */
+  async applyAll(eventIds: readonly string[]): Promise<ProcessorEventStatus[]> {
+    const applied = await this.applyOrSplit(eventIds);
+    const wakes = new Map<string, string[]>();
+    for (const { processorId, wakes: keys } of applied) if (keys.length > 0) wakes.set(processorId!, [...(wakes.get(processorId!) ?? []), ...keys]);
+    for (const [processorId, keys] of wakes) await this.wake(processorId, keys);
+    return applied.map((a) => a.status);
+  }
+
+  /**
+   * Applies the events of a processor that await any of `keys` (`charge:<id>`, `dispute:<id>`,
+   * `merchant:<id>`), oldest first, each in a transaction of its own (a refund or dispute takes
+   * its charge's lock before its accounts, a batch would hold accounts while taking the next).
+   */
+  async wake(processorId: string, keys: readonly string[]): Promise<void> {
     for (let after = '0'; ;) {
       const { rows } = await sql<{ id: string }>`select id::text from settlement_processor_event
-        where processor_id = ${processorId}::bigint and awaiting = ${key} and status = any(${openStatuses}::settlement_processor_event_status[]) and id > ${after}::bigint
+        where processor_id = ${processorId}::bigint and awaiting = any(${keys}::text[]) and status = any(${openStatuses}::settlement_processor_event_status[]) and id > ${after}::bigint
         order by id limit ${settlementLimits.workerBatchMax}`.execute(this.db());
       for (const { id } of rows) await this.apply(id);
       if (rows.length < settlementLimits.workerBatchMax) return;
@@ -59,41 +74,49 @@ export class EventApplier {
     return rows.map((row) => row.id);
   }
 
-  private async applyOnce(eventId: string): Promise<Applied> {
+  private async applyOrSplit(eventIds: readonly string[]): Promise<Applied[]> {
     try {
-      return await this.ledger.transaction(this.orm.em, async (tx) => {
-        const db = tx.em.getKysely() as Kysely<any>;
-        const row = await lockedEvent(db, eventId);
-        if (!row || !openStatuses.includes(row.status)) return { status: row?.status ?? ProcessorEventStatus.REJECTED, wakes: [] };
-        const event = { id: row.id, processorId: row.processor_id, type: row.type };
-        const outcome = await this.handle(row.raw_body, async (data) => eventHandlers[row.type]({ tx, db, event, data, terms: this.terms }));
-        await record(db, eventId, outcome);
-        return { status: outcome.status, processorId: row.processor_id, wakes: outcome.status === ProcessorEventStatus.APPLIED ? outcome.wakes ?? [] : [] };
-      });
+      return await this.applyTogether(eventIds);
     } catch (error) {
-      // The ledger refused the entry (an account frozen, a balance past its range): the event's fault, not a crash.
+      // The ledger refused an entry: the event's fault, not a crash.
       if (!(error instanceof FolioError)) throw error;
-      return this.reject(eventId, `${error.code}: ${error.message}`);
+      if (eventIds.length === 1) return [await this.reject(eventIds[0], `${error.code}: ${error.message}`)];
+      const applied: Applied[] = [];
+      for (const id of eventIds) applied.push(...await this.applyOrSplit([id]));
+      return applied;
     }
   }
 
-  /** Runs the handler on the body's data; data it cannot read makes the event REJECTED. */
-  private async handle(body: Buffer, handler: (data: EventData) => Promise<Outcome>): Promise<Outcome> {
-    try {
-      return await handler(EventData.of(JSON.parse(body.toString('utf8')) as Record<string, unknown>, this.clock.now()));
-    } catch (error) {
-      if (error instanceof UnreadableEvent) return rejected(error.message);
-      throw error;
-    }
+  /** One transaction: the events' rows locked, the open ones applied by their types' handlers (runs of one type and processor), their outcomes recorded. */
+  private async applyTogether(eventIds: readonly string[]): Promise<Applied[]> {
+    return this.ledger.transaction(this.orm.em, async (tx) => {
+      const db = tx.em.getKysely() as Kysely<any>;
+      const rows = await lockedEvents(db, eventIds);
+      const applied = new Map(rows.map((row): [string, Applied] => [row.id, { status: row.status, wakes: [] }]));
+      const open = rows.filter((row) => openStatuses.includes(row.status));
+      const context = { tx, db, terms: this.terms, now: this.clock.now() };
+      const outcomes: [string, Outcome][] = [];
+      for (const run of runsOf(open)) {
+        const items = run.map((row) => ({ event: { id: row.id, webhookId: row.event_id, processorId: row.processor_id, type: row.type }, body: JSON.parse(row.raw_body.toString('utf8')) as Record<string, unknown> }));
+        const results = await eventHandlers[run[0].type](context, items);
+        run.forEach((row, index) => {
+          outcomes.push([row.id, results[index]]);
+          const outcome = results[index];
+          applied.set(row.id, { status: outcome.status, processorId: row.processor_id, wakes: outcome.status === ProcessorEventStatus.APPLIED ? outcome.wakes ?? [] : [] });
+        });
+      }
+      await record(db, outcomes);
+      return eventIds.map((id) => applied.get(id) ?? { status: ProcessorEventStatus.REJECTED, wakes: [] });
+    });
   }
 
   /** Marks an event REJECTED after its transaction rolled back, unless another applier settled it meanwhile. */
   private async reject(eventId: string, note: string): Promise<Applied> {
     return this.orm.em.fork().transactional(async (em) => {
       const db = em.getKysely() as Kysely<any>;
-      const row = await lockedEvent(db, eventId);
+      const [row] = await lockedEvents(db, [eventId]);
       if (!row || !openStatuses.includes(row.status)) return { status: row?.status ?? ProcessorEventStatus.REJECTED, wakes: [] };
-      await record(db, eventId, rejected(note));
+      await record(db, [[eventId, rejected(note)]]);
       return { status: ProcessorEventStatus.REJECTED, wakes: [] };
     });
   }
@@ -103,16 +126,32 @@ export class EventApplier {
   }
 }
 
-async function lockedEvent(db: Kysely<any>, id: string) {
-  const { rows: [row] } = await sql<{ id: string; processor_id: string; type: string; status: ProcessorEventStatus; raw_body: Buffer }>`select id::text,
-    processor_id::text, type, status, raw_body from settlement_processor_event where id = ${id}::bigint for update`.execute(db);
-  return row;
+/** The events' rows, locked in id order, with what applying them reads. */
+async function lockedEvents(db: Kysely<any>, ids: readonly string[]) {
+  const { rows } = await sql<{ id: string; event_id: string; processor_id: string; type: string; status: ProcessorEventStatus; raw_body: Buffer }>`select id::text,
+    event_id, processor_id::text, type, status, raw_body from settlement_processor_event where id = any(${ids}::bigint[]) order by id for update`.execute(db);
+  return rows;
 }
 
-async function record(db: Kysely<any>, id: string, outcome: Outcome): Promise<void> {
-  const entryId = outcome.status === ProcessorEventStatus.APPLIED ? outcome.entryId : null;
-  const note = 'note' in outcome ? outcome.note.slice(0, 500) : null;
-  const awaiting = 'awaiting' in outcome ? outcome.awaiting.slice(0, 210) : null;
-  await sql`update settlement_processor_event set status = ${outcome.status}::settlement_processor_event_status, entry_id = ${entryId}::bigint,
-    note = ${note}, awaiting = ${awaiting} where id = ${id}::bigint`.execute(db);
+/** The events in id order, cut wherever the type or the processor changes: each run goes to its type's handler whole. */
+function runsOf<T extends { type: string; processor_id: string }>(rows: T[]): T[][] {
+  const runs: T[][] = [];
+  for (const row of rows) {
+    const last = runs.at(-1);
+    if (last && last[0].type === row.type && last[0].processor_id === row.processor_id) last.push(row);
+    else runs.push([row]);
+  }
+  return runs;
+}
+
+/** Writes each event's outcome: its status, entry, note and what it awaits, in one statement. */
+async function record(db: Kysely<any>, outcomes: readonly [string, Outcome][]): Promise<void> {
+  if (outcomes.length === 0) return;
+  const column = <T>(pick: (outcome: Outcome) => T) => outcomes.map(([, outcome]) => pick(outcome));
+  await sql`update settlement_processor_event e set status = v.status::settlement_processor_event_status, entry_id = v.entry_id, note = v.note, awaiting = v.awaiting
+    from unnest(${outcomes.map(([id]) => id)}::bigint[], ${column((o) => o.status)}::text[],
+      ${column((o) => (o.status === ProcessorEventStatus.APPLIED ? o.entryId : null))}::bigint[],
+      ${column((o) => ('note' in o ? o.note.slice(0, 500) : null))}::text[], ${column((o) => ('awaiting' in o ? o.awaiting.slice(0, 210) : null))}::text[])
+      as v(id, status, entry_id, note, awaiting)
+    where e.id = v.id`.execute(db);
 }

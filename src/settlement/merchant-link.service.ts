@@ -32,7 +32,7 @@ export class MerchantLinkService {
       throw error;
     }
     // The processor's events that named this merchant before it was linked apply now (the sweeper catches any this misses).
-    await this.applier.wake(command.processorId, `merchant:${externalId}`);
+    await this.applier.wake(command.processorId, [`merchant:${externalId}`]);
     return (await em.findOne(MerchantLinkEntity, { merchantId: command.merchantId, processorId: command.processorId }))! as MerchantLinkRow;
   }
 

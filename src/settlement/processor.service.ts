@@ -10,12 +10,18 @@ import { SettlementError } from './settlement.errors.js';
 /** A processor with its signing secret in the clear: returned once, when it is made. */
 export interface WithSecret { row: ProcessorRow; signingSecret: string }
 
+/** A processor as a delivery is verified against: its row, and its secrets opened. `cached`: read earlier, not now. */
+export interface Verifier { row: ProcessorRow; secrets: string[]; cached: boolean }
+
 /**
  * Processors, as staff register them: each gets a Standard Webhooks signing secret, shown once and
  * stored sealed; a rotation issues a new one and keeps the previous valid for a day (both verify),
  * so a processor can switch without losing a delivery.
  */
 export class ProcessorService {
+  /** Processors by slug with their secrets opened, read once per gateway (up to processorCacheMax, oldest out first). */
+  private readonly verifiers = new Map<string, { row: ProcessorRow; current: string; previous: string | null }>();
+
   constructor(private readonly orm: MikroORM, private readonly box: SecretBox, private readonly now: () => Date = () => new Date()) {}
 
   /** Errors, in precedence: BAD_USER_INPUT, PROCESSOR_SLUG_TAKEN. */
@@ -47,19 +53,30 @@ export class ProcessorService {
       });
       return processor as ProcessorRow;
     });
+    this.verifiers.delete(row.slug);
     return { row, signingSecret };
   }
 
   /**
    * The processor of a webhook URL and the secrets a delivery's signature may be made with now
-   * (the current one, and the previous during a rotation); undefined for an unknown slug.
+   * (the current one, and the previous during a rotation); undefined for an unknown slug. Kept in
+   * memory once read: `fresh` reads it again, for a signature the kept secrets refuse (the secret
+   * may have been rotated on another gateway).
    */
-  async verifierOf(slug: string): Promise<{ row: ProcessorRow; secrets: string[] } | undefined> {
-    const row = await this.orm.em.fork().findOne(ProcessorEntity, { slug }) as ProcessorRow | null;
-    if (!row) return undefined;
-    const secrets = [this.box.open(row.sealedSecret)];
-    if (previousSecretValid(row, this.now())) secrets.push(this.box.open(row.sealedPreviousSecret!));
-    return { row, secrets };
+  async verifierOf(slug: string, { fresh = false } = {}): Promise<Verifier | undefined> {
+    let known = fresh ? undefined : this.verifiers.get(slug);
+    const cached = known !== undefined;
+    if (!known) {
+      const row = await this.orm.em.fork().findOne(ProcessorEntity, { slug }) as ProcessorRow | null;
+      if (!row) return undefined;
+      known = { row, current: this.box.open(row.sealedSecret), previous: row.sealedPreviousSecret ? this.box.open(row.sealedPreviousSecret) : null };
+      this.verifiers.delete(slug);
+      this.verifiers.set(slug, known);
+      if (this.verifiers.size > settlementLimits.processorCacheMax) this.verifiers.delete(this.verifiers.keys().next().value!);
+    }
+    const secrets = [known.current];
+    if (known.previous && previousSecretValid(known.row, this.now())) secrets.push(known.previous);
+    return { row: known.row, secrets, cached };
   }
 
   async byIds(ids: readonly string[]): Promise<ProcessorRow[]> {

@@ -47,20 +47,24 @@ const specs: [keyof SettlementAccounts, AccountType, (processor: string, merchan
 ];
 
 /**
- * Opens the accounts of a processor, merchant and currency where they are new, inside the caller's
- * transaction (one read when they all exist, as they do after a merchant's first charge). Every one
- * allows a negative balance: refunds and lost disputes post whatever the balance, because the
- * processor has already moved the money.
+ * Opens the accounts of a processor and each merchant and currency where they are new, inside the
+ * caller's transaction (one read when they all exist, as they do after a merchant's first charge).
+ * Every one allows a negative balance: refunds and lost disputes post whatever the balance, because
+ * the processor has already moved the money. Returns each pair's codes, keyed `<merchant>:<currency>`.
  */
-export async function openSettlementAccounts(tx: LedgerTransaction, processorId: string, merchantId: string, currency: string): Promise<SettlementAccounts> {
-  const codes = settlementAccounts(processorId, merchantId, currency);
-  const { rows: [{ count }] } = await sql<{ count: number }>`select count(*)::int as count from ledger_account
-    where code = any(${Object.values(codes)}::text[])`.execute(tx.em.getKysely() as Kysely<any>);
-  if (count === specs.length) return codes;
-  for (const [key, type, name] of specs) {
-    await tx.ensureAccount({ code: codes[key], name: name(processorId, merchantId, currency), type, currency, negativeBalance: NegativeBalancePolicy.ALLOW, metadata: { processorId, merchantId } });
+export async function openSettlementAccounts(tx: LedgerTransaction, processorId: string, pairs: readonly { merchantId: string; currency: string }[]): Promise<Map<string, SettlementAccounts>> {
+  const opened = new Map(pairs.map(({ merchantId, currency }) => [`${merchantId}:${currency}`, { merchantId, currency, codes: settlementAccounts(processorId, merchantId, currency) }]));
+  const wanted = [...new Set([...opened.values()].flatMap(({ codes }) => Object.values(codes)))];
+  const { rows } = await sql<{ code: string }>`select code from ledger_account where code = any(${wanted}::text[])`.execute(tx.em.getKysely() as Kysely<any>);
+  const existing = new Set(rows.map((row) => row.code));
+  for (const { merchantId, currency, codes } of opened.values()) {
+    for (const [key, type, name] of specs) {
+      if (existing.has(codes[key])) continue;
+      await tx.ensureAccount({ code: codes[key], name: name(processorId, merchantId, currency), type, currency, negativeBalance: NegativeBalancePolicy.ALLOW, metadata: { processorId, merchantId } });
+      existing.add(codes[key]);
+    }
   }
-  return codes;
+  return new Map([...opened].map(([key, { codes }]) => [key, codes]));
 }
 
 /** Postings from [debited account, credited account, amount] moves, each in the currency. Moves of 0 are left out. */

@@ -5,21 +5,12 @@ import { SettlementTermsEntity, type SettlementTermsRow } from './settlement-led
 import { settlementLimits } from './settlement.config.js';
 import { SettlementError } from './settlement.errors.js';
 
-/** A merchant's terms as they apply: its own where set, the gateway's otherwise. */
-export interface EffectiveTerms { maturityHours: number; payoutMinimum: bigint | null }
-
-/** Reads a merchant's terms inside a handler's or a run's transaction. */
-export interface SettlementTermsReader { of(db: Kysely<any>, merchantId: string): Promise<EffectiveTerms> }
+/** What applying a charge needs of the terms: the window of a merchant without one of its own (its own is read with its link). */
+export interface SettlementTermsReader { readonly defaultMaturityHours: number }
 
 /** Merchants' settlement terms: the maturity window and the payout minimum, each overridable per merchant. */
 export class SettlementTerms implements SettlementTermsReader {
   constructor(private readonly orm: MikroORM, readonly defaultMaturityHours: number) {}
-
-  async of(db: Kysely<any>, merchantId: string): Promise<EffectiveTerms> {
-    const { rows: [row] } = await sql<{ maturity_hours: number | null; payout_minimum: string | null }>`select maturity_hours, payout_minimum::text
-      from settlement_terms where merchant_id = ${merchantId}::bigint`.execute(db);
-    return { maturityHours: row?.maturity_hours ?? this.defaultMaturityHours, payoutMinimum: row?.payout_minimum == null ? null : BigInt(row.payout_minimum) };
-  }
 
   /**
    * Sets a merchant's terms (staff); null restores the gateway's default. A new maturity window

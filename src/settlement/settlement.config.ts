@@ -42,6 +42,16 @@ export const settlementLimits = {
   workerPollIntervalMs: 30_000,
   /** How long an event stays RECEIVED before the sweeper applies it (its delivery is applying it, or crashed). */
   sweepAfterMs: 30_000,
+  /**
+   * Batches of one processor's charges applied at once, per gateway. One: each locks the
+   * processor's receivable and fee accounts, so a second would mostly wait on those locks holding
+   * a connection.
+   */
+  applyLanesPerProcessor: 1,
+  /** Charges applied in one transaction at most. */
+  applyBatchMax: 100,
+  /** Charges of one processor that may wait for a batch on one gateway; more are answered 503 (the sweeper applies them). */
+  applyWaitingPerProcessor: 2_000,
   /** Merchants a payout run considers per page. */
   runPageSize: 100,
   /** Lines of a payout's report returned at most (a payout covering more says so). */

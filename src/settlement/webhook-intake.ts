@@ -1,8 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { KeyedBatcher } from '../platform/keyed-batcher.js';
 import type { EventApplier } from './event-applier.js';
-import { isAppliedType } from './event-handlers.js';
+import { isAppliedType, isCoalescedType } from './event-handlers.js';
+import { settlementLimits } from './settlement.config.js';
 import type { ProcessorService } from './processor.service.js';
 import { ProcessorEventStatus } from './settlement.enums.js';
 
@@ -24,16 +26,33 @@ const refusal = (status: number, code: string, message: string): Answer => ({ st
  * exactly once per processor and event id, byte for byte. The first delivery of an event answers
  * 201, a repeat 200 with `duplicate: true` (however many arrive at once: the unique key decides),
  * an event of a type Folio does not apply 202. A stored event is then applied by its type's
- * handler (EventApplier) before the answer. A signed body that is not a JSON object with a
+ * handler (EventApplier) before the answer; charges arriving together for one processor are
+ * applied together, in one transaction. A signed body that is not a JSON object with a
  * `type` answers 400 and is kept as a dead letter.
  */
 export class WebhookIntake {
+  /**
+   * Every charge of a processor posts to its receivable and fee accounts: the charges that arrive
+   * while a batch of the processor's is being applied wait here, in memory, and go in the next one.
+   * Too many waiting answers 503; the event is stored already, so the sweeper applies it and the
+   * processor's retry is a duplicate.
+   */
+  private readonly batcher = new KeyedBatcher<string, ProcessorEventStatus>({
+    lanes: settlementLimits.applyLanesPerProcessor, batchMax: settlementLimits.applyBatchMax, waitingMax: settlementLimits.applyWaitingPerProcessor,
+    what: 'events of this processor', run: (_processorId, eventIds) => this.applier.applyAll(eventIds),
+  });
+
   constructor(private readonly orm: MikroORM, private readonly processors: ProcessorService, private readonly applier: EventApplier) {}
 
   async receive(delivery: Delivery): Promise<Answer> {
-    const verifier = await this.processors.verifierOf(delivery.slug);
+    let verifier = await this.processors.verifierOf(delivery.slug);
+    let failure = verifier && verify(verifier.secrets, delivery);
+    // Refused by the secrets this gateway kept: read them again, they may have been rotated elsewhere.
+    if (failure && verifier!.cached) {
+      verifier = await this.processors.verifierOf(delivery.slug, { fresh: true });
+      failure = verifier && verify(verifier.secrets, delivery);
+    }
     if (!verifier) return refusal(404, 'PROCESSOR_NOT_FOUND', `no processor has the webhook /webhooks/${delivery.slug}`);
-    const failure = verify(verifier.secrets, delivery);
     if (failure) return refusal(401, 'WEBHOOK_SIGNATURE_INVALID', failure);
     const eventId = delivery.headers['webhook-id']!;
     const headers = Object.fromEntries(keptHeaders.flatMap((name) => (delivery.headers[name] === undefined ? [] : [[name, delivery.headers[name]!]])));
@@ -48,7 +67,7 @@ export class WebhookIntake {
     if (rows.length === 0) return { status: 200, body: { received: true, duplicate: true, eventId } };
     if (status === ProcessorEventStatus.IGNORED) return { status: 202, body: { received: true, duplicate: false, applied: false, eventId, reason: `event type "${type}" is not one Folio applies` } };
     // Stored: from here a failure leaves the event RECEIVED, for the sweeper, and the processor's retry is a duplicate.
-    const applied = await this.applier.apply(rows[0].id);
+    const applied = isCoalescedType(type) ? await this.batcher.submit(verifier.row.id, rows[0].id) : await this.applier.apply(rows[0].id);
     return { status: 201, body: { received: true, duplicate: false, eventId, status: applied } };
   }
 

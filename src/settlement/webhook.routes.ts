@@ -22,15 +22,15 @@ export function mountWebhooks(router: Router, intake: () => WebhookIntake): void
   }, webhookErrors);
 }
 
-/** A body too large or unreadable, the database unreachable (503, retry: the processor will), or a bug (500). */
+/** A body too large or unreadable, the database unreachable or too much waiting (503, retry: the processor will), or a bug (500). */
 function webhookErrors(error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error);
   if (error.type === 'entity.too.large') {
     res.status(413).json({ code: 'WEBHOOK_BODY_TOO_LARGE', message: `a webhook body is at most ${settlementLimits.webhookBodyBytesMax} bytes` });
     return;
   }
-  if (databaseUnavailable(error)) {
-    const unavailable = new ServiceUnavailableError();
+  if (error instanceof ServiceUnavailableError || databaseUnavailable(error)) {
+    const unavailable = error instanceof ServiceUnavailableError ? error : new ServiceUnavailableError();
     res.status(503).setHeader('retry-after', String(unavailable.details.retryAfterSeconds ?? 1)).json({ code: unavailable.code, message: unavailable.message });
     return;
   }

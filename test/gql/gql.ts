@@ -112,6 +112,8 @@ type Documents = {
     "query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }": typeof types.WhNodeDocument,
     "query WhEntry($id: ID!) { entry(id: $id) { id effectiveAt metadata postings { account { code } direction amount { amount currency } } } }": typeof types.WhEntryDocument,
     "query WhAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }": typeof types.WhAccountDocument,
+    "query WhAccountId($code: String!) { accountByCode(code: $code) { id } }": typeof types.WhAccountIdDocument,
+    "mutation WhFreeze($id: ID!) { updateAccount(input: { id: $id, status: FROZEN }) { status } }": typeof types.WhFreezeDocument,
     "mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }": typeof types.WhRotateDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": typeof types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": typeof types.PostEntryDocument,
@@ -239,6 +241,8 @@ const documents: Documents = {
     "query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }": types.WhNodeDocument,
     "query WhEntry($id: ID!) { entry(id: $id) { id effectiveAt metadata postings { account { code } direction amount { amount currency } } } }": types.WhEntryDocument,
     "query WhAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }": types.WhAccountDocument,
+    "query WhAccountId($code: String!) { accountByCode(code: $code) { id } }": types.WhAccountIdDocument,
+    "mutation WhFreeze($id: ID!) { updateAccount(input: { id: $id, status: FROZEN }) { status } }": types.WhFreezeDocument,
     "mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }": types.WhRotateDocument,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) { id code currency status type normalSide\n      balance { posted { amount currency } pending { amount } available { amount } } }\n  }\n": types.OpenAccountDocument,
     "\n  mutation PostEntry($input: PostEntryInput!) {\n    postEntry(input: $input) {\n      id sequence status idempotencyKey description effectiveAt expiresAt\n      postings { direction amount { amount currency } account { id } }\n    }\n  }\n": types.PostEntryDocument,
@@ -674,6 +678,14 @@ export function graphql(source: "query WhEntry($id: ID!) { entry(id: $id) { id e
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query WhAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }"): (typeof documents)["query WhAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WhAccountId($code: String!) { accountByCode(code: $code) { id } }"): (typeof documents)["query WhAccountId($code: String!) { accountByCode(code: $code) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WhFreeze($id: ID!) { updateAccount(input: { id: $id, status: FROZEN }) { status } }"): (typeof documents)["mutation WhFreeze($id: ID!) { updateAccount(input: { id: $id, status: FROZEN }) { status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

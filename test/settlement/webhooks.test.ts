@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
-import { uniq, type TestGateway } from '../testkit/gateway.js';
+import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
 import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import { recordSecret } from '../testkit/secrets.js';
@@ -21,6 +21,8 @@ const WhDeadLetters = graphql(`query WhDeadLetters($processorId: ID) { processor
 const WhNode = graphql(`query WhNode($id: ID!) { node(id: $id) { id ... on ProcessorEvent { eventId type } } }`);
 const WhEntry = graphql(`query WhEntry($id: ID!) { entry(id: $id) { id effectiveAt metadata postings { account { code } direction amount { amount currency } } } }`);
 const WhAccount = graphql(`query WhAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }`);
+const WhAccountId = graphql(`query WhAccountId($code: String!) { accountByCode(code: $code) { id } }`);
+const WhFreeze = graphql(`mutation WhFreeze($id: ID!) { updateAccount(input: { id: $id, status: FROZEN }) { status } }`);
 const WhRotate = graphql(`mutation WhRotate($id: ID!) { rotateProcessorSecret(input: { id: $id }) { signingSecret } }`);
 
 const processor = () => registerProcessor(gw);
@@ -84,6 +86,23 @@ describe('the webhook signature', () => {
     const body = charge();
     expect((await deliver(p.slug, body, signed(rotated, uniq('evt'), body))).status).toBe(201);
     expect((await deliver(p.slug, body, signed(p.secret, uniq('evt'), body))).status).toBe(201);
+  });
+
+  it('verifies a secret rotated on another gateway, though this one keeps the processor it read', async () => {
+    const p = await processor();
+    const other = await startTestGateway();
+    try {
+      const body = charge();
+      // The other gateway reads the processor, and keeps it.
+      expect((await deliverTo(other, p.slug, body, signed(p.secret, uniq('evt'), body))).status).toBe(201);
+      const rotated = (await gw.request(WhRotate, { id: p.id })).data!.rotateProcessorSecret.signingSecret;
+      recordSecret(rotated);
+      expect((await deliverTo(other, p.slug, body, signed(rotated, uniq('evt'), body))).status).toBe(201);
+      expect((await deliverTo(other, p.slug, body, signed(p.secret, uniq('evt'), body))).status, 'the previous secret, for a day').toBe(201);
+      expect((await deliverTo(other, p.slug, body, signed(`whsec_${Buffer.alloc(32, 7).toString('base64')}`, uniq('evt'), body))).status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('answers 404 with PROCESSOR_NOT_FOUND for a slug no processor has', async () => {
@@ -236,5 +255,36 @@ describe('charges posted to the ledger', () => {
       expect((await eventOf(p, id)).note, label).toEqual(expect.any(String));
     }
     expect(await posted(`processor:${processorRowId}:receivable:usd`)).toBeUndefined();
+  });
+
+  it('applies charges that arrive together, batched, each to its own outcome: a repeat, a frozen account, no link, bad data', async () => {
+    const { p, merchantRowId, processorRowId, externalId } = await linked();
+    const other = await merchantAt(gw, p);
+    // The other merchant's first charge opens its accounts; then its immature account is frozen.
+    const first = chargeFor(other.externalId);
+    expect((await deliver(p.slug, first, signed(p.secret, uniq('evt'), first))).body.status).toBe('APPLIED');
+    const frozen = (await gw.request(WhAccountId, { code: `merchant:${other.rowId}:settlement:${processorRowId}:immature:usd` })).data!.accountByCode!.id;
+    expect((await gw.request(WhFreeze, { id: frozen })).data!.updateAccount.status).toBe('FROZEN');
+    const repeated = events.charge(externalId, { amount: 1000, fee: 0 });
+    const bodies: [string, string][] = [
+      ...Array.from({ length: 20 }, (_, i) => ['APPLIED', chargeFor(externalId, { amount: 1000 + i, fee: i })] as [string, string]),
+      ['repeat', JSON.stringify({ type: 'charge.succeeded', data: repeated })], ['repeat', JSON.stringify({ type: 'charge.succeeded', data: repeated })],
+      ['frozen', chargeFor(other.externalId)], ['UNMATCHED', chargeFor(uniq('stranger'))], ['REJECTED', chargeFor(externalId, { fee: 2501 })],
+    ];
+    const sent = bodies.map(([expected, body]) => ({ expected, body, id: uniq('evt') }));
+    const answers = await Promise.all(sent.map(({ body, id }) => deliver(p.slug, body, signed(p.secret, id, body))));
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    const stored = new Map((await gw.request(WhEvents, { filter: { processorId: p.id }, first: 100 })).data!.processorEvents.edges.map((e) => [e.node.eventId, e.node]));
+    const statusOf = (kind: string) => sent.filter((s) => s.expected === kind).map((s) => stored.get(s.id)!);
+    expect(statusOf('APPLIED').map((e) => e.status)).toEqual(Array(20).fill('APPLIED'));
+    expect(new Set(statusOf('APPLIED').map((e) => e.entryId)).size).toBe(20);
+    expect(statusOf('repeat').map((e) => e.status).sort()).toEqual(['APPLIED', 'REJECTED']);
+    expect(statusOf('repeat').find((e) => e.status === 'REJECTED')!.note).toMatch(new RegExp(`^charge "${repeated.id}" was applied already, from event evt-`));
+    expect(statusOf('frozen')[0]).toMatchObject({ status: 'REJECTED', note: expect.stringMatching(/^ACCOUNT_FROZEN/) });
+    expect(statusOf('UNMATCHED')[0].status).toBe('UNMATCHED');
+    expect(statusOf('REJECTED')[0]).toMatchObject({ status: 'REJECTED', note: 'a charge\'s "fee" is at most its "amount"' });
+    // 20 nets of 1000 + i − i, and the repeated charge's 1000 once.
+    expect(await posted(`merchant:${merchantRowId}:settlement:${processorRowId}:immature:usd`)).toBe(String(21 * 1000));
+    expect(await posted(`merchant:${other.rowId}:settlement:${processorRowId}:immature:usd`)).toBe('2425');
   });
 });
