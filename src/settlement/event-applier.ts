@@ -1,10 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
-import type { LedgerService } from '../ledger/index.js';
+import type { LedgerService, LedgerTransaction } from '../ledger/index.js';
 import type { Clock } from '../platform/clock.js';
 import { FolioError } from '../platform/errors.js';
 import { rejected, type Outcome } from './event-handler.js';
 import { eventHandlers } from './event-handlers.js';
+import { storeEvents, type Arrival, type EventRow } from './event-store.js';
 import { settlementLimits } from './settlement.config.js';
 import { ProcessorEventStatus } from './settlement.enums.js';
 import type { SettlementTermsReader } from './settlement-terms.js';
@@ -14,9 +15,12 @@ const openStatuses = [ProcessorEventStatus.RECEIVED, ProcessorEventStatus.WAITIN
 
 interface Applied { status: ProcessorEventStatus; processorId?: string; wakes: string[] }
 
+/** How a delivery stored and applied in a batch ended: as a duplicate of an event stored before, or as its event stands. */
+export type Arrived = ProcessorEventStatus | 'DUPLICATE';
+
 /**
- * Applies stored events by their type's handler, in a transaction with the events' rows locked
- * (one event, or a batch of one processor's charges): whoever applies an event (its delivery, the sweeper, the arrival of what it waited for)
+ * Applies stored events by their type's handler, each in one transaction with its row locked (or
+ * a batch of one processor's charges stored and applied together): whoever applies an event (its delivery, the sweeper, the arrival of what it waited for)
  * applies it once, and what it posted and how it stands commit together. A handler's entry has
  * the event's idempotency key besides, so a rerun after a crash replays instead of posting twice.
  */
@@ -25,21 +29,30 @@ export class EventApplier {
 
   /** Applies an event unless it is applied or settled already; then applies what its arrival wakes. Returns how it stands. */
   async apply(eventId: string): Promise<ProcessorEventStatus> {
-    return (await this.applyAll([eventId]))[0];
+    const applied = await this.applyOne(eventId);
+    await this.wakeAfter([applied]);
+    return applied.status;
   }
 
   /**
-   * Applies events in one transaction (a batch of one processor's charges, from WebhookIntake),
-   * then what their arrival wakes; how each stands, in order. When the ledger refuses one entry
-   * (an account frozen, a balance past its range) the batch is applied again one event at a time,
-   * and that event alone is REJECTED.
+   * Stores deliveries of one processor and applies them, in one transaction (a batch of charges,
+   * from WebhookIntake), then what their arrival wakes; how each ended, in order. Nothing of a
+   * batch is stored unless all of it is applied and committed: a delivery is answered only after,
+   * so one that fails is the processor's to retry. When the ledger refuses one entry the batch is
+   * stored and applied again one delivery at a time, and that one is stored REJECTED; one that
+   * fails otherwise is stored RECEIVED, if it can be, for the sweeper (and its retry is a duplicate).
    */
-  async applyAll(eventIds: readonly string[]): Promise<ProcessorEventStatus[]> {
-    const applied = await this.applyOrSplit(eventIds);
+  async storeAndApply(processorId: string, arrivals: readonly Arrival[]): Promise<Arrived[]> {
+    const ended = await this.storeOrSplit(processorId, arrivals);
+    await this.wakeAfter(ended.filter((e): e is Applied => e !== 'DUPLICATE'));
+    return ended.map((e) => (e === 'DUPLICATE' ? e : e.status));
+  }
+
+  /** Applies what the arrival of these applied events wakes. */
+  private async wakeAfter(applied: readonly Applied[]): Promise<void> {
     const wakes = new Map<string, string[]>();
     for (const { processorId, wakes: keys } of applied) if (keys.length > 0) wakes.set(processorId!, [...(wakes.get(processorId!) ?? []), ...keys]);
     for (const [processorId, keys] of wakes) await this.wake(processorId, keys);
-    return applied.map((a) => a.status);
   }
 
   /**
@@ -74,40 +87,84 @@ export class EventApplier {
     return rows.map((row) => row.id);
   }
 
-  private async applyOrSplit(eventIds: readonly string[]): Promise<Applied[]> {
+  private async applyOne(eventId: string): Promise<Applied> {
     try {
-      return await this.applyTogether(eventIds);
+      return await this.applyTogether(eventId);
     } catch (error) {
-      // The ledger refused an entry: the event's fault, not a crash.
+      // The ledger refused the entry (an account frozen, a balance past its range): the event's fault, not a crash.
       if (!(error instanceof FolioError)) throw error;
-      if (eventIds.length === 1) return [await this.reject(eventIds[0], `${error.code}: ${error.message}`)];
-      const applied: Applied[] = [];
-      for (const id of eventIds) applied.push(...await this.applyOrSplit([id]));
-      return applied;
+      return this.reject(eventId, `${error.code}: ${error.message}`);
     }
   }
 
-  /** One transaction: the events' rows locked, the open ones applied by their types' handlers (runs of one type and processor), their outcomes recorded. */
-  private async applyTogether(eventIds: readonly string[]): Promise<Applied[]> {
+  /** One transaction: the event's row locked, applied if it is open. */
+  private async applyTogether(eventId: string): Promise<Applied> {
     return this.ledger.transaction(this.orm.em, async (tx) => {
       const db = tx.em.getKysely() as Kysely<any>;
-      const rows = await lockedEvents(db, eventIds);
-      const applied = new Map(rows.map((row): [string, Applied] => [row.id, { status: row.status, wakes: [] }]));
-      const open = rows.filter((row) => openStatuses.includes(row.status));
-      const context = { tx, db, terms: this.terms, now: this.clock.now() };
-      const outcomes: [string, Outcome][] = [];
-      for (const run of runsOf(open)) {
-        const items = run.map((row) => ({ event: { id: row.id, webhookId: row.event_id, processorId: row.processor_id, type: row.type }, body: JSON.parse(row.raw_body.toString('utf8')) as Record<string, unknown> }));
-        const results = await eventHandlers[run[0].type](context, items);
-        run.forEach((row, index) => {
-          outcomes.push([row.id, results[index]]);
-          const outcome = results[index];
-          applied.set(row.id, { status: outcome.status, processorId: row.processor_id, wakes: outcome.status === ProcessorEventStatus.APPLIED ? outcome.wakes ?? [] : [] });
-        });
-      }
-      await record(db, outcomes);
-      return eventIds.map((id) => applied.get(id) ?? { status: ProcessorEventStatus.REJECTED, wakes: [] });
+      const applied = await this.applyRows(tx, db, await lockedEvents(db, [eventId]));
+      return applied.get(eventId) ?? { status: ProcessorEventStatus.REJECTED, wakes: [] };
     });
+  }
+
+  private async storeOrSplit(processorId: string, arrivals: readonly Arrival[]): Promise<(Applied | 'DUPLICATE')[]> {
+    try {
+      return await this.storeTogether(processorId, arrivals);
+    } catch (error) {
+      if (arrivals.length > 1 && error instanceof FolioError) {
+        const ended: (Applied | 'DUPLICATE')[] = [];
+        for (const arrival of arrivals) ended.push(...await this.storeOrSplit(processorId, [arrival]));
+        return ended;
+      }
+      if (error instanceof FolioError) return [await this.storeAlone(processorId, arrivals[0], rejected(`${error.code}: ${error.message}`))];
+      if (arrivals.length === 1) await this.storeAlone(processorId, arrivals[0]).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** One transaction: the deliveries stored (those stored already are duplicates), then applied. */
+  private async storeTogether(processorId: string, arrivals: readonly Arrival[]): Promise<(Applied | 'DUPLICATE')[]> {
+    return this.ledger.transaction(this.orm.em, async (tx) => {
+      const db = tx.em.getKysely() as Kysely<any>;
+      const stored = await storeEvents(db, processorId, arrivals);
+      const applied = await this.applyRows(tx, db, [...stored.values()].sort((a, b) => Number(BigInt(a.id) - BigInt(b.id))));
+      const answered = new Set<string>();
+      return arrivals.map((arrival) => {
+        const row = stored.get(arrival.eventId);
+        if (!row || answered.has(row.id)) return 'DUPLICATE';
+        answered.add(row.id);
+        return applied.get(row.id)!;
+      });
+    });
+  }
+
+  /** Stores a delivery the batch could not apply: REJECTED with the ledger's refusal, or RECEIVED for the sweeper. */
+  private async storeAlone(processorId: string, arrival: Arrival, outcome?: Outcome): Promise<Applied | 'DUPLICATE'> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const db = em.getKysely() as Kysely<any>;
+      const row = (await storeEvents(db, processorId, [arrival])).get(arrival.eventId);
+      if (!row) return 'DUPLICATE';
+      if (outcome) await record(db, [[row.id, outcome]]);
+      return { status: outcome?.status ?? row.status, wakes: [] };
+    });
+  }
+
+  /** Applies the open ones of these events by their types' handlers (runs of one type and processor) and records their outcomes; how each stands, by row id. */
+  private async applyRows(tx: LedgerTransaction, db: Kysely<any>, rows: readonly EventRow[]): Promise<Map<string, Applied>> {
+    const applied = new Map(rows.map((row): [string, Applied] => [row.id, { status: row.status, wakes: [] }]));
+    const open = rows.filter((row) => openStatuses.includes(row.status));
+    const context = { tx, db, terms: this.terms, now: this.clock.now() };
+    const outcomes: [string, Outcome][] = [];
+    for (const run of runsOf(open)) {
+      const items = run.map((row) => ({ event: { id: row.id, webhookId: row.event_id, processorId: row.processor_id, type: row.type }, body: JSON.parse(row.raw_body.toString('utf8')) as Record<string, unknown> }));
+      const results = await eventHandlers[run[0].type](context, items);
+      run.forEach((row, index) => {
+        const outcome = results[index];
+        outcomes.push([row.id, outcome]);
+        applied.set(row.id, { status: outcome.status, processorId: row.processor_id, wakes: outcome.status === ProcessorEventStatus.APPLIED ? outcome.wakes ?? [] : [] });
+      });
+    }
+    await record(db, outcomes);
+    return applied;
   }
 
   /** Marks an event REJECTED after its transaction rolled back, unless another applier settled it meanwhile. */
@@ -127,8 +184,8 @@ export class EventApplier {
 }
 
 /** The events' rows, locked in id order, with what applying them reads. */
-async function lockedEvents(db: Kysely<any>, ids: readonly string[]) {
-  const { rows } = await sql<{ id: string; event_id: string; processor_id: string; type: string; status: ProcessorEventStatus; raw_body: Buffer }>`select id::text,
+async function lockedEvents(db: Kysely<any>, ids: readonly string[]): Promise<EventRow[]> {
+  const { rows } = await sql<EventRow>`select id::text,
     event_id, processor_id::text, type, status, raw_body from settlement_processor_event where id = any(${ids}::bigint[]) order by id for update`.execute(db);
   return rows;
 }

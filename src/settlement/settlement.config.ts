@@ -50,7 +50,7 @@ export const settlementLimits = {
   applyLanesPerProcessor: 1,
   /** Charges applied in one transaction at most. */
   applyBatchMax: 100,
-  /** Charges of one processor that may wait for a batch on one gateway; more are answered 503 (the sweeper applies them). */
+  /** Charges of one processor that may wait for a batch on one gateway; more are answered 503, stored nowhere (the processor retries). */
   applyWaitingPerProcessor: 2_000,
   /** Merchants a payout run considers per page. */
   runPageSize: 100,

@@ -2,7 +2,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { KeyedBatcher } from '../platform/keyed-batcher.js';
-import type { EventApplier } from './event-applier.js';
+import type { Arrived, EventApplier } from './event-applier.js';
+import { storeEvents, type Arrival } from './event-store.js';
 import { isAppliedType, isCoalescedType } from './event-handlers.js';
 import { settlementLimits } from './settlement.config.js';
 import type { ProcessorService } from './processor.service.js';
@@ -27,19 +28,19 @@ const refusal = (status: number, code: string, message: string): Answer => ({ st
  * 201, a repeat 200 with `duplicate: true` (however many arrive at once: the unique key decides),
  * an event of a type Folio does not apply 202. A stored event is then applied by its type's
  * handler (EventApplier) before the answer; charges arriving together for one processor are
- * applied together, in one transaction. A signed body that is not a JSON object with a
+ * stored and applied together, in one transaction. A signed body that is not a JSON object with a
  * `type` answers 400 and is kept as a dead letter.
  */
 export class WebhookIntake {
   /**
    * Every charge of a processor posts to its receivable and fee accounts: the charges that arrive
    * while a batch of the processor's is being applied wait here, in memory, and go in the next one.
-   * Too many waiting answers 503; the event is stored already, so the sweeper applies it and the
-   * processor's retry is a duplicate.
+   * Each batch is stored and applied in one transaction, so it commits once. Too many waiting
+   * answers 503 with nothing stored: the processor retries it.
    */
-  private readonly batcher = new KeyedBatcher<string, ProcessorEventStatus>({
+  private readonly batcher = new KeyedBatcher<Arrival, Arrived>({
     lanes: settlementLimits.applyLanesPerProcessor, batchMax: settlementLimits.applyBatchMax, waitingMax: settlementLimits.applyWaitingPerProcessor,
-    what: 'events of this processor', run: (_processorId, eventIds) => this.applier.applyAll(eventIds),
+    what: 'events of this processor', run: (processorId, arrivals) => this.applier.storeAndApply(processorId, arrivals),
   });
 
   constructor(private readonly orm: MikroORM, private readonly processors: ProcessorService, private readonly applier: EventApplier) {}
@@ -60,15 +61,18 @@ export class WebhookIntake {
     const event = eventOf(delivery.body);
     if ('reason' in event) return this.deadLetter(verifier.row.id, eventId, delivery, headers, event.reason);
     const { type } = event;
-    const status = isAppliedType(type) ? ProcessorEventStatus.RECEIVED : ProcessorEventStatus.IGNORED;
-    const { rows } = await sql<{ id: string }>`insert into settlement_processor_event (processor_id, event_id, type, status, raw_body, headers)
-      values (${verifier.row.id}::bigint, ${eventId}, ${type}, ${status}::settlement_processor_event_status, ${delivery.body}, ${JSON.stringify(headers)}::jsonb)
-      on conflict (processor_id, event_id) do nothing returning id::text`.execute(this.db());
-    if (rows.length === 0) return { status: 200, body: { received: true, duplicate: true, eventId } };
-    if (status === ProcessorEventStatus.IGNORED) return { status: 202, body: { received: true, duplicate: false, applied: false, eventId, reason: `event type "${type}" is not one Folio applies` } };
+    const arrival: Arrival = { eventId, type, status: isAppliedType(type) ? ProcessorEventStatus.RECEIVED : ProcessorEventStatus.IGNORED, body: delivery.body, headers };
+    const duplicate = { status: 200, body: { received: true, duplicate: true, eventId } };
+    // A charge is stored in its batch's transaction, with what it posts.
+    if (isCoalescedType(type)) {
+      const arrived = await this.batcher.submit(verifier.row.id, arrival);
+      return arrived === 'DUPLICATE' ? duplicate : { status: 201, body: { received: true, duplicate: false, eventId, status: arrived } };
+    }
+    const stored = (await storeEvents(this.db(), verifier.row.id, [arrival])).get(eventId);
+    if (!stored) return duplicate;
+    if (arrival.status === ProcessorEventStatus.IGNORED) return { status: 202, body: { received: true, duplicate: false, applied: false, eventId, reason: `event type "${type}" is not one Folio applies` } };
     // Stored: from here a failure leaves the event RECEIVED, for the sweeper, and the processor's retry is a duplicate.
-    const applied = isCoalescedType(type) ? await this.batcher.submit(verifier.row.id, rows[0].id) : await this.applier.apply(rows[0].id);
-    return { status: 201, body: { received: true, duplicate: false, eventId, status: applied } };
+    return { status: 201, body: { received: true, duplicate: false, eventId, status: await this.applier.apply(stored.id) } };
   }
 
   private async deadLetter(processorId: string, eventId: string, delivery: Delivery, headers: Record<string, string>, reason: string): Promise<Answer> {

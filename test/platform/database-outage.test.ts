@@ -11,6 +11,7 @@ import { AccessTokens } from '../../src/identity/tokens.js';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/platform/db/embedded-postgres.js';
 import { testJwtSecret, uniq } from '../testkit/gateway.js';
 import { recordSecret } from '../testkit/secrets.js';
+import { events, signed } from '../testkit/processor.js';
 
 // Regression (issue 10, item 7): while PostgreSQL restarted, requests failed with a generic 500
 // "unexpected HTTP error" from the authentication middleware, and after it the ORM's pool kept
@@ -55,12 +56,31 @@ describe('a gateway while its database is unreachable', () => {
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() as { data?: any; errors?: { extensions?: Record<string, unknown> }[] } };
   }
 
+  /** A processor and a merchant linked to it, through the API; a first charge delivered. */
+  async function processorWithMerchant() {
+    const slug = uniq('outage-pay').toLowerCase();
+    const made = (await post(`mutation { registerProcessor(input: { name: "Outage Pay", slug: "${slug}" }) { signingSecret processor { id } } }`, bearer)).body.data.registerProcessor;
+    recordSecret(made.signingSecret);
+    const merchant = (await post(`mutation { createMerchant(input: { name: "Bistro", slug: "${uniq('outage-bistro').toLowerCase()}", defaultCurrency: "USD" }) { id } }`, bearer)).body.data.createMerchant.id;
+    const externalId = uniq('acct');
+    await post(`mutation { linkMerchantToProcessor(input: { merchantId: "${merchant}", processorId: "${made.processor.id}", processorMerchantId: "${externalId}" }) { processorMerchantId } }`, bearer);
+    return { slug, secret: made.signingSecret as string, externalId };
+  }
+
+  async function deliver(slug: string, secret: string, eventId: string, body: string) {
+    const response = await fetch(`${gateway!.url.replace(/\/graphql$/, '')}/webhooks/${slug}`, { method: 'POST', headers: signed(secret, eventId, body), body });
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() as Record<string, unknown> };
+  }
+
   const me = '{ me { id role } }';
   const deposit = `mutation { openAccount(input: { code: "${uniq('outage:cash')}", name: "Cash", type: ASSET, currency: "USD" }) { id } }`;
 
   it('answers 503 SERVICE_UNAVAILABLE with Retry-After on every path, and serves again when it is back', async () => {
-    // Warm: the pool holds connections that the restart will kill.
+    // Warm: the pool holds connections that the restart will kill, the gateway keeps the processor it verified.
     expect((await post(me, bearer)).body.data.me.role).toBe('FINANCE');
+    const processor = await processorWithMerchant();
+    const first = JSON.stringify({ type: 'charge.succeeded', data: events.charge(processor.externalId) });
+    expect((await deliver(processor.slug, processor.secret, uniq('evt'), first)).body.status).toBe('APPLIED');
     const live = createClient({ url: gateway!.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: { authorization: bearer } });
     await new Promise<void>((resolve) => live.on('connected', () => resolve()));
 
@@ -99,9 +119,14 @@ describe('a gateway while its database is unreachable', () => {
     expect(closed).toEqual({ code: 1013, reason: expect.stringMatching(/database is unreachable/) });
     await live.dispose();
 
+    // A processor's charge: 503 with Retry-After, nothing stored, so its retry after is the first delivery.
+    const charge = { eventId: uniq('evt'), body: JSON.stringify({ type: 'charge.succeeded', data: events.charge(processor.externalId) }) };
+    expect(await deliver(processor.slug, processor.secret, charge.eventId, charge.body)).toMatchObject({ status: 503, retryAfter: '2', body: { code: 'SERVICE_UNAVAILABLE' } });
+
     db = await startEmbeddedPostgres({ dir, port, persistent: true, fast: true });
     await expect.poll(async () => (await post(me, bearer)).status, { timeout: 20_000, interval: 250 }).toBe(200);
     expect((await post(deposit, bearer)).body.data.openAccount.id).toMatch(/^acc_/);
+    expect(await deliver(processor.slug, processor.secret, charge.eventId, charge.body)).toMatchObject({ status: 201, body: { duplicate: false, status: 'APPLIED' } });
   });
 
   it('closes after the restart: no connection is left checked out of the pool', async () => {
