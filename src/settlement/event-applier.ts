@@ -116,6 +116,7 @@ export class EventApplier {
         return ended;
       }
       if (error instanceof FolioError) return [await this.storeAlone(processorId, arrivals[0], rejected(`${error.code}: ${error.message}`))];
+      // Kept RECEIVED for the sweeper if the database takes it; when the database is what failed, the first error is the answer.
       if (arrivals.length === 1) await this.storeAlone(processorId, arrivals[0]).catch(() => undefined);
       throw error;
     }
