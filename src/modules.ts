@@ -3,6 +3,7 @@
 // migration (npm run migration:create).
 // type-graphql's decorators need the metadata polyfill before any resolver class is defined.
 import 'reflect-metadata';
+import { billingModule } from './billing/index.js';
 import { cashbackModule } from './cashback/index.js';
 import { identityModule } from './identity/index.js';
 import { ledgerModule } from './ledger/index.js';
@@ -20,4 +21,5 @@ export const modules = new ModuleSet([
   merchantsModule,
   cashbackModule,
   settlementModule,
+  billingModule,
 ]);

@@ -27,6 +27,8 @@ interface Things {
   merchantId?: string; offerId?: string;
   /** A settlement payout of that merchant's: MERCHANT users only. */
   settlementPayoutId?: string;
+  /** A payer and its invoice: a customer's as its guardian, a merchant user's at its merchant; and the payer's organisation. */
+  payerId: string; invoiceId: string; payerMerchantId: string;
 }
 
 /** What a query answers for the caller: the ids it shows (empty when refused or null). */
@@ -71,6 +73,18 @@ const probes: Record<string, { probe: Probe; thing: keyof Things }> = {
     thing: 'settlementPayoutId',
     probe: (c, t, mine) => ids(c, 'query Own($merchant: ID) { settlementPayouts(first: 100, filter: { merchantId: $merchant }) { edges { node { id } } } }',
       { merchant: mine ? undefined : t.merchantId }, (d) => edges(d.settlementPayouts)),
+  },
+  payer: { thing: 'payerId', probe: (c, t) => ids(c, 'query Own($id: ID!) { payer(id: $id) { id } }', { id: t.payerId }, (d) => [d.payer?.id]) },
+  // Naming the other's organisation, or none.
+  payers: {
+    thing: 'payerId',
+    probe: (c, t, mine) => ids(c, 'query Own($m: ID) { payers(first: 100, filter: { merchantId: $m }) { edges { node { id } } } }', { m: mine ? undefined : t.payerMerchantId }, (d) => edges(d.payers)),
+  },
+  invoice: { thing: 'invoiceId', probe: (c, t) => ids(c, 'query Own($id: ID!) { invoice(id: $id) { id } }', { id: t.invoiceId }, (d) => [d.invoice?.id]) },
+  // Naming the other's payer, or none.
+  invoices: {
+    thing: 'invoiceId',
+    probe: (c, t, mine) => ids(c, 'query Own($p: ID) { invoices(first: 100, filter: { payerId: $p }) { edges { node { id } } } }', { p: mine ? undefined : t.payerId }, (d) => edges(d.invoices)),
   },
   cashbackSummary: {
     thing: 'cashbackSummary',
@@ -138,6 +152,17 @@ async function settlementPayout(merchantId: string): Promise<string> {
   return payout;
 }
 
+/** A payer with an invoice: at a school of the staff's with the customer as its guardian, or at the merchant user's own merchant. */
+async function billingThings(caller: TestCaller, merchantId: string | undefined): Promise<Pick<Things, 'payerId' | 'invoiceId' | 'payerMerchantId'>> {
+  const { merchants, billing } = gw.services;
+  const schoolId = merchantId?.replace('mer_', '') ?? (await merchants.service.create({ name: 'Own school', slug: uniq('own-school').toLowerCase(), defaultCurrency: 'USD' })).id;
+  const payer = await billing.payers.create({ merchantId: schoolId, name: 'Own pupil', guardianIds: caller.role === Role.CUSTOMER ? [caller.userId] : [] }, {});
+  const { row } = await billing.invoices.issue({
+    payerId: payer.id, number: uniq('own-inv'), currency: 'USD', dueAt: new Date(Date.now() + 86_400_000), lines: [{ description: 'Fee', quantity: 1, unitAmount: '100' }],
+  }, {});
+  return { payerId: `pyr_${payer.id}`, invoiceId: `inv_${row.id}`, payerMerchantId: `mer_${schoolId}` };
+}
+
 /** A user with an account (its wallet's), an entry on it, a withdrawal, a payout and its cashback things, read back as the user sees them. */
 async function owner(role: Role): Promise<{ caller: TestCaller; things: Things }> {
   const caller = await gw.user(role, `own-${role.toLowerCase()}`);
@@ -148,12 +173,13 @@ async function owner(role: Role): Promise<{ caller: TestCaller; things: Things }
   const mine = await gw.as(caller).request(Mine, {});
   expect(mine.errors, JSON.stringify(mine.errors)).toBeUndefined();
   const wallet = mine.data.wallets[0];
+  const cashback = await cashbackThings(caller);
   return {
     caller,
     things: {
       userId: caller.userId, accountId: wallet.account.id, accountCode: wallet.account.code, entryId: wallet.account.entries.edges[0].node.id,
       walletId: wallet.id, withdrawalId: mine.data.withdrawals.edges[0].node.id, payoutId: mine.data.payouts.edges[0].node.id,
-      ...(await cashbackThings(caller)),
+      ...cashback, ...(await billingThings(caller, cashback.merchantId)),
     },
   };
 }

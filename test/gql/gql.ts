@@ -22,6 +22,20 @@ type Documents = {
     "query NodeView($id: ID!) { node(id: $id) { id } }": typeof types.NodeViewDocument,
     "\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n": typeof types.WatchBalancesDocument,
     "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n": typeof types.WatchEntriesDocument,
+    "mutation BlCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }": typeof types.BlCreateMerchantDocument,
+    "mutation BlCreatePayer($input: CreatePayerInput!) { createPayer(input: $input) { id merchantId name reference status guardians { id } } }": typeof types.BlCreatePayerDocument,
+    "\n  mutation BlIssue($input: IssueInvoiceInput!) {\n    issueInvoice(input: $input) { id number status currency total { amount } paid { amount } remaining { amount } issuedAt dueAt memo entryId\n      lines { description quantity unitAmount { amount } amount { amount } } }\n  }\n": typeof types.BlIssueDocument,
+    "\n  mutation BlPay($input: RecordInvoicePaymentInput!) {\n    recordInvoicePayment(input: $input) { replayed payment { id amount { amount } method reference entryId paidAt } invoice { id status paid { amount } remaining { amount } } }\n  }\n": typeof types.BlPayDocument,
+    "mutation BlVoid($id: ID!) { voidInvoice(input: { id: $id }) { id status remaining { amount } voidEntryId voidedAt } }": typeof types.BlVoidDocument,
+    "\n  query BlInvoice($id: ID!, $asOf: DateTimeISO) { invoice(id: $id) { id status overdue(asOf: $asOf) paid { amount } remaining { amount } payments { id amount { amount } } } }\n": typeof types.BlInvoiceDocument,
+    "query BlInvoices($filter: InvoiceFilterInput) { invoices(first: 100, filter: $filter) { edges { node { id number status } } } }": typeof types.BlInvoicesDocument,
+    "query BlPayers($filter: PayerFilterInput) { payers(first: 100, filter: $filter) { edges { node { id status } } } }": typeof types.BlPayersDocument,
+    "query BlAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }": typeof types.BlAccountDocument,
+    "query BlEntry($id: ID!) { entry(id: $id) { effectiveAt postings { account { code } direction amount { amount } } } }": typeof types.BlEntryDocument,
+    "mutation BlArchive($id: ID!) { archivePayer(input: { id: $id }) { id status archivedAt } }": typeof types.BlArchiveDocument,
+    "mutation BlGuardian($input: PayerGuardianInput!) { addPayerGuardian(input: $input) { id guardians { id } } }": typeof types.BlGuardianDocument,
+    "mutation BlBadGuardian($input: CreatePayerInput!) { createPayer(input: $input) { id } }": typeof types.BlBadGuardianDocument,
+    "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }": typeof types.BlOtherSchoolDocument,
     "\n  mutation CbCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id name slug status defaultCurrency users { id } } }\n": typeof types.CbCreateMerchantDocument,
     "mutation CbVerifyMerchant($id: ID!) { verifyMerchant(input: { id: $id }) { id status verifiedAt } }": typeof types.CbVerifyMerchantDocument,
     "mutation CbSuspendMerchant($id: ID!) { suspendMerchant(input: { id: $id }) { id status } }": typeof types.CbSuspendMerchantDocument,
@@ -151,6 +165,20 @@ const documents: Documents = {
     "query NodeView($id: ID!) { node(id: $id) { id } }": types.NodeViewDocument,
     "\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n": types.WatchBalancesDocument,
     "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n": types.WatchEntriesDocument,
+    "mutation BlCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }": types.BlCreateMerchantDocument,
+    "mutation BlCreatePayer($input: CreatePayerInput!) { createPayer(input: $input) { id merchantId name reference status guardians { id } } }": types.BlCreatePayerDocument,
+    "\n  mutation BlIssue($input: IssueInvoiceInput!) {\n    issueInvoice(input: $input) { id number status currency total { amount } paid { amount } remaining { amount } issuedAt dueAt memo entryId\n      lines { description quantity unitAmount { amount } amount { amount } } }\n  }\n": types.BlIssueDocument,
+    "\n  mutation BlPay($input: RecordInvoicePaymentInput!) {\n    recordInvoicePayment(input: $input) { replayed payment { id amount { amount } method reference entryId paidAt } invoice { id status paid { amount } remaining { amount } } }\n  }\n": types.BlPayDocument,
+    "mutation BlVoid($id: ID!) { voidInvoice(input: { id: $id }) { id status remaining { amount } voidEntryId voidedAt } }": types.BlVoidDocument,
+    "\n  query BlInvoice($id: ID!, $asOf: DateTimeISO) { invoice(id: $id) { id status overdue(asOf: $asOf) paid { amount } remaining { amount } payments { id amount { amount } } } }\n": types.BlInvoiceDocument,
+    "query BlInvoices($filter: InvoiceFilterInput) { invoices(first: 100, filter: $filter) { edges { node { id number status } } } }": types.BlInvoicesDocument,
+    "query BlPayers($filter: PayerFilterInput) { payers(first: 100, filter: $filter) { edges { node { id status } } } }": types.BlPayersDocument,
+    "query BlAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }": types.BlAccountDocument,
+    "query BlEntry($id: ID!) { entry(id: $id) { effectiveAt postings { account { code } direction amount { amount } } } }": types.BlEntryDocument,
+    "mutation BlArchive($id: ID!) { archivePayer(input: { id: $id }) { id status archivedAt } }": types.BlArchiveDocument,
+    "mutation BlGuardian($input: PayerGuardianInput!) { addPayerGuardian(input: $input) { id guardians { id } } }": types.BlGuardianDocument,
+    "mutation BlBadGuardian($input: CreatePayerInput!) { createPayer(input: $input) { id } }": types.BlBadGuardianDocument,
+    "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }": types.BlOtherSchoolDocument,
     "\n  mutation CbCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id name slug status defaultCurrency users { id } } }\n": types.CbCreateMerchantDocument,
     "mutation CbVerifyMerchant($id: ID!) { verifyMerchant(input: { id: $id }) { id status verifiedAt } }": types.CbVerifyMerchantDocument,
     "mutation CbSuspendMerchant($id: ID!) { suspendMerchant(input: { id: $id }) { id status } }": types.CbSuspendMerchantDocument,
@@ -318,6 +346,62 @@ export function graphql(source: "\n  subscription WatchBalances($accountIds: [ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n"): (typeof documents)["\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BlCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }"): (typeof documents)["mutation BlCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BlCreatePayer($input: CreatePayerInput!) { createPayer(input: $input) { id merchantId name reference status guardians { id } } }"): (typeof documents)["mutation BlCreatePayer($input: CreatePayerInput!) { createPayer(input: $input) { id merchantId name reference status guardians { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlIssue($input: IssueInvoiceInput!) {\n    issueInvoice(input: $input) { id number status currency total { amount } paid { amount } remaining { amount } issuedAt dueAt memo entryId\n      lines { description quantity unitAmount { amount } amount { amount } } }\n  }\n"): (typeof documents)["\n  mutation BlIssue($input: IssueInvoiceInput!) {\n    issueInvoice(input: $input) { id number status currency total { amount } paid { amount } remaining { amount } issuedAt dueAt memo entryId\n      lines { description quantity unitAmount { amount } amount { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlPay($input: RecordInvoicePaymentInput!) {\n    recordInvoicePayment(input: $input) { replayed payment { id amount { amount } method reference entryId paidAt } invoice { id status paid { amount } remaining { amount } } }\n  }\n"): (typeof documents)["\n  mutation BlPay($input: RecordInvoicePaymentInput!) {\n    recordInvoicePayment(input: $input) { replayed payment { id amount { amount } method reference entryId paidAt } invoice { id status paid { amount } remaining { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BlVoid($id: ID!) { voidInvoice(input: { id: $id }) { id status remaining { amount } voidEntryId voidedAt } }"): (typeof documents)["mutation BlVoid($id: ID!) { voidInvoice(input: { id: $id }) { id status remaining { amount } voidEntryId voidedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BlInvoice($id: ID!, $asOf: DateTimeISO) { invoice(id: $id) { id status overdue(asOf: $asOf) paid { amount } remaining { amount } payments { id amount { amount } } } }\n"): (typeof documents)["\n  query BlInvoice($id: ID!, $asOf: DateTimeISO) { invoice(id: $id) { id status overdue(asOf: $asOf) paid { amount } remaining { amount } payments { id amount { amount } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BlInvoices($filter: InvoiceFilterInput) { invoices(first: 100, filter: $filter) { edges { node { id number status } } } }"): (typeof documents)["query BlInvoices($filter: InvoiceFilterInput) { invoices(first: 100, filter: $filter) { edges { node { id number status } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BlPayers($filter: PayerFilterInput) { payers(first: 100, filter: $filter) { edges { node { id status } } } }"): (typeof documents)["query BlPayers($filter: PayerFilterInput) { payers(first: 100, filter: $filter) { edges { node { id status } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BlAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }"): (typeof documents)["query BlAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BlEntry($id: ID!) { entry(id: $id) { effectiveAt postings { account { code } direction amount { amount } } } }"): (typeof documents)["query BlEntry($id: ID!) { entry(id: $id) { effectiveAt postings { account { code } direction amount { amount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BlArchive($id: ID!) { archivePayer(input: { id: $id }) { id status archivedAt } }"): (typeof documents)["mutation BlArchive($id: ID!) { archivePayer(input: { id: $id }) { id status archivedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BlGuardian($input: PayerGuardianInput!) { addPayerGuardian(input: $input) { id guardians { id } } }"): (typeof documents)["mutation BlGuardian($input: PayerGuardianInput!) { addPayerGuardian(input: $input) { id guardians { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BlBadGuardian($input: CreatePayerInput!) { createPayer(input: $input) { id } }"): (typeof documents)["mutation BlBadGuardian($input: CreatePayerInput!) { createPayer(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }"): (typeof documents)["mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

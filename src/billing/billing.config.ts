@@ -1,0 +1,17 @@
+/** The billing module's limits, units last. */
+export const billingLimits = {
+  /** A payer's name, and an invoice line's description. */
+  nameLengthMax: 200,
+  /** A payer's own reference (a student number). */
+  referenceLengthMax: 100,
+  /** An invoice's number. */
+  invoiceNumberLengthMax: 64,
+  /** An invoice's memo, and a payment's reference. */
+  memoLengthMax: 500,
+  /** Lines on one invoice. */
+  linesPerInvoiceMax: 100,
+  /** One line's quantity. */
+  quantityMax: 1_000_000,
+  /** Guardians of one payer. */
+  guardiansPerPayerMax: 10,
+} as const;

@@ -1,0 +1,46 @@
+import { access } from '../platform/auth/access-rows.js';
+import { systemClock } from '../platform/clock.js';
+import { defineModule } from '../platform/module.js';
+import type { BillingModule } from './index.js';
+import { GuardianEntity, InvoiceEntity, InvoiceLineEntity, InvoicePaymentEntity, PayerEntity } from './billing.entity.js';
+import { billingErrorCodes } from './billing.errors.js';
+import { billingIdPrefixes } from './billing.ids.js';
+import { createBillingLoaders, type BillingLoaders } from './billing.loaders.js';
+import { BillingQueries } from './billing.queries.js';
+import { billingNodes, BillingResolver, InvoiceFieldResolver, PayerFieldResolver } from './billing.resolver.js';
+import { InvoiceService } from './invoice.service.js';
+import { PayerService } from './payer.service.js';
+
+declare module '../platform/module.js' {
+  interface Services {
+    /** Organisations' payers, invoices and payments. */
+    billing: BillingModule;
+  }
+  interface Loaders extends BillingLoaders {}
+}
+
+/** Billing (School Payments): organisations (merchants) invoice their payers, who pay never more than what remains. */
+export const billingModule = defineModule({
+  name: 'billing',
+  dependsOn: ['ledger', 'identity', 'merchants'],
+  entities: [PayerEntity, GuardianEntity, InvoiceEntity, InvoiceLineEntity, InvoicePaymentEntity],
+  resolvers: [BillingResolver, InvoiceFieldResolver, PayerFieldResolver],
+  idPrefixes: billingIdPrefixes,
+  nodes: billingNodes,
+  errorCodes: billingErrorCodes,
+  access: {
+    // Guardians (CUSTOMER users) read their payers'; MERCHANT users their organisations'; staff all.
+    Query: { payer: access.ownOrStaff, payers: access.ownOrStaff, invoice: access.ownOrStaff, invoices: access.ownOrStaff },
+    Mutation: {
+      createPayer: access.merchantOrStaff, archivePayer: access.merchantOrStaff, addPayerGuardian: access.merchantOrStaff, removePayerGuardian: access.merchantOrStaff,
+      issueInvoice: access.merchantOrStaff, voidInvoice: access.merchantOrStaff, recordInvoicePayment: access.merchantOrStaff,
+    },
+  },
+  describes: { query: 'billing (payers, invoices)', mutation: 'billing (payers, guardians, invoices, payments)' },
+  loaders: (em, services) => createBillingLoaders(em, services.billing.queries),
+  async start({ orm }, { ledger, identity, merchants }) {
+    const clock = systemClock();
+    const payers = new PayerService(orm, merchants, identity.queries);
+    return { billing: { payers, invoices: new InvoiceService(orm, ledger, payers, clock), queries: new BillingQueries(), clock } };
+  },
+});

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { Role } from '../../src/platform/auth/roles.js';
+import { graphql } from '../gql/index.js';
+import { uniq, type TestGateway } from '../testkit/gateway.js';
+import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';
+import { BlInvoice, BlInvoices, BlIssue, BlPayers, BlVoid, inDays, invoiceFor, pay, payerOf, school } from './billing-fixtures.js';
+
+// Invoices and payments through GraphQL, as a school's staff, its payers' guardians and staff call them.
+let gw: TestGateway;
+gatewayForFile((started) => { gw = started; });
+
+const BlAccount = graphql(`query BlAccount($code: String!) { accountByCode(code: $code) { balance { posted { amount } } } }`);
+const BlEntry = graphql(`query BlEntry($id: ID!) { entry(id: $id) { effectiveAt postings { account { code } direction amount { amount } } } }`);
+const BlArchive = graphql(`mutation BlArchive($id: ID!) { archivePayer(input: { id: $id }) { id status archivedAt } }`);
+const BlGuardian = graphql(`mutation BlGuardian($input: PayerGuardianInput!) { addPayerGuardian(input: $input) { id guardians { id } } }`);
+
+const posted = async (code: string) => (await gw.request(BlAccount, { code })).data!.accountByCode?.balance.posted.amount;
+
+describe('issuing', () => {
+  it('issues an invoice PENDING with its lines’ total, posting the payer’s receivable against the school’s revenue at issuedAt', async () => {
+    const s = await school(gw);
+    const payer = await payerOf(s);
+    const { input, answer } = await invoiceFor(s, payer.id, [], 30, {
+      lines: [{ description: 'Tuition', quantity: 3, unitAmount: '12500' }, { description: 'Lab fee', quantity: 1, unitAmount: '2999' }], memo: 'Spring term',
+    });
+    const invoice = answer.data!.issueInvoice;
+    expect(invoice).toMatchObject({ status: 'PENDING', currency: 'USD', total: { amount: '40499' }, paid: { amount: '0' }, remaining: { amount: '40499' }, memo: 'Spring term' });
+    expect(invoice.lines).toEqual([
+      { description: 'Tuition', quantity: 3, unitAmount: { amount: '12500' }, amount: { amount: '37500' } },
+      { description: 'Lab fee', quantity: 1, unitAmount: { amount: '2999' }, amount: { amount: '2999' } },
+    ]);
+    const entry = (await gw.request(BlEntry, { id: invoice.entryId! })).data!.entry!;
+    expect(new Date(entry.effectiveAt).toISOString()).toBe(input.issuedAt);
+    const payerRow = payer.id.replace('pyr_', '');
+    expect(entry.postings.map((p) => `${p.direction} ${p.account!.code} ${p.amount.amount}`).sort())
+      .toEqual([`CREDIT merchant:${s.rowId}:billing-revenue:usd 40499`, `DEBIT payer:${payerRow}:receivable:usd 40499`]);
+    expect(await posted(`payer:${payerRow}:receivable:usd`)).toBe('40499');
+  });
+
+  it('takes the number as the idempotency key: the same payload returns the first invoice, another is INVOICE_NUMBER_TAKEN', async () => {
+    const s = await school(gw);
+    const payer = await payerOf(s);
+    const { input, answer } = await invoiceFor(s, payer.id, [5000]);
+    const again = await s.client.request(BlIssue, { input });
+    expect(again.data!.issueInvoice.id).toBe(answer.data!.issueInvoice.id);
+    expect(errorCode(await s.client.request(BlIssue, { input: { ...input, lines: [{ description: 'Other', quantity: 1, unitAmount: '5001' }] } }))).toBe('INVOICE_NUMBER_TAKEN');
+    expect(await posted(`payer:${payer.id.replace('pyr_', '')}:receivable:usd`)).toBe('5000');
+  });
+
+  it('refuses bad input with a typed error and writes nothing', async () => {
+    const s = await school(gw);
+    const payer = await payerOf(s);
+    const line = { description: 'Fee', quantity: 1, unitAmount: '100' };
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['no lines', { lines: [] }, 'BAD_USER_INPUT'],
+      ['quantity 0', { lines: [{ ...line, quantity: 0 }] }, 'BAD_USER_INPUT'],
+      ['an empty description', { lines: [{ ...line, description: ' ' }] }, 'BAD_USER_INPUT'],
+      ['a fractional unit amount', { lines: [{ ...line, unitAmount: '1.5' }] }, 'INVALID_AMOUNT'],
+      ['a zero unit amount', { lines: [{ ...line, unitAmount: '0' }] }, 'AMOUNT_NOT_POSITIVE'],
+      ['an unknown currency', { currency: 'US1' }, 'INVALID_CURRENCY'],
+      ['due before issued', { dueAt: inDays(-3) }, 'BAD_USER_INPUT'],
+      ['a number too long', { number: 'N'.repeat(65) }, 'BAD_USER_INPUT'],
+      ['another school’s payer', { payerId: (await payerOf(await school(gw))).id }, 'NOT_FOUND'],
+      ['not a payer id', { payerId: 'mer_1' }, 'BAD_USER_INPUT'],
+    ];
+    for (const [label, over, code] of cases) expect(errorCode((await invoiceFor(s, payer.id, [100], 30, over)).answer), label).toBe(code);
+    expect((await s.client.request(BlInvoices, { filter: { payerId: payer.id } })).data!.invoices.edges).toEqual([]);
+    expect(await posted(`payer:${payer.id.replace('pyr_', '')}:receivable:usd`)).toBeUndefined();
+  });
+
+  it('archives a payer: it keeps its invoices and takes no new one (PAYER_ARCHIVED) nor guardian', async () => {
+    const s = await school(gw);
+    const payer = await payerOf(s);
+    const kept = (await invoiceFor(s, payer.id)).answer.data!.issueInvoice;
+    expect((await s.client.request(BlArchive, { id: payer.id })).data!.archivePayer).toMatchObject({ status: 'ARCHIVED', archivedAt: expect.any(String) });
+    expect(errorCode((await invoiceFor(s, payer.id)).answer)).toBe('PAYER_ARCHIVED');
+    const parent = await gw.user(Role.CUSTOMER, 'parent');
+    expect(errorCode(await s.client.request(BlGuardian, { input: { payerId: payer.id, userId: `usr_${parent.userId}` } }))).toBe('PAYER_ARCHIVED');
+    expect((await s.client.request(BlInvoices, { filter: { payerId: payer.id } })).data!.invoices.edges.map((e) => e.node.id)).toEqual([kept.id]);
+    expect((await s.client.request(BlPayers, { filter: { status: 'ARCHIVED' } })).data!.payers.edges.map((e) => e.node.id)).toEqual([payer.id]);
+  });
+});
+
+describe('payments', () => {
+  it('moves PENDING → PARTIALLY_PAID → PAID, never above what remains, the remaining amount in the refusal', async () => {
+    const s = await school(gw);
+    const payer = await payerOf(s);
+    const invoice = (await invoiceFor(s, payer.id, [1000])).answer.data!.issueInvoice;
+    const first = await pay(s, invoice.id, '400');
+    expect(first.data!.recordInvoicePayment).toMatchObject({ replayed: false, payment: { amount: { amount: '400' }, method: 'EXTERNAL', reference: 'BANK-123' }, invoice: { status: 'PARTIALLY_PAID', remaining: { amount: '600' } } });
+    const over = await pay(s, invoice.id, '601');
+    expect(over.errors?.[0].extensions).toMatchObject({ code: 'PAYMENT_EXCEEDS_REMAINING', remaining: '600', currency: 'USD' });
+    expect((await pay(s, invoice.id, '600')).data!.recordInvoicePayment.invoice).toMatchObject({ status: 'PAID', remaining: { amount: '0' } });
+    expect(errorCode(await pay(s, invoice.id, '1'))).toBe('INVALID_INVOICE_TRANSITION');
+    const payerRow = payer.id.replace('pyr_', '');
+    expect(await posted(`payer:${payerRow}:receivable:usd`)).toBe('0');
+    expect(await posted(`merchant:${s.rowId}:billing-cash:usd`)).toBe('1000');
+    expect((await s.client.request(BlInvoice, { id: invoice.id })).data!.invoice!.payments.map((p) => p.amount.amount)).toEqual(['400', '600']);
+  });
+
+  it('records a payment once per idempotency key: a replay returns it, another payload is IDEMPOTENCY_KEY_REUSED', async () => {
+    const s = await school(gw);
+    const invoice = (await invoiceFor(s, (await payerOf(s)).id, [1000])).answer.data!.issueInvoice;
+    const key = uniq('pay');
+    const first = (await pay(s, invoice.id, '300', key)).data!.recordInvoicePayment;
+    const again = (await pay(s, invoice.id, '300', key)).data!.recordInvoicePayment;
+    expect(again).toMatchObject({ replayed: true, payment: { id: first.payment.id }, invoice: { remaining: { amount: '700' } } });
+    expect(errorCode(await pay(s, invoice.id, '301', key))).toBe('IDEMPOTENCY_KEY_REUSED');
+    for (const [amount, code] of [['0', 'AMOUNT_NOT_POSITIVE'], ['-5', 'AMOUNT_NOT_POSITIVE'], ['abc', 'INVALID_AMOUNT']] as const) expect(errorCode(await pay(s, invoice.id, amount)), amount).toBe(code);
+    expect(errorCode(await pay(s, invoice.id, '1', uniq('pay'), { paidAt: inDays(2) }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets concurrent payments that each fit but together exceed the invoice through only as far as it goes', async () => {
+    const s = await school(gw);
+    const invoice = (await invoiceFor(s, (await payerOf(s)).id, [1000])).answer.data!.issueInvoice;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => pay(s, invoice.id, '300')));
+    expect(answers.filter((a) => !a.errors)).toHaveLength(3);
+    expect(answers.filter((a) => a.errors).map(errorCode)).toEqual(Array(7).fill('PAYMENT_EXCEEDS_REMAINING'));
+    expect((await s.client.request(BlInvoice, { id: invoice.id })).data!.invoice).toMatchObject({ status: 'PARTIALLY_PAID', paid: { amount: '900' }, remaining: { amount: '100' } });
+  });
+});
+
+describe('voiding', () => {
+  it('voids an invoice nothing is paid on by reversing its entry, once; a paid one is INVALID_INVOICE_TRANSITION; a void one takes no payment', async () => {
+    const s = await school(gw);
+    const payer = await payerOf(s);
+    const invoice = (await invoiceFor(s, payer.id, [2500])).answer.data!.issueInvoice;
+    const voided = (await s.client.request(BlVoid, { id: invoice.id })).data!.voidInvoice;
+    expect(voided).toMatchObject({ status: 'VOID', remaining: { amount: '0' }, voidEntryId: expect.stringMatching(/^ent_/) });
+    expect((await s.client.request(BlVoid, { id: invoice.id })).data!.voidInvoice.voidEntryId).toBe(voided.voidEntryId);
+    expect(await posted(`payer:${payer.id.replace('pyr_', '')}:receivable:usd`)).toBe('0');
+    expect(errorCode(await pay(s, invoice.id, '1'))).toBe('INVALID_INVOICE_TRANSITION');
+    const partly = (await invoiceFor(s, payer.id, [2500])).answer.data!.issueInvoice;
+    await pay(s, partly.id, '1');
+    expect(errorCode(await s.client.request(BlVoid, { id: partly.id }))).toBe('INVALID_INVOICE_TRANSITION');
+  });
+
+  it('ends a payment racing a void in one consistent state: paid and not void, or void and unpaid', async () => {
+    const s = await school(gw);
+    const payer = await payerOf(s);
+    for (let round = 0; round < 5; round += 1) {
+      const invoice = (await invoiceFor(s, payer.id, [800])).answer.data!.issueInvoice;
+      const [paid, voided] = await Promise.all([pay(s, invoice.id, '800'), s.client.request(BlVoid, { id: invoice.id })]);
+      const final = (await s.client.request(BlInvoice, { id: invoice.id })).data!.invoice!;
+      if (final.status === 'VOID') {
+        expect(errorCode(paid)).toBe('INVALID_INVOICE_TRANSITION');
+        expect(final.payments).toEqual([]);
+      } else {
+        expect(final).toMatchObject({ status: 'PAID', paid: { amount: '800' } });
+        expect(errorCode(voided)).toBe('INVALID_INVOICE_TRANSITION');
+      }
+    }
+    expect(await posted(`payer:${payer.id.replace('pyr_', '')}:receivable:usd`)).toBe('0');
+  });
+});
+
+describe('overdue, computed as of a time', () => {
+  it('is true only for an open invoice past its due time', async () => {
+    const s = await school(gw);
+    const payer = await payerOf(s);
+    const due = new Date(Date.now() - 10 * 86_400_000);
+    const make = async () => (await invoiceFor(s, payer.id, [1000], -10, { issuedAt: inDays(-40) })).answer.data!.issueInvoice.id;
+    const [pending, partly, paid, voided] = [await make(), await make(), await make(), await make()];
+    await pay(s, partly, '1');
+    await pay(s, paid, '1000');
+    await s.client.request(BlVoid, { id: voided });
+    const before = new Date(due.getTime() - 1_000).toISOString();
+    const at = due.toISOString();
+    const after = new Date(due.getTime() + 1_000).toISOString();
+    const table: [string, string, boolean][] = [
+      [pending, before, false], [pending, at, false], [pending, after, true],
+      [partly, before, false], [partly, after, true],
+      [paid, after, false], [voided, after, false],
+    ];
+    for (const [id, asOf, overdue] of table) {
+      expect((await s.client.request(BlInvoice, { id, asOf })).data!.invoice!.overdue, `${id} as of ${asOf}`).toBe(overdue);
+    }
+    // Without asOf: now, ten days after it was due.
+    expect((await s.client.request(BlInvoice, { id: pending })).data!.invoice!.overdue).toBe(true);
+  });
+});
+
+describe('who sees what', () => {
+  it('shows a guardian its payers’ invoices only, and a school’s staff their school’s only; guardians change nothing', async () => {
+    const s = await school(gw);
+    const other = await school(gw);
+    const parent = await gw.user(Role.CUSTOMER, 'parent');
+    const stranger = await gw.user(Role.CUSTOMER, 'stranger');
+    const mine = await payerOf(s, [parent]);
+    const notMine = await payerOf(s);
+    const invoice = (await invoiceFor(s, mine.id)).answer.data!.issueInvoice;
+    const hidden = (await invoiceFor(s, notMine.id)).answer.data!.issueInvoice;
+    const asParent = gw.as(parent);
+    expect((await asParent.request(BlInvoice, { id: invoice.id })).data!.invoice!.id).toBe(invoice.id);
+    expect((await asParent.request(BlInvoice, { id: hidden.id })).data!.invoice).toBeNull();
+    expect((await asParent.request(BlInvoices, {})).data!.invoices.edges.map((e) => e.node.id)).toEqual([invoice.id]);
+    // Naming the other payer narrows, never widens.
+    expect((await asParent.request(BlInvoices, { filter: { payerId: notMine.id } })).data!.invoices.edges).toEqual([]);
+    expect((await asParent.request(BlPayers, {})).data!.payers.edges.map((e) => e.node.id)).toEqual([mine.id]);
+    expect((await gw.as(stranger).request(BlInvoice, { id: invoice.id })).data!.invoice).toBeNull();
+    expect(errorCode(await asParent.request(BlVoid, { id: invoice.id }))).toBe('FORBIDDEN');
+    // The other school's staff: nothing of this school's, by id, by filter or by mutation.
+    expect((await other.client.request(BlInvoice, { id: invoice.id })).data!.invoice).toBeNull();
+    expect((await other.client.request(BlInvoices, { filter: { merchantId: s.id } })).data!.invoices.edges).toEqual([]);
+    expect(errorCode(await pay(other, invoice.id, '1'))).toBe('NOT_FOUND');
+    expect(errorCode(await other.client.request(BlVoid, { id: invoice.id }))).toBe('NOT_FOUND');
+    expect((await s.client.request(BlInvoices, { filter: { merchantId: s.id } })).data!.invoices.edges.map((e) => e.node.id).sort()).toEqual([invoice.id, hidden.id].sort());
+  });
+
+  it('takes only active CUSTOMER users as guardians', async () => {
+    const s = await school(gw);
+    const merchantUser = await gw.user(Role.MERCHANT, 'not-a-parent');
+    const made = await s.client.request(graphql(`mutation BlBadGuardian($input: CreatePayerInput!) { createPayer(input: $input) { id } }`), {
+      input: { merchantId: s.id, name: 'Grace', guardianIds: [`usr_${merchantUser.userId}`] },
+    });
+    expect(errorCode(made)).toBe('USER_NOT_CUSTOMER');
+    expect(errorCode(await s.client.request(graphql(`mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }`), {
+      input: { merchantId: (await school(gw)).id, name: 'Grace' },
+    }))).toBe('NOT_FOUND');
+  });
+});
