@@ -14,4 +14,6 @@ export const billingLimits = {
   quantityMax: 1_000_000,
   /** Guardians of one payer. */
   guardiansPerPayerMax: 10,
+  /** Lines of a statement in GraphQL (its totals and balances always cover the whole period; the CSV has every line). */
+  statementLinesMax: 5_000,
 } as const;

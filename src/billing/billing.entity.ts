@@ -81,6 +81,9 @@ export const InvoiceEntity = defineEntity({
   indexes: [
     { name: 'billing_invoice_merchant_index', properties: ['merchantId', 'id'] },
     { name: 'billing_invoice_payer_index', properties: ['payerId', 'id'] },
+    // A statement names each posting's invoice by the entry that issued or voided it.
+    { name: 'billing_invoice_entry_index', properties: ['entryId'] },
+    { name: 'billing_invoice_void_entry_index', properties: ['voidEntryId'] },
   ],
 });
 
@@ -118,7 +121,10 @@ export const InvoicePaymentEntity = defineEntity({
     recordedById: p.bigint('string').nullable(),
     paidAt: time(),
   },
-  indexes: [{ name: 'billing_payment_invoice_index', properties: ['invoiceId', 'id'] }],
+  indexes: [
+    { name: 'billing_payment_invoice_index', properties: ['invoiceId', 'id'] },
+    { name: 'billing_payment_entry_index', properties: ['entryId'] },
+  ],
 });
 
 export type PayerRow = InferEntity<typeof PayerEntity>;

@@ -10,6 +10,7 @@ import { BillingQueries } from './billing.queries.js';
 import { billingNodes, BillingResolver, InvoiceFieldResolver, PayerFieldResolver } from './billing.resolver.js';
 import { InvoiceService } from './invoice.service.js';
 import { PayerService } from './payer.service.js';
+import { StatementQueries } from './statement.queries.js';
 
 declare module '../platform/module.js' {
   interface Services {
@@ -30,17 +31,20 @@ export const billingModule = defineModule({
   errorCodes: billingErrorCodes,
   access: {
     // Guardians (CUSTOMER users) read their payers'; MERCHANT users their organisations'; staff all.
-    Query: { payer: access.ownOrStaff, payers: access.ownOrStaff, invoice: access.ownOrStaff, invoices: access.ownOrStaff },
+    Query: {
+      payer: access.ownOrStaff, payers: access.ownOrStaff, invoice: access.ownOrStaff, invoices: access.ownOrStaff,
+      payerStatement: access.ownOrStaff, organisationStatement: access.merchantOrStaff,
+    },
     Mutation: {
       createPayer: access.merchantOrStaff, archivePayer: access.merchantOrStaff, addPayerGuardian: access.merchantOrStaff, removePayerGuardian: access.merchantOrStaff,
       issueInvoice: access.merchantOrStaff, voidInvoice: access.merchantOrStaff, recordInvoicePayment: access.merchantOrStaff,
     },
   },
-  describes: { query: 'billing (payers, invoices)', mutation: 'billing (payers, guardians, invoices, payments)' },
+  describes: { query: 'billing (payers, invoices, statements)', mutation: 'billing (payers, guardians, invoices, payments)' },
   loaders: (em, services) => createBillingLoaders(em, services.billing.queries),
   async start({ orm }, { ledger, identity, merchants }) {
     const clock = systemClock();
     const payers = new PayerService(orm, merchants, identity.queries);
-    return { billing: { payers, invoices: new InvoiceService(orm, ledger, payers, clock), queries: new BillingQueries(), clock } };
+    return { billing: { payers, invoices: new InvoiceService(orm, ledger, payers, clock), queries: new BillingQueries(), statements: new StatementQueries(), clock } };
   },
 });

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { User } from '../identity/index.js';
+import { parseCurrency } from '../ledger/index.js';
 import { Role, staffRoles } from '../platform/auth/roles.js';
 import { decodeCursor, pageSize, toConnection } from '../platform/graphql/connection.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
@@ -9,7 +10,7 @@ import { fromGlobalId } from './billing.ids.js';
 import type { InvoiceRow, PayerRow } from './billing.entity.js';
 import { CreatePayerInput, InvoiceFilterInput, InvoiceIdInput, IssueInvoiceInput, PayerFilterInput, PayerGuardianInput, PayerIdInput, RecordInvoicePaymentInput } from './billing.input.js';
 import { billingScope, reaches } from './billing-scope.js';
-import { Invoice, InvoiceConnection, InvoiceLine, InvoicePayment, InvoicePaymentResult, Payer, PayerConnection } from './billing.type.js';
+import { Invoice, InvoiceConnection, InvoiceLine, InvoicePayment, InvoicePaymentResult, Payer, PayerConnection, Statement } from './billing.type.js';
 import { isOverdue } from './invoice.service.js';
 
 /** Organisations' MERCHANT users and staff manage; guardians (CUSTOMER users) only read. */
@@ -73,6 +74,31 @@ export class BillingResolver {
       merchantId: optionalId('Merchant', filter?.merchantId, 'filter.merchantId'), payerId: optionalId('Payer', filter?.payerId, 'filter.payerId'), status: filter?.status ?? undefined,
     }, pageSize(first), decodeCursor(after));
     return toConnection(page, Invoice.from);
+  }
+
+  @Authorized(...readers)
+  @Query(() => Statement, { nullable: true, description: 'A payer’s account statement in one currency for [from, to); null when there is no such payer or the caller does not reach it (its organisation’s MERCHANT users, its guardians, staff). Errors: BAD_USER_INPUT, INVALID_CURRENCY.' })
+  async payerStatement(
+    @Arg('payerId', () => ID) payerId: string, @Arg('currency') currency: string,
+    @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() context: GraphQLContext,
+  ): Promise<Statement | null> {
+    const payer = await visiblePayer(context, await context.loaders.payer.load(fromGlobalId('Payer', payerId, 'payerId')));
+    if (!payer) return null;
+    const row = await context.billing.statements.statement(context.em, { payerId: payer.row.id }, parseCurrency(currency, 'currency'), from, to);
+    return Statement.from(row, String(payer.row.merchantId));
+  }
+
+  @Authorized(...managers)
+  @Query(() => Statement, { nullable: true, description: 'An organisation’s account statement (every payer of it) in one currency for [from, to); null when the caller does not act for it (staff see all). Errors: BAD_USER_INPUT, INVALID_CURRENCY.' })
+  async organisationStatement(
+    @Arg('merchantId', () => ID) merchantId: string, @Arg('currency') currency: string,
+    @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() context: GraphQLContext,
+  ): Promise<Statement | null> {
+    const id = fromGlobalId('Merchant', merchantId, 'merchantId');
+    const scope = await billingScope(context);
+    if (scope.merchantIds !== undefined && !scope.merchantIds.includes(id)) return null;
+    if (!(await context.loaders.merchant.load(id))) return null;
+    return Statement.from(await context.billing.statements.statement(context.em, { merchantId: id }, parseCurrency(currency, 'currency'), from, to), id);
   }
 
   @Authorized(...managers)

@@ -5,6 +5,7 @@ import { Node } from '../platform/graphql/node.type.js';
 import type { InvoiceLineRow, InvoicePaymentRow, InvoiceRow, PayerRow } from './billing.entity.js';
 import { InvoiceStatus, PayerStatus, PaymentMethod } from './billing.enums.js';
 import { toGlobalId } from './billing.ids.js';
+import { StatementLineKind, type StatementLineRow, type StatementRow } from './statement.queries.js';
 
 registerEnumType(PayerStatus, { name: 'PayerStatus', description: 'ACTIVE, or ARCHIVED: its invoices and history kept, no new invoice.' });
 registerEnumType(InvoiceStatus, {
@@ -108,3 +109,63 @@ export const PayerConnection = connectionOf(Payer, 'Payer', { one: 'payer', many
 export type PayerConnection = ConnectionOf<Payer>;
 export const InvoiceConnection = connectionOf(Invoice, 'Invoice', { one: 'invoice', many: 'invoices' }, 'A page of invoices, newest first.');
 export type InvoiceConnection = ConnectionOf<Invoice>;
+
+registerEnumType(StatementLineKind, { name: 'StatementLineKind', description: 'INVOICE (issued: owed more), PAYMENT (owed less), VOID (an invoice voided: owed less).' });
+
+@ObjectType({ description: 'One posting of a statement: an invoice issued, a payment, or a void, with the balance after it.' })
+export class StatementLine {
+  @Field({ description: 'When it is effective.' }) at!: Date;
+  @Field(() => StatementLineKind, { description: 'INVOICE, PAYMENT or VOID.' }) kind!: StatementLineKind;
+  @Field(() => ID, { description: 'The invoice it concerns.' }) invoiceId!: string;
+  @Field({ description: 'That invoice’s number.' }) invoiceNumber!: string;
+  @Field(() => ID, { nullable: true, description: 'The payment, for a PAYMENT.' }) paymentId!: string | null;
+  @Field(() => ID, { description: 'The ledger entry.' }) entryId!: string;
+  @Field(() => Money, { description: 'Its effect on what is owed: positive for an invoice, negative for a payment or a void.' }) amount!: Money;
+  @Field(() => Money, { description: 'What is owed after it.' }) balance!: Money;
+
+  static from(row: StatementLineRow, currency: string): StatementLine {
+    return Object.assign(new StatementLine(), {
+      at: row.at, kind: row.kind, invoiceId: toGlobalId('Invoice', row.invoiceId), invoiceNumber: row.invoiceNumber,
+      paymentId: row.paymentId ? toGlobalId('InvoicePayment', row.paymentId) : null, entryId: toGlobalId('JournalEntry', row.entryId),
+      amount: Money.of(row.amount, currency), balance: Money.of(row.balance, currency),
+    });
+  }
+}
+
+@ObjectType({ description: 'What is open at the end of the period (issued, not voided, not fully paid), by whole days past due then; a day begun counts.' })
+export class StatementAging {
+  @Field(() => Money, { description: 'Not yet due.' }) current!: Money;
+  @Field(() => Money, { description: '1 to 30 days past due.' }) days1To30!: Money;
+  @Field(() => Money, { description: '31 to 60 days past due.' }) days31To60!: Money;
+  @Field(() => Money, { description: '61 to 90 days past due.' }) days61To90!: Money;
+  @Field(() => Money, { description: 'More than 90 days past due.' }) over90!: Money;
+}
+
+@ObjectType({ description: 'An account statement of a payer, or of every payer of an organisation, in one currency, for the period [from, to): from the ledger’s postings on the payers’ receivables.' })
+export class Statement {
+  @Field(() => ID, { nullable: true, description: 'The payer (null for an organisation’s statement).' }) payerId!: string | null;
+  @Field(() => ID, { description: 'The organisation.' }) merchantId!: string;
+  @Field({ description: 'ISO 4217 currency code.' }) currency!: string;
+  @Field({ description: 'The period’s start (included).' }) from!: Date;
+  @Field({ description: 'The period’s end (excluded).' }) to!: Date;
+  @Field(() => Money, { description: 'What was owed at `from`.' }) opening!: Money;
+  @Field(() => Money, { description: 'What was owed at `to`: opening + invoiced − paid − voided.' }) closing!: Money;
+  @Field(() => Money, { description: 'Invoices issued in the period.' }) invoiced!: Money;
+  @Field(() => Money, { description: 'Payments in the period.' }) paid!: Money;
+  @Field(() => Money, { description: 'Invoices voided in the period.' }) voided!: Money;
+  @Field(() => [StatementLine], { description: 'Every posting of the period in order, with the running balance; at most 5,000 (see linesTruncated; the CSV has them all).' }) lines!: StatementLine[];
+  @Field({ description: 'True when the period has more lines than shown; the totals and balances still cover all of it.' }) linesTruncated!: boolean;
+  @Field(() => StatementAging, { description: 'What is open at `to`, by days past due.' }) aging!: StatementAging;
+
+  static from(row: StatementRow, merchantId: string): Statement {
+    const m = (amount: bigint) => Money.of(amount, row.currency);
+    return Object.assign(new Statement(), {
+      payerId: row.of.payerId ? toGlobalId('Payer', row.of.payerId) : null, merchantId: toGlobalId('Merchant', merchantId), currency: row.currency, from: row.from, to: row.to,
+      opening: m(row.opening), closing: m(row.closing), invoiced: m(row.invoiced), paid: m(row.paid), voided: m(row.voided),
+      lines: row.lines.map((line) => StatementLine.from(line, row.currency)), linesTruncated: row.linesTruncated,
+      aging: Object.assign(new StatementAging(), {
+        current: m(row.aging.current), days1To30: m(row.aging.days1To30), days31To60: m(row.aging.days31To60), days61To90: m(row.aging.days61To90), over90: m(row.aging.over90),
+      }),
+    });
+  }
+}

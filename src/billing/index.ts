@@ -5,12 +5,15 @@ import type { Clock } from '../platform/clock.js';
 import type { BillingQueries } from './billing.queries.js';
 import type { InvoiceService } from './invoice.service.js';
 import type { PayerService } from './payer.service.js';
+import type { StatementQueries } from './statement.queries.js';
 
 /** The billing module's long-lived services, as resolvers reach them (`context.billing`). */
 export interface BillingModule {
   payers: PayerService;
   invoices: InvoiceService;
   queries: BillingQueries;
+  /** Account statements of payers and organisations. */
+  statements: StatementQueries;
   /** The module's clock: what "overdue" is computed against by default. */
   clock: Clock;
 }

@@ -90,8 +90,10 @@ export class InvoiceService {
       const invoice = await this.locked(tx.em, invoiceId, scope);
       if (invoice.status === InvoiceStatus.VOID) return invoice;
       if (BigInt(invoice.paid) > 0n) throw BillingError.invalidTransition(invoice.id, invoice.status, InvoiceStatus.VOID);
-      const reversed = await tx.reverse({ idempotencyKey: `billing:void:${invoice.id}`, entryId: invoice.entryId!, description: `Invoice ${invoice.number} voided` });
-      Object.assign(invoice, { status: InvoiceStatus.VOID, voidEntryId: reversed.entryId, voidedAt: this.clock.now(), updatedAt: new Date() });
+      // The ledger's time, not the module's clock: the reversal is effective when it is written, and a statement reads both.
+      const at = new Date();
+      const reversed = await tx.reverse({ idempotencyKey: `billing:void:${invoice.id}`, entryId: invoice.entryId!, description: `Invoice ${invoice.number} voided`, effectiveAt: at });
+      Object.assign(invoice, { status: InvoiceStatus.VOID, voidEntryId: reversed.entryId, voidedAt: at, updatedAt: at });
       return invoice;
     });
   }

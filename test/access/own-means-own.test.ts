@@ -86,6 +86,17 @@ const probes: Record<string, { probe: Probe; thing: keyof Things }> = {
     thing: 'invoiceId',
     probe: (c, t, mine) => ids(c, 'query Own($p: ID) { invoices(first: 100, filter: { payerId: $p }) { edges { node { id } } } }', { p: mine ? undefined : t.payerId }, (d) => edges(d.invoices)),
   },
+  // A statement has no id: the probe shows the payer or organisation it is of.
+  payerStatement: {
+    thing: 'payerId',
+    probe: (c, t) => ids(c, 'query Own($p: ID!, $from: DateTimeISO!, $to: DateTimeISO!) { payerStatement(payerId: $p, currency: "USD", from: $from, to: $to) { payerId } }',
+      { p: t.payerId, from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() }, (d) => [d.payerStatement?.payerId]),
+  },
+  organisationStatement: {
+    thing: 'payerMerchantId',
+    probe: (c, t) => ids(c, 'query Own($m: ID!, $from: DateTimeISO!, $to: DateTimeISO!) { organisationStatement(merchantId: $m, currency: "USD", from: $from, to: $to) { merchantId } }',
+      { m: t.payerMerchantId, from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() }, (d) => [d.organisationStatement?.merchantId]),
+  },
   cashbackSummary: {
     thing: 'cashbackSummary',
     probe: (c, t, mine) => ids(c, 'query Own($user: ID) { cashbackSummary(userId: $user) { currency pending { amount } } }', { user: mine ? undefined : `usr_${t.userId}` },

@@ -36,6 +36,9 @@ type Documents = {
     "mutation BlGuardian($input: PayerGuardianInput!) { addPayerGuardian(input: $input) { id guardians { id } } }": typeof types.BlGuardianDocument,
     "mutation BlBadGuardian($input: CreatePayerInput!) { createPayer(input: $input) { id } }": typeof types.BlBadGuardianDocument,
     "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }": typeof types.BlOtherSchoolDocument,
+    "\n  query BlPayerStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": typeof types.BlPayerStatementDocument,
+    "\n  query BlSchoolStatement($merchantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    organisationStatement(merchantId: $merchantId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": typeof types.BlSchoolStatementDocument,
+    "\n  fragment BlStatementFields on Statement {\n    opening { amount } closing { amount } invoiced { amount } paid { amount } voided { amount } linesTruncated\n    lines { kind invoiceNumber amount { amount } balance { amount } }\n    aging { current { amount } days1To30 { amount } days31To60 { amount } days61To90 { amount } over90 { amount } }\n  }\n": typeof types.BlStatementFieldsFragmentDoc,
     "\n  mutation CbCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id name slug status defaultCurrency users { id } } }\n": typeof types.CbCreateMerchantDocument,
     "mutation CbVerifyMerchant($id: ID!) { verifyMerchant(input: { id: $id }) { id status verifiedAt } }": typeof types.CbVerifyMerchantDocument,
     "mutation CbSuspendMerchant($id: ID!) { suspendMerchant(input: { id: $id }) { id status } }": typeof types.CbSuspendMerchantDocument,
@@ -179,6 +182,9 @@ const documents: Documents = {
     "mutation BlGuardian($input: PayerGuardianInput!) { addPayerGuardian(input: $input) { id guardians { id } } }": types.BlGuardianDocument,
     "mutation BlBadGuardian($input: CreatePayerInput!) { createPayer(input: $input) { id } }": types.BlBadGuardianDocument,
     "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }": types.BlOtherSchoolDocument,
+    "\n  query BlPayerStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": types.BlPayerStatementDocument,
+    "\n  query BlSchoolStatement($merchantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    organisationStatement(merchantId: $merchantId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": types.BlSchoolStatementDocument,
+    "\n  fragment BlStatementFields on Statement {\n    opening { amount } closing { amount } invoiced { amount } paid { amount } voided { amount } linesTruncated\n    lines { kind invoiceNumber amount { amount } balance { amount } }\n    aging { current { amount } days1To30 { amount } days31To60 { amount } days61To90 { amount } over90 { amount } }\n  }\n": types.BlStatementFieldsFragmentDoc,
     "\n  mutation CbCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id name slug status defaultCurrency users { id } } }\n": types.CbCreateMerchantDocument,
     "mutation CbVerifyMerchant($id: ID!) { verifyMerchant(input: { id: $id }) { id status verifiedAt } }": types.CbVerifyMerchantDocument,
     "mutation CbSuspendMerchant($id: ID!) { suspendMerchant(input: { id: $id }) { id status } }": types.CbSuspendMerchantDocument,
@@ -402,6 +408,18 @@ export function graphql(source: "mutation BlBadGuardian($input: CreatePayerInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }"): (typeof documents)["mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BlPayerStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n"): (typeof documents)["\n  query BlPayerStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BlSchoolStatement($merchantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    organisationStatement(merchantId: $merchantId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n"): (typeof documents)["\n  query BlSchoolStatement($merchantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    organisationStatement(merchantId: $merchantId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BlStatementFields on Statement {\n    opening { amount } closing { amount } invoiced { amount } paid { amount } voided { amount } linesTruncated\n    lines { kind invoiceNumber amount { amount } balance { amount } }\n    aging { current { amount } days1To30 { amount } days31To60 { amount } days61To90 { amount } over90 { amount } }\n  }\n"): (typeof documents)["\n  fragment BlStatementFields on Statement {\n    opening { amount } closing { amount } invoiced { amount } paid { amount } voided { amount } linesTruncated\n    lines { kind invoiceNumber amount { amount } balance { amount } }\n    aging { current { amount } days1To30 { amount } days31To60 { amount } days61To90 { amount } over90 { amount } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
