@@ -25,6 +25,8 @@ export const PayerEntity = defineEntity({
     /** The organisation's own reference for the payer (a student number), unique within it when given. */
     reference: p.string().length(100).nullable(),
     status: p.enum(() => PayerStatus).nativeEnumName('billing_payer_status'),
+    /** Raised by every change to its invoices or payments: cached statements are keyed by it (StatementService). */
+    statementVersion: p.bigint('string').default(0),
     createdAt: time().defaultRaw('now()'),
     archivedAt: time().nullable(),
   },

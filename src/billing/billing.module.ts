@@ -11,6 +11,8 @@ import { billingNodes, BillingResolver, InvoiceFieldResolver, PayerFieldResolver
 import { InvoiceService } from './invoice.service.js';
 import { PayerService } from './payer.service.js';
 import { StatementQueries } from './statement.queries.js';
+import { StatementService } from './statement.service.js';
+import { ResilientCache } from '../platform/cache/resilient-cache.js';
 
 declare module '../platform/module.js' {
   interface Services {
@@ -42,9 +44,13 @@ export const billingModule = defineModule({
   },
   describes: { query: 'billing (payers, invoices, statements)', mutation: 'billing (payers, guardians, invoices, payments)' },
   loaders: (em, services) => createBillingLoaders(em, services.billing.queries),
-  async start({ orm }, { ledger, identity, merchants }) {
+  async start({ orm, config, metrics }, { ledger, identity, merchants }) {
     const clock = systemClock();
     const payers = new PayerService(orm, merchants, identity.queries);
-    return { billing: { payers, invoices: new InvoiceService(orm, ledger, payers, clock), queries: new BillingQueries(), statements: new StatementQueries(), clock } };
+    const cache = new ResilientCache({ redisUrl: config.redisUrl, name: 'statement', registry: metrics.registry });
+    return { billing: { payers, invoices: new InvoiceService(orm, ledger, payers, clock), queries: new BillingQueries(), statements: new StatementService(new StatementQueries(), cache), cache, clock } };
+  },
+  async stop({ billing }) {
+    await billing.cache.close();
   },
 });

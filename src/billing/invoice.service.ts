@@ -1,4 +1,5 @@
 import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import type { Kysely } from 'kysely';
 import { parseAmount, parseCurrency, requestHash, type LedgerService, type LedgerTransaction } from '../ledger/index.js';
 import type { Clock } from '../platform/clock.js';
 import { uniqueViolationOf } from '../platform/db/unique-violation.js';
@@ -11,6 +12,7 @@ import { BillingError } from './billing.errors.js';
 import { billingAccount, move, openBillingAccounts } from './billing-accounts.js';
 import type { BillingScope } from './billing-scope.js';
 import type { PayerService } from './payer.service.js';
+import { bumpStatementVersion } from './statement.service.js';
 
 export interface InvoiceLineCommand { description: string; quantity: number; unitAmount: string }
 export interface IssueInvoiceCommand { payerId: string; number: string; currency: string; lines: readonly InvoiceLineCommand[]; issuedAt?: Date | null; dueAt: Date; memo?: string | null }
@@ -76,6 +78,7 @@ export class InvoiceService {
       metadata: { invoiceId: invoice.id, payerId: payer.id, merchantId: ids.merchantId }, postings: move(facts.currency, receivable, revenue, facts.total),
     });
     invoice.entryId = posted.entryId;
+    await bumpStatementVersion(db(tx), payer.id);
     facts.lines.forEach((line, position) => tx.em.create(InvoiceLineEntity, { invoiceId: invoice.id, position, ...line, unitAmount: String(line.unitAmount), amount: String(line.amount) } as never));
     await tx.em.flush();
     return invoice;
@@ -94,6 +97,7 @@ export class InvoiceService {
       const at = new Date();
       const reversed = await tx.reverse({ idempotencyKey: `billing:void:${invoice.id}`, entryId: invoice.entryId!, description: `Invoice ${invoice.number} voided`, effectiveAt: at });
       Object.assign(invoice, { status: InvoiceStatus.VOID, voidEntryId: reversed.entryId, voidedAt: at, updatedAt: at });
+      await bumpStatementVersion(db(tx), String(invoice.payerId));
       return invoice;
     });
   }
@@ -137,6 +141,7 @@ export class InvoiceService {
       invoiceId: invoice.id, amount: String(facts.amount), method: PaymentMethod.EXTERNAL, reference: facts.reference, idempotencyKey: facts.key,
       requestHash: facts.hash, entryId: posted.entryId, recordedById: facts.recordedById, paidAt: at,
     } as never) as InvoicePaymentRow;
+    await bumpStatementVersion(db(tx), ids.payerId);
     const paid = BigInt(invoice.paid) + facts.amount;
     Object.assign(invoice, { paid: String(paid), status: paid === BigInt(invoice.total) ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID, updatedAt: new Date() });
     await tx.em.flush();
@@ -171,3 +176,5 @@ function linesOf(lines: readonly InvoiceLineCommand[]): Line[] {
     return { description, quantity: line.quantity, unitAmount, amount: unitAmount * BigInt(line.quantity) };
   });
 }
+
+const db = (tx: LedgerTransaction) => tx.em.getKysely() as Kysely<any>;

@@ -36,6 +36,7 @@ type Documents = {
     "mutation BlGuardian($input: PayerGuardianInput!) { addPayerGuardian(input: $input) { id guardians { id } } }": typeof types.BlGuardianDocument,
     "mutation BlBadGuardian($input: CreatePayerInput!) { createPayer(input: $input) { id } }": typeof types.BlBadGuardianDocument,
     "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }": typeof types.BlOtherSchoolDocument,
+    "\n  query BlCachedStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { opening { amount } closing { amount } paid { amount } lines { kind amount { amount } balance { amount } } }\n  }\n": typeof types.BlCachedStatementDocument,
     "\n  query BlPayerStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": typeof types.BlPayerStatementDocument,
     "\n  query BlSchoolStatement($merchantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    organisationStatement(merchantId: $merchantId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": typeof types.BlSchoolStatementDocument,
     "\n  fragment BlStatementFields on Statement {\n    opening { amount } closing { amount } invoiced { amount } paid { amount } voided { amount } linesTruncated\n    lines { kind invoiceNumber amount { amount } balance { amount } }\n    aging { current { amount } days1To30 { amount } days31To60 { amount } days61To90 { amount } over90 { amount } }\n  }\n": typeof types.BlStatementFieldsFragmentDoc,
@@ -182,6 +183,7 @@ const documents: Documents = {
     "mutation BlGuardian($input: PayerGuardianInput!) { addPayerGuardian(input: $input) { id guardians { id } } }": types.BlGuardianDocument,
     "mutation BlBadGuardian($input: CreatePayerInput!) { createPayer(input: $input) { id } }": types.BlBadGuardianDocument,
     "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }": types.BlOtherSchoolDocument,
+    "\n  query BlCachedStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { opening { amount } closing { amount } paid { amount } lines { kind amount { amount } balance { amount } } }\n  }\n": types.BlCachedStatementDocument,
     "\n  query BlPayerStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": types.BlPayerStatementDocument,
     "\n  query BlSchoolStatement($merchantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    organisationStatement(merchantId: $merchantId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": types.BlSchoolStatementDocument,
     "\n  fragment BlStatementFields on Statement {\n    opening { amount } closing { amount } invoiced { amount } paid { amount } voided { amount } linesTruncated\n    lines { kind invoiceNumber amount { amount } balance { amount } }\n    aging { current { amount } days1To30 { amount } days31To60 { amount } days61To90 { amount } over90 { amount } }\n  }\n": types.BlStatementFieldsFragmentDoc,
@@ -408,6 +410,10 @@ export function graphql(source: "mutation BlBadGuardian($input: CreatePayerInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }"): (typeof documents)["mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BlCachedStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { opening { amount } closing { amount } paid { amount } lines { kind amount { amount } balance { amount } } }\n  }\n"): (typeof documents)["\n  query BlCachedStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { opening { amount } closing { amount } paid { amount } lines { kind amount { amount } balance { amount } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
