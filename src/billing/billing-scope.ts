@@ -1,5 +1,5 @@
 import { merchantScope } from '../merchants/index.js';
-import { hasRole } from '../platform/auth/principal.js';
+import { hasRole, isStaff, type Principal } from '../platform/auth/principal.js';
 import { Role } from '../platform/auth/roles.js';
 import type { GraphQLContext } from '../platform/graphql/context.js';
 
@@ -9,11 +9,16 @@ import type { GraphQLContext } from '../platform/graphql/context.js';
  */
 export interface BillingScope { merchantIds?: readonly string[]; guardianId?: string }
 
+/** The scope of a principal; `merchantIdsOf` reads the merchants a user acts for. */
+export async function scopeOf(principal: Principal | undefined, merchantIdsOf: (userId: string) => Promise<string[]>): Promise<BillingScope> {
+  if (isStaff(principal)) return {};
+  const userId = principal?.userId ?? '0';
+  if (hasRole(principal, Role.MERCHANT)) return { merchantIds: await merchantIdsOf(userId) };
+  return { merchantIds: [], guardianId: userId };
+}
+
 export async function billingScope(context: GraphQLContext): Promise<BillingScope> {
-  const merchantIds = await merchantScope(context);
-  if (merchantIds === undefined) return {};
-  if (hasRole(context.principal, Role.MERCHANT)) return { merchantIds };
-  return { merchantIds: [], guardianId: context.principal?.userId ?? '0' };
+  return scopeOf(context.principal, async () => (await merchantScope(context)) ?? []);
 }
 
 /** Whether the scope reaches a payer of `merchantId` whose guardians are `guardianIds`. */

@@ -12,6 +12,7 @@ import { InvoiceService } from './invoice.service.js';
 import { PayerService } from './payer.service.js';
 import { StatementQueries } from './statement.queries.js';
 import { StatementService } from './statement.service.js';
+import { mountStatementCsv } from './statement.routes.js';
 import { ResilientCache } from '../platform/cache/resilient-cache.js';
 
 declare module '../platform/module.js' {
@@ -44,6 +45,7 @@ export const billingModule = defineModule({
   },
   describes: { query: 'billing (payers, invoices, statements)', mutation: 'billing (payers, guardians, invoices, payments)' },
   loaders: (em, services) => createBillingLoaders(em, services.billing.queries),
+  routes: (router, services) => mountStatementCsv(router, services),
   async start({ orm, config, metrics }, { ledger, identity, merchants }) {
     const clock = systemClock();
     const payers = new PayerService(orm, merchants, identity.queries);

@@ -30,6 +30,10 @@ export class BillingQueries {
     return pageOf(await em.find(InvoiceEntity, where, { orderBy: { id: 'desc' }, limit: first + 1 }) as InvoiceRow[], first);
   }
 
+  async payersByIds(em: EntityManager, ids: readonly string[]): Promise<PayerRow[]> {
+    return await em.find(PayerEntity, { id: { $in: [...ids] } }) as PayerRow[];
+  }
+
   async linesOf(em: EntityManager, invoiceIds: readonly string[]): Promise<InvoiceLineRow[]> {
     return await em.find(InvoiceLineEntity, { invoiceId: { $in: [...invoiceIds] } }, { orderBy: { invoiceId: 'asc', position: 'asc' } }) as InvoiceLineRow[];
   }

@@ -71,21 +71,39 @@ export class StatementQueries {
     return { invoiced: BigInt(row.invoiced), paid: BigInt(row.paid), voided: BigInt(row.voided) };
   }
 
-  private async lines(db: Kysely<any>, accounts: string[], from: Date, to: Date): Promise<{ rows: Omit<StatementLineRow, 'balance'>[]; truncated: boolean }> {
+  /** The period's opening and every line with its running balance, a page at a time (for the CSV, which has them all). */
+  async *allLines(em: EntityManager, of: StatementOf, currency: string, from: Date, to: Date): AsyncGenerator<{ opening: bigint } | StatementLineRow[]> {
+    const db = em.getKysely() as Kysely<any>;
+    const accounts = await this.receivables(db, of, currency);
+    let balance = await this.balanceBefore(db, accounts, from);
+    yield { opening: balance };
+    for (let after: { at: Date; id: string } | undefined; ;) {
+      const page = await this.lines(db, accounts, from, to, after);
+      yield page.rows.map((line) => ({ ...line, balance: (balance += line.amount) }));
+      if (!page.truncated) return;
+      after = page.last;
+    }
+  }
+
+  private async lines(db: Kysely<any>, accounts: string[], from: Date, to: Date, after?: { at: Date; id: string }): Promise<{ rows: Omit<StatementLineRow, 'balance'>[]; truncated: boolean; last?: { at: Date; id: string } }> {
     if (accounts.length === 0) return { rows: [], truncated: false };
-    const { rows } = await sql<{ at: Date | string; direction: string; amount: string; entry_id: string; invoice_id: string; number: string; payment_id: string | null; voided: boolean }>`select
-        p.effective_at as at, p.direction, p.amount::text, p.entry_id::text, i.id::text as invoice_id, i.number, pm.id::text as payment_id, i.void_entry_id = p.entry_id as voided
+    const { rows } = await sql<{ at: Date | string; posting_id: string; direction: string; amount: string; entry_id: string; invoice_id: string; number: string; payment_id: string | null; voided: boolean }>`select
+        p.effective_at as at, p.id::text as posting_id, p.direction, p.amount::text, p.entry_id::text, i.id::text as invoice_id, i.number, pm.id::text as payment_id, i.void_entry_id = p.entry_id as voided
       from ledger_posting p
       left join billing_payment pm on pm.entry_id = p.entry_id
       left join billing_invoice issued on issued.entry_id = p.entry_id
       left join billing_invoice voided on voided.void_entry_id = p.entry_id
       join billing_invoice i on i.id = coalesce(pm.invoice_id, issued.id, voided.id)
       where p.account_id = any(${accounts}::bigint[]) and not p.pending and p.effective_at >= ${from} and p.effective_at < ${to}
+        ${after ? sql`and (p.effective_at, p.id) > (${after.at}, ${after.id}::bigint)` : sql``}
       order by p.effective_at, p.id limit ${billingLimits.statementLinesMax + 1}`.execute(db);
     const kind = (row: (typeof rows)[number]) => (row.payment_id ? StatementLineKind.PAYMENT : row.voided ? StatementLineKind.VOID : StatementLineKind.INVOICE);
+    const shown = rows.slice(0, billingLimits.statementLinesMax);
+    const last = shown.at(-1);
     return {
       truncated: rows.length > billingLimits.statementLinesMax,
-      rows: rows.slice(0, billingLimits.statementLinesMax).map((row) => ({
+      last: last && { at: new Date(last.at), id: last.posting_id },
+      rows: shown.map((row) => ({
         at: new Date(row.at), kind: kind(row), invoiceId: row.invoice_id, invoiceNumber: row.number, paymentId: row.payment_id, entryId: row.entry_id,
         amount: row.direction === 'DEBIT' ? BigInt(row.amount) : -BigInt(row.amount),
       })),

@@ -28,6 +28,11 @@ export class StatementService {
     void this.cache.set(key, toWire(row), ttlSeconds);
     return row;
   }
+
+  /** Every line of a statement with its running balance, the opening first, a page at a time (for the CSV, never cached). */
+  lines(em: EntityManager, of: StatementOf, currency: string, from: Date, to: Date) {
+    return this.queries.allLines(em, of, currency, from, to);
+  }
 }
 
 /** Raises a payer's statement version, in the transaction of a change to its invoices or payments. */

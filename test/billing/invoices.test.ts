@@ -219,3 +219,43 @@ describe('who sees what', () => {
     }))).toBe('NOT_FOUND');
   });
 });
+
+describe('statements as CSV', () => {
+  const csvUrl = (kind: string, id: string, query: Record<string, string>) => `${gw.url.replace(/\/graphql$/, '')}/billing/statements/${kind}/${id}.csv?${new URLSearchParams(query)}`;
+  const period = () => ({ currency: 'USD', from: inDays(-30), to: inDays(1) });
+
+  it('streams every line with its running balance between the opening and the closing, to whoever may read the statement', async () => {
+    const s = await school(gw);
+    const parent = await gw.user(Role.CUSTOMER, 'parent');
+    const payer = await payerOf(s, [parent]);
+    const invoice = (await invoiceFor(s, payer.id, [1000], 30, { number: uniq('INV, "spring"') })).answer.data!.issueInvoice;
+    await pay(s, invoice.id, '300');
+    const response = await fetch(csvUrl('payers', payer.id, period()), { headers: parent.headers });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const rows = (await response.text()).trim().split('\n');
+    expect(rows[0]).toBe('at,kind,invoice_number,invoice_id,payment_id,amount,balance,currency');
+    const quoted = `"${invoice.number.replaceAll('"', '""')}"`;
+    expect(rows.slice(1).map((row) => row.split(',').slice(0, 2)[1] ?? '')).toEqual(['OPENING', 'INVOICE', 'PAYMENT', 'CLOSING']);
+    expect(rows[2]).toContain(`INVOICE,${quoted},${invoice.id},,1000,1000,USD`);
+    expect(rows[3]).toMatch(/,PAYMENT,.*,ipm_\d+,-300,700,USD$/);
+    expect(rows[4]).toMatch(/,CLOSING,,,,,700,USD$/);
+    const school_ = await fetch(csvUrl('organisations', s.id, period()), { headers: s.staff.headers });
+    expect((await school_.text()).trim().split('\n').at(-1)).toMatch(/,CLOSING,,,,,700,USD$/);
+  });
+
+  it('refuses no credentials (401), a statement the caller may not read (404) and a bad period or currency (400)', async () => {
+    const s = await school(gw);
+    const payer = await payerOf(s);
+    const stranger = await gw.user(Role.CUSTOMER, 'stranger');
+    expect((await fetch(csvUrl('payers', payer.id, period()))).status).toBe(401);
+    expect((await fetch(csvUrl('payers', payer.id, period()), { headers: stranger.headers })).status).toBe(404);
+    expect((await fetch(csvUrl('organisations', s.id, period()), { headers: stranger.headers })).status).toBe(404);
+    expect((await fetch(csvUrl('organisations', s.id, period()), { headers: (await school(gw)).staff.headers })).status).toBe(404);
+    for (const bad of [{ ...period(), currency: 'US1' }, { ...period(), to: inDays(-40) }, { currency: 'USD', from: 'yesterday', to: inDays(1) }]) {
+      const answer = await fetch(csvUrl('payers', payer.id, bad), { headers: s.staff.headers });
+      expect(answer.status, JSON.stringify(bad)).toBe(400);
+    }
+    expect((await fetch(csvUrl('payers', 'mer_1', period()), { headers: s.staff.headers })).status).toBe(400);
+  });
+});
