@@ -13,6 +13,7 @@ import { PayerService } from './payer.service.js';
 import { StatementQueries } from './statement.queries.js';
 import { StatementService } from './statement.service.js';
 import { mountStatementCsv } from './statement.routes.js';
+import { BillingSubscriptionResolver, InvoiceUpdateResolver } from './billing.subscription.js';
 import { ResilientCache } from '../platform/cache/resilient-cache.js';
 
 declare module '../platform/module.js' {
@@ -28,7 +29,7 @@ export const billingModule = defineModule({
   name: 'billing',
   dependsOn: ['ledger', 'identity', 'merchants'],
   entities: [PayerEntity, GuardianEntity, InvoiceEntity, InvoiceLineEntity, InvoicePaymentEntity],
-  resolvers: [BillingResolver, InvoiceFieldResolver, PayerFieldResolver],
+  resolvers: [BillingResolver, InvoiceFieldResolver, PayerFieldResolver, BillingSubscriptionResolver, InvoiceUpdateResolver],
   idPrefixes: billingIdPrefixes,
   nodes: billingNodes,
   errorCodes: billingErrorCodes,
@@ -42,8 +43,9 @@ export const billingModule = defineModule({
       createPayer: access.merchantOrStaff, archivePayer: access.merchantOrStaff, addPayerGuardian: access.merchantOrStaff, removePayerGuardian: access.merchantOrStaff,
       issueInvoice: access.merchantOrStaff, voidInvoice: access.merchantOrStaff, recordInvoicePayment: access.merchantOrStaff,
     },
+    Subscription: { invoiceUpdated: access.ownOrStaff },
   },
-  describes: { query: 'billing (payers, invoices, statements)', mutation: 'billing (payers, guardians, invoices, payments)' },
+  describes: { query: 'billing (payers, invoices, statements)', mutation: 'billing (payers, guardians, invoices, payments)', subscription: 'billing (invoice updates)' },
   loaders: (em, services) => createBillingLoaders(em, services.billing.queries),
   routes: (router, services) => mountStatementCsv(router, services),
   async start({ orm, config, metrics }, { ledger, identity, merchants }) {

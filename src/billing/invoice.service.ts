@@ -13,6 +13,7 @@ import { billingAccount, move, openBillingAccounts } from './billing-accounts.js
 import type { BillingScope } from './billing-scope.js';
 import type { PayerService } from './payer.service.js';
 import { bumpStatementVersion } from './statement.service.js';
+import { publishInvoiceUpdated } from './billing.subscription.js';
 
 export interface InvoiceLineCommand { description: string; quantity: number; unitAmount: string }
 export interface IssueInvoiceCommand { payerId: string; number: string; currency: string; lines: readonly InvoiceLineCommand[]; issuedAt?: Date | null; dueAt: Date; memo?: string | null }
@@ -81,6 +82,7 @@ export class InvoiceService {
     await bumpStatementVersion(db(tx), payer.id);
     facts.lines.forEach((line, position) => tx.em.create(InvoiceLineEntity, { invoiceId: invoice.id, position, ...line, unitAmount: String(line.unitAmount), amount: String(line.amount) } as never));
     await tx.em.flush();
+    await publishInvoiceUpdated(tx.em, invoice);
     return invoice;
   }
 
@@ -98,6 +100,7 @@ export class InvoiceService {
       const reversed = await tx.reverse({ idempotencyKey: `billing:void:${invoice.id}`, entryId: invoice.entryId!, description: `Invoice ${invoice.number} voided`, effectiveAt: at });
       Object.assign(invoice, { status: InvoiceStatus.VOID, voidEntryId: reversed.entryId, voidedAt: at, updatedAt: at });
       await bumpStatementVersion(db(tx), String(invoice.payerId));
+      await publishInvoiceUpdated(tx.em, invoice);
       return invoice;
     });
   }
@@ -145,6 +148,7 @@ export class InvoiceService {
     const paid = BigInt(invoice.paid) + facts.amount;
     Object.assign(invoice, { paid: String(paid), status: paid === BigInt(invoice.total) ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID, updatedAt: new Date() });
     await tx.em.flush();
+    await publishInvoiceUpdated(tx.em, invoice);
     return payment;
   }
 

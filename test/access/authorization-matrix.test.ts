@@ -125,6 +125,16 @@ describe('the authorisation matrix', () => {
       merchantId: merchant.id, externalId: uniq('matrix-ord'), customerId: caller.userId, amount: '100', currency: 'USD',
       occurredAt: new Date(Date.now() - 1_000), memberScope: undefined,
     });
+    await invoiceOf(caller, kind, merchant.id);
+  }
+
+  /** An invoice at the merchant for a payer the caller guards (a CUSTOMER), so invoiceUpdated has an event of its own to replay. */
+  async function invoiceOf(caller: TestCaller, kind: CallerKind, merchantId: string): Promise<void> {
+    const { billing } = gw.services;
+    const payer = await billing.payers.create({ merchantId, name: 'Matrix pupil', guardianIds: kind === 'CUSTOMER' ? [caller.userId] : [] }, {});
+    await billing.invoices.issue({
+      payerId: payer.id, number: uniq('matrix-inv'), currency: 'USD', dueAt: new Date(Date.now() + 86_400_000), lines: [{ description: 'Fee', quantity: 1, unitAmount: '100' }],
+    }, {});
   }
 
   /** A deposit, a withdrawal and a payout of the caller's own, so its wallet subscriptions have events to replay. */

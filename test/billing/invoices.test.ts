@@ -3,6 +3,7 @@ import { Role } from '../../src/platform/auth/roles.js';
 import { graphql } from '../gql/index.js';
 import { uniq, type TestGateway } from '../testkit/gateway.js';
 import { errorCode, gatewayForFile } from '../testkit/ledger-fixtures.js';
+import { collect } from '../testkit/subscriptions.js';
 import { BlInvoice, BlInvoices, BlIssue, BlPayers, BlVoid, inDays, invoiceFor, pay, payerOf, school } from './billing-fixtures.js';
 
 // Invoices and payments through GraphQL, as a school's staff, its payers' guardians and staff call them.
@@ -257,5 +258,37 @@ describe('statements as CSV', () => {
       expect(answer.status, JSON.stringify(bad)).toBe(400);
     }
     expect((await fetch(csvUrl('payers', 'mer_1', period()), { headers: s.staff.headers })).status).toBe(400);
+  });
+});
+
+describe('invoiceUpdated', () => {
+  const BlUpdates = graphql(`subscription BlUpdates($after: String, $payerId: ID) { invoiceUpdated(after: $after, payerId: $payerId) { sequence status invoice { id paid { amount } } } }`);
+
+  it('streams a guardian its payers’ invoices and the school’s staff the school’s, as they commit, resumable with after', async () => {
+    const s = await school(gw);
+    const parent = await gw.user(Role.CUSTOMER, 'parent');
+    const payer = await payerOf(s, [parent]);
+    const otherPayer = await payerOf(s);
+    const mine = collect(gw.as(parent).ws(), BlUpdates, { after: '0' });
+    const staff = collect(s.client.ws(), BlUpdates, { after: '0' });
+    const invoice = (await invoiceFor(s, payer.id, [1000])).answer.data!.issueInvoice;
+    await pay(s, invoice.id, '400');
+    const hidden = (await invoiceFor(s, otherPayer.id, [500])).answer.data!.issueInvoice;
+    await s.client.request(BlVoid, { id: hidden.id });
+    await expect.poll(() => staff.items.length, { timeout: 10_000 }).toBe(4);
+    expect(staff.items.map((i) => [i.invoiceUpdated.invoice.id, i.invoiceUpdated.status])).toEqual([[invoice.id, 'PENDING'], [invoice.id, 'PARTIALLY_PAID'], [hidden.id, 'PENDING'], [hidden.id, 'VOID']]);
+    await expect.poll(() => mine.items.length, { timeout: 10_000 }).toBe(2);
+    expect(mine.items.map((i) => i.invoiceUpdated.status)).toEqual(['PENDING', 'PARTIALLY_PAID']);
+    mine.stop();
+    const resumed = collect(gw.as(parent).ws(), BlUpdates, { after: mine.items[0].invoiceUpdated.sequence });
+    await expect.poll(() => resumed.items.length, { timeout: 10_000 }).toBe(1);
+    expect(resumed.items[0].invoiceUpdated.invoice.paid.amount).toBe('400');
+    resumed.stop();
+    staff.stop();
+    // Naming a payer the caller does not reach is NOT_FOUND.
+    const refused = collect(gw.as(parent).ws(), BlUpdates, { after: '0', payerId: otherPayer.id });
+    await expect.poll(() => refused.errors.length, { timeout: 10_000 }).toBe(1);
+    expect(refused.errors[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    refused.stop();
   });
 });

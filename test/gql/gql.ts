@@ -36,6 +36,7 @@ type Documents = {
     "mutation BlGuardian($input: PayerGuardianInput!) { addPayerGuardian(input: $input) { id guardians { id } } }": typeof types.BlGuardianDocument,
     "mutation BlBadGuardian($input: CreatePayerInput!) { createPayer(input: $input) { id } }": typeof types.BlBadGuardianDocument,
     "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }": typeof types.BlOtherSchoolDocument,
+    "subscription BlUpdates($after: String, $payerId: ID) { invoiceUpdated(after: $after, payerId: $payerId) { sequence status invoice { id paid { amount } } } }": typeof types.BlUpdatesDocument,
     "\n  query BlCachedStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { opening { amount } closing { amount } paid { amount } lines { kind amount { amount } balance { amount } } }\n  }\n": typeof types.BlCachedStatementDocument,
     "\n  query BlPayerStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": typeof types.BlPayerStatementDocument,
     "\n  query BlSchoolStatement($merchantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    organisationStatement(merchantId: $merchantId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": typeof types.BlSchoolStatementDocument,
@@ -183,6 +184,7 @@ const documents: Documents = {
     "mutation BlGuardian($input: PayerGuardianInput!) { addPayerGuardian(input: $input) { id guardians { id } } }": types.BlGuardianDocument,
     "mutation BlBadGuardian($input: CreatePayerInput!) { createPayer(input: $input) { id } }": types.BlBadGuardianDocument,
     "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }": types.BlOtherSchoolDocument,
+    "subscription BlUpdates($after: String, $payerId: ID) { invoiceUpdated(after: $after, payerId: $payerId) { sequence status invoice { id paid { amount } } } }": types.BlUpdatesDocument,
     "\n  query BlCachedStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { opening { amount } closing { amount } paid { amount } lines { kind amount { amount } balance { amount } } }\n  }\n": types.BlCachedStatementDocument,
     "\n  query BlPayerStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": types.BlPayerStatementDocument,
     "\n  query BlSchoolStatement($merchantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    organisationStatement(merchantId: $merchantId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": types.BlSchoolStatementDocument,
@@ -410,6 +412,10 @@ export function graphql(source: "mutation BlBadGuardian($input: CreatePayerInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }"): (typeof documents)["mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription BlUpdates($after: String, $payerId: ID) { invoiceUpdated(after: $after, payerId: $payerId) { sequence status invoice { id paid { amount } } } }"): (typeof documents)["subscription BlUpdates($after: String, $payerId: ID) { invoiceUpdated(after: $after, payerId: $payerId) { sequence status invoice { id paid { amount } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
