@@ -8,6 +8,8 @@ export enum InvoiceStatus { PENDING = 'PENDING', PARTIALLY_PAID = 'PARTIALLY_PAI
 export enum PaymentMethod {
   /** Recorded by the organisation's staff: a bank transfer, cash, a cheque, with its reference. */
   EXTERNAL = 'EXTERNAL',
+  /** Paid by a guardian from its Folio wallet. */
+  WALLET = 'WALLET',
 }
 
 /** The ledger accounts billing posts to, per organisation or payer and currency. */

@@ -27,6 +27,10 @@ export const billingErrorCodes = [
   'INVALID_INVOICE_TRANSITION',
   /** The payment is more than what remains to be paid on the invoice (`remaining` in the error). */
   'PAYMENT_EXCEEDS_REMAINING',
+  /** A wallet payment of an invoice in a currency wallets are not kept in. */
+  'CURRENCY_NOT_SUPPORTED',
+  /** The guardian's wallet has less available than the payment. */
+  'INSUFFICIENT_FUNDS',
 ] as const;
 
 export class BillingError extends errorClass('BillingError', billingErrorCodes) {

@@ -52,6 +52,13 @@ export class RecordInvoicePaymentInput {
   @Field(() => Date, { nullable: true, description: 'When it was paid; default now, never in the future.' }) paidAt?: Date | null;
 }
 
+@InputType({ description: 'A guardian paying an invoice of its payer from its own wallet.' })
+export class PayInvoiceInput {
+  @Field(() => ID, { description: 'The invoice.' }) invoiceId!: string;
+  @Field(() => String, { nullable: true, description: 'Minor units; at most what remains; omitted: all that remains.' }) amount?: string | null;
+  @Field({ description: 'One payment per key: the same key and payload returns the first payment.' }) idempotencyKey!: string;
+}
+
 @InputType({ description: 'Which payers.' })
 export class PayerFilterInput {
   @Field(() => ID, { nullable: true, description: 'Only this organisation’s.' }) merchantId?: string;

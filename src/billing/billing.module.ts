@@ -7,7 +7,7 @@ import { billingErrorCodes } from './billing.errors.js';
 import { billingIdPrefixes } from './billing.ids.js';
 import { createBillingLoaders, type BillingLoaders } from './billing.loaders.js';
 import { BillingQueries } from './billing.queries.js';
-import { billingNodes, BillingResolver, InvoiceFieldResolver, PayerFieldResolver } from './billing.resolver.js';
+import { billingNodes, BillingResolver, InvoiceFieldResolver, PayerFieldResolver, PayInvoiceResolver } from './billing.resolver.js';
 import { InvoiceService } from './invoice.service.js';
 import { PayerService } from './payer.service.js';
 import { StatementQueries } from './statement.queries.js';
@@ -27,9 +27,9 @@ declare module '../platform/module.js' {
 /** Billing (School Payments): organisations (merchants) invoice their payers, who pay never more than what remains. */
 export const billingModule = defineModule({
   name: 'billing',
-  dependsOn: ['ledger', 'identity', 'merchants'],
+  dependsOn: ['ledger', 'identity', 'wallets', 'merchants'],
   entities: [PayerEntity, GuardianEntity, InvoiceEntity, InvoiceLineEntity, InvoicePaymentEntity],
-  resolvers: [BillingResolver, InvoiceFieldResolver, PayerFieldResolver, BillingSubscriptionResolver, InvoiceUpdateResolver],
+  resolvers: [BillingResolver, PayInvoiceResolver, InvoiceFieldResolver, PayerFieldResolver, BillingSubscriptionResolver, InvoiceUpdateResolver],
   idPrefixes: billingIdPrefixes,
   nodes: billingNodes,
   errorCodes: billingErrorCodes,
@@ -42,17 +42,19 @@ export const billingModule = defineModule({
     Mutation: {
       createPayer: access.merchantOrStaff, archivePayer: access.merchantOrStaff, addPayerGuardian: access.merchantOrStaff, removePayerGuardian: access.merchantOrStaff,
       issueInvoice: access.merchantOrStaff, voidInvoice: access.merchantOrStaff, recordInvoicePayment: access.merchantOrStaff,
+      // A guardian pays from its own wallet; no one else pays from a wallet.
+      payInvoice: { anonymous: 'deny', CUSTOMER: 'own', MERCHANT: 'deny', FINANCE: 'deny', ADMIN: 'deny' },
     },
     Subscription: { invoiceUpdated: access.ownOrStaff },
   },
   describes: { query: 'billing (payers, invoices, statements)', mutation: 'billing (payers, guardians, invoices, payments)', subscription: 'billing (invoice updates)' },
   loaders: (em, services) => createBillingLoaders(em, services.billing.queries),
   routes: (router, services) => mountStatementCsv(router, services),
-  async start({ orm, config, metrics }, { ledger, identity, merchants }) {
+  async start({ orm, config, metrics }, { ledger, identity, wallets, merchants }) {
     const clock = systemClock();
     const payers = new PayerService(orm, merchants, identity.queries);
     const cache = new ResilientCache({ redisUrl: config.redisUrl, name: 'statement', registry: metrics.registry });
-    return { billing: { payers, invoices: new InvoiceService(orm, ledger, payers, clock), queries: new BillingQueries(), statements: new StatementService(new StatementQueries(), cache), cache, clock } };
+    return { billing: { payers, invoices: new InvoiceService(orm, ledger, payers, wallets.service, clock), queries: new BillingQueries(), statements: new StatementService(new StatementQueries(), cache), cache, clock } };
   },
   async stop({ billing }) {
     await billing.cache.close();

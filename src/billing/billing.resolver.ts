@@ -8,7 +8,8 @@ import type { NodeFetcher } from '../platform/graphql/node.type.js';
 import type { IdType } from '../platform/ids.js';
 import { fromGlobalId } from './billing.ids.js';
 import type { InvoiceRow, PayerRow } from './billing.entity.js';
-import { CreatePayerInput, InvoiceFilterInput, InvoiceIdInput, IssueInvoiceInput, PayerFilterInput, PayerGuardianInput, PayerIdInput, RecordInvoicePaymentInput } from './billing.input.js';
+import { CreatePayerInput, InvoiceFilterInput, InvoiceIdInput, IssueInvoiceInput, PayerFilterInput, PayerGuardianInput, PayerIdInput, PayInvoiceInput, RecordInvoicePaymentInput } from './billing.input.js';
+import { actingUser } from '../platform/auth/owner-access.js';
 import { billingScope, reaches } from './billing-scope.js';
 import { Invoice, InvoiceConnection, InvoiceLine, InvoicePayment, InvoicePaymentResult, Payer, PayerConnection, Statement } from './billing.type.js';
 import { isOverdue } from './invoice.service.js';
@@ -151,6 +152,20 @@ export class BillingResolver {
   async recordInvoicePayment(@Arg('input', () => RecordInvoicePaymentInput) input: RecordInvoicePaymentInput, @Ctx() context: GraphQLContext): Promise<InvoicePaymentResult> {
     const invoiceId = fromGlobalId('Invoice', input.invoiceId, 'invoiceId');
     const done = await context.billing.invoices.recordPayment({ ...input, invoiceId, recordedById: context.principal?.userId ?? null }, await billingScope(context));
+    const invoice = Invoice.from(done.invoice);
+    return Object.assign(new InvoicePaymentResult(), { payment: InvoicePayment.from(done.payment, invoice.currency), invoice, replayed: done.replayed });
+  }
+}
+
+@Resolver()
+export class PayInvoiceResolver {
+  @Authorized(Role.CUSTOMER)
+  @Mutation(() => InvoicePaymentResult, {
+    description: 'A guardian pays an invoice of its payer from its own wallet in the invoice’s currency (all that remains when `amount` is omitted): the wallet debited, the invoice PARTIALLY_PAID or PAID, in one transaction. Idempotent on `idempotencyKey`. Errors: BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, INVALID_INVOICE_TRANSITION, PAYMENT_EXCEEDS_REMAINING, CURRENCY_NOT_SUPPORTED, INSUFFICIENT_FUNDS.',
+  })
+  async payInvoice(@Arg('input', () => PayInvoiceInput) input: PayInvoiceInput, @Ctx() context: GraphQLContext): Promise<InvoicePaymentResult> {
+    const invoiceId = fromGlobalId('Invoice', input.invoiceId, 'invoiceId');
+    const done = await context.billing.invoices.payFromWallet({ invoiceId, amount: input.amount, idempotencyKey: input.idempotencyKey, guardianId: actingUser(context) });
     const invoice = Invoice.from(done.invoice);
     return Object.assign(new InvoicePaymentResult(), { payment: InvoicePayment.from(done.payment, invoice.currency), invoice, replayed: done.replayed });
   }

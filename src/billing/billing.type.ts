@@ -12,7 +12,7 @@ registerEnumType(InvoiceStatus, {
   name: 'InvoiceStatus',
   description: 'PENDING (nothing paid) → PARTIALLY_PAID → PAID; VOID (only while nothing is paid). OVERDUE is not a state: see `Invoice.overdue(asOf:)`.',
 });
-registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'EXTERNAL: received outside Folio (a bank transfer, cash) and recorded by the organisation’s staff.' });
+registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'EXTERNAL: received outside Folio (a bank transfer, cash) and recorded by the organisation’s staff; WALLET: paid by a guardian from its Folio wallet.' });
 
 @ObjectType({ implements: Node, description: 'A payer (a student) of an organisation. Seen by the organisation’s MERCHANT users, its guardians, and staff.' })
 export class Payer extends Node {

@@ -6,18 +6,23 @@ import { uniqueViolationOf } from '../platform/db/unique-violation.js';
 import { replayOf } from '../platform/idempotency.js';
 import { checkText } from '../platform/input.js';
 import { billingLimits } from './billing.config.js';
-import { InvoiceEntity, InvoiceLineEntity, InvoicePaymentEntity, type InvoicePaymentRow, type InvoiceRow, type PayerRow } from './billing.entity.js';
+import { GuardianEntity, InvoiceEntity, InvoiceLineEntity, InvoicePaymentEntity, type InvoicePaymentRow, type InvoiceRow, type PayerRow } from './billing.entity.js';
 import { BillingAccount, InvoiceStatus, PayerStatus, PaymentMethod } from './billing.enums.js';
 import { BillingError } from './billing.errors.js';
 import { billingAccount, move, openBillingAccounts } from './billing-accounts.js';
 import type { BillingScope } from './billing-scope.js';
 import type { PayerService } from './payer.service.js';
+import { WalletTransactionKind, WalletTransactionStatus, type WalletService } from '../wallets/index.js';
 import { bumpStatementVersion } from './statement.service.js';
 import { publishInvoiceUpdated } from './billing.subscription.js';
 
 export interface InvoiceLineCommand { description: string; quantity: number; unitAmount: string }
 export interface IssueInvoiceCommand { payerId: string; number: string; currency: string; lines: readonly InvoiceLineCommand[]; issuedAt?: Date | null; dueAt: Date; memo?: string | null }
 export interface RecordPaymentCommand { invoiceId: string; amount: string; reference?: string | null; idempotencyKey: string; paidAt?: Date | null; recordedById: string | null }
+export interface WalletPaymentCommand { invoiceId: string; amount?: string | null; idempotencyKey: string; guardianId: string }
+
+/** Where a payment's money comes from: the account it debits, and what else its transaction writes once the entry is posted. */
+interface Source { method: PaymentMethod; debit: (tx: LedgerTransaction, invoice: InvoiceRow) => Promise<string>; after?: (tx: LedgerTransaction, invoice: InvoiceRow, amount: bigint, entryId: string) => Promise<void> }
 
 interface Line { description: string; quantity: number; unitAmount: bigint; amount: bigint }
 
@@ -36,7 +41,7 @@ export function isOverdue(invoice: Pick<InvoiceRow, 'status' | 'dueAt'>, at: Dat
  * that each fit from both passing when together they do not.
  */
 export class InvoiceService {
-  constructor(private readonly orm: MikroORM, private readonly ledger: LedgerService, private readonly payers: PayerService, private readonly clock: Clock) {}
+  constructor(private readonly orm: MikroORM, private readonly ledger: LedgerService, private readonly payers: PayerService, private readonly wallets: WalletService, private readonly clock: Clock) {}
 
   /**
    * Issues an invoice; its number is its idempotency key within the organisation: the same number
@@ -125,14 +130,62 @@ export class InvoiceService {
       if (invoice.status === InvoiceStatus.VOID || invoice.status === InvoiceStatus.PAID) throw BillingError.invalidTransition(invoice.id, invoice.status, 'paid');
       const remaining = remainingOf(invoice);
       if (amount > remaining) throw BillingError.exceedsRemaining(invoice.id, remaining, invoice.currency);
-      const payment = await this.pay(tx, invoice, { amount, reference, key, hash, paidAt, recordedById: command.recordedById });
+      const payment = await this.pay(tx, invoice, { amount, reference, key, hash, paidAt, recordedById: command.recordedById }, this.external);
       return { payment, invoice, replayed: false };
     });
   }
 
-  private async pay(tx: LedgerTransaction, invoice: InvoiceRow, facts: { amount: bigint; reference: string; key: string; hash: string; paidAt: Date; recordedById: string | null }): Promise<InvoicePaymentRow> {
+  /**
+   * A guardian pays an invoice of its payer from its own wallet in the invoice's currency (all that
+   * remains when `amount` is omitted): the wallet is debited, the receivable credited, the wallet's
+   * history gets the line, and the invoice its new state, in one transaction. Once per idempotency key.
+   * Errors, in precedence: BAD_USER_INPUT, INVALID_AMOUNT, AMOUNT_NOT_POSITIVE, AMOUNT_OUT_OF_RANGE, NOT_FOUND, IDEMPOTENCY_KEY_REUSED,
+   * INVALID_INVOICE_TRANSITION, PAYMENT_EXCEEDS_REMAINING, CURRENCY_NOT_SUPPORTED, INSUFFICIENT_FUNDS.
+   */
+  async payFromWallet(command: WalletPaymentCommand): Promise<{ payment: InvoicePaymentRow; invoice: InvoiceRow; replayed: boolean }> {
+    const key = checkText(command.idempotencyKey, { max: 200, field: 'idempotencyKey', allowEmpty: false });
+    const asked = command.amount == null ? undefined : parseAmount(command.amount, 'amount');
+    const hash = requestHash('wallet-payment', { invoice: command.invoiceId, amount: asked === undefined ? null : String(asked), guardian: command.guardianId });
+    return this.ledger.transaction(this.orm.em, async (tx) => {
+      const invoice = await this.locked(tx.em, command.invoiceId, { merchantIds: [], guardianId: command.guardianId });
+      const earlier = await tx.em.findOne(InvoicePaymentEntity, { idempotencyKey: key }) as InvoicePaymentRow | null;
+      if (earlier) return { payment: replayOf(earlier, hash, () => BillingError.keyReused(key))!, invoice, replayed: true };
+      if (invoice.status === InvoiceStatus.VOID || invoice.status === InvoiceStatus.PAID) throw BillingError.invalidTransition(invoice.id, invoice.status, 'paid');
+      const remaining = remainingOf(invoice);
+      const amount = asked ?? remaining;
+      if (amount > remaining) throw BillingError.exceedsRemaining(invoice.id, remaining, invoice.currency);
+      const payment = await this.pay(tx, invoice, { amount, reference: `wallet of usr_${command.guardianId}`, key, hash, paidAt: new Date(), recordedById: command.guardianId }, this.fromWallet(command.guardianId));
+      return { payment, invoice, replayed: false };
+    });
+  }
+
+  /** Money received outside Folio: the organisation's cash account. */
+  private readonly external: Source = {
+    method: PaymentMethod.EXTERNAL,
+    debit: async (tx, invoice) => (await openBillingAccounts(tx, { merchantId: String(invoice.merchantId), payerId: String(invoice.payerId) }, invoice.currency, [BillingAccount.CASH]))[0],
+  };
+
+  /** The guardian's wallet in the invoice's currency (refused when that is not a wallet currency), and a line of its history. */
+  private fromWallet(guardianId: string): Source {
+    let walletId = '';
+    return {
+      method: PaymentMethod.WALLET,
+      debit: async (tx, invoice) => {
+        const wallet = await this.wallets.walletOf(guardianId, this.wallets.currency(invoice.currency), tx);
+        walletId = wallet.id;
+        return `wallet:user:${guardianId}:${invoice.currency.toLowerCase()}`;
+      },
+      after: async (tx, invoice, amount, entryId) => {
+        await this.wallets.record(tx, [{
+          walletId, kind: WalletTransactionKind.INVOICE_PAYMENT, status: WalletTransactionStatus.COMPLETED, amount: String(amount), currency: invoice.currency, entryId, reference: `inv_${invoice.id}`,
+        }]);
+      },
+    };
+  }
+
+  private async pay(tx: LedgerTransaction, invoice: InvoiceRow, facts: { amount: bigint; reference: string; key: string; hash: string; paidAt: Date; recordedById: string | null }, source: Source): Promise<InvoicePaymentRow> {
     const ids = { merchantId: String(invoice.merchantId), payerId: String(invoice.payerId) };
-    const [cash] = await openBillingAccounts(tx, ids, invoice.currency, [BillingAccount.CASH]);
+    const cash = await source.debit(tx, invoice);
     // A payment is never effective before the invoice it pays.
     const at = facts.paidAt.getTime() < invoice.issuedAt.getTime() ? invoice.issuedAt : facts.paidAt;
     const posted = await tx.post({
@@ -140,8 +193,9 @@ export class InvoiceService {
       metadata: { invoiceId: invoice.id, payerId: ids.payerId, merchantId: ids.merchantId, reference: facts.reference },
       postings: move(invoice.currency, cash, billingAccount(BillingAccount.RECEIVABLE, ids, invoice.currency), facts.amount),
     });
+    await source.after?.(tx, invoice, facts.amount, posted.entryId);
     const payment = tx.em.create(InvoicePaymentEntity, {
-      invoiceId: invoice.id, amount: String(facts.amount), method: PaymentMethod.EXTERNAL, reference: facts.reference, idempotencyKey: facts.key,
+      invoiceId: invoice.id, amount: String(facts.amount), method: source.method, reference: facts.reference, idempotencyKey: facts.key,
       requestHash: facts.hash, entryId: posted.entryId, recordedById: facts.recordedById, paidAt: at,
     } as never) as InvoicePaymentRow;
     await bumpStatementVersion(db(tx), ids.payerId);
@@ -152,10 +206,11 @@ export class InvoiceService {
     return payment;
   }
 
-  /** The invoice, locked, if the scope's staff reach it; NOT_FOUND otherwise. */
+  /** The invoice, locked, if the scope reaches it (its organisation's staff, or a guardian of its payer); NOT_FOUND otherwise. */
   private async locked(em: EntityManager, invoiceId: string, scope: BillingScope): Promise<InvoiceRow> {
     const invoice = await em.findOne(InvoiceEntity, { id: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) as InvoiceRow | null;
-    if (!invoice || (scope.merchantIds !== undefined && !scope.merchantIds.includes(String(invoice.merchantId)))) throw BillingError.notFound('Invoice', invoiceId);
+    const guards = async (row: InvoiceRow) => scope.guardianId !== undefined && await em.count(GuardianEntity, { payerId: row.payerId, userId: scope.guardianId }) > 0;
+    if (!invoice || (scope.merchantIds !== undefined && !scope.merchantIds.includes(String(invoice.merchantId)) && !(await guards(invoice)))) throw BillingError.notFound('Invoice', invoiceId);
     return invoice;
   }
 

@@ -122,6 +122,7 @@ const describe: Record<WalletTransactionKind, (line: WalletTransaction, other?: 
   FEE: () => 'Withdrawal fee',
   CASHBACK: (line) => `Cashback on purchase ${line.reference}`,
   CASHBACK_CLAWBACK: (line) => `Cashback taken back (purchase ${line.reference})`,
+  INVOICE_PAYMENT: (line) => `Invoice ${line.reference} paid`,
 };
 
 @Resolver(() => WalletTransaction)

@@ -18,6 +18,7 @@ registerEnumType(WalletTransactionKind, {
     FEE: { description: 'A fee the platform charged (for a withdrawal).' },
     CASHBACK: { description: 'Cashback earned on a purchase: PENDING while the purchase can be returned, COMPLETED once confirmed, CANCELLED if reversed first. `reference` is the purchase.' },
     CASHBACK_CLAWBACK: { description: 'Cashback taken back from the wallet (a purchase refunded or reversed after confirmation, or owed cashback repaid). `reference` is the purchase.' },
+    INVOICE_PAYMENT: { description: 'An invoice paid from the wallet by a guardian of its payer. `reference` is the invoice.' },
   },
 });
 registerEnumType(WalletTransactionStatus, {
@@ -63,7 +64,7 @@ export class WalletTransaction extends Node {
   @Field(() => ID, { description: 'Global id, e.g. "wtx_31".' })
   override id!: string;
 
-  @Field(() => WalletTransactionKind, { description: 'DEPOSIT, TRANSFER_IN, TRANSFER_OUT, WITHDRAWAL, PAYOUT, FEE, CASHBACK or CASHBACK_CLAWBACK.' }) kind!: WalletTransactionKind;
+  @Field(() => WalletTransactionKind, { description: 'DEPOSIT, TRANSFER_IN, TRANSFER_OUT, WITHDRAWAL, PAYOUT, FEE, CASHBACK, CASHBACK_CLAWBACK or INVOICE_PAYMENT.' }) kind!: WalletTransactionKind;
   @Field(() => FlowDirection, { description: 'IN for deposits, transfers received and cashback; OUT otherwise.' }) direction!: FlowDirection;
   @Field(() => WalletTransactionStatus, { description: 'PENDING while held; COMPLETED, FAILED or CANCELLED.' }) status!: WalletTransactionStatus;
   @Field(() => Money, { description: 'The amount, always positive; `direction` says which way it went.' }) amount!: Money;

@@ -10,6 +10,8 @@ export enum WalletTransactionKind {
   CASHBACK = 'CASHBACK',
   /** Cashback taken back from the wallet: a clawback after confirmation, or an earlier clawback's shortfall repaid. */
   CASHBACK_CLAWBACK = 'CASHBACK_CLAWBACK',
+  /** An invoice paid from the wallet (the billing module): `reference` is the invoice. */
+  INVOICE_PAYMENT = 'INVOICE_PAYMENT',
 }
 
 /** Where a line of history stands: money held (PENDING) ends COMPLETED, FAILED (returned) or CANCELLED (returned). */

@@ -292,3 +292,45 @@ describe('invoiceUpdated', () => {
     refused.stop();
   });
 });
+
+describe('paying from a guardian’s wallet', () => {
+  const BlPayFromWallet = graphql(`
+    mutation BlPayFromWallet($input: PayInvoiceInput!) { payInvoice(input: $input) { replayed payment { id method amount { amount } } invoice { status remaining { amount } } } }
+  `);
+  const BlWallet = graphql(`query BlWallet { wallets { currency balance { available { amount } } transactions(first: 5) { edges { node { kind amount { amount } reference } } } } }`);
+
+  it('debits the guardian’s wallet and pays the invoice in one transaction, once per key; never more than the wallet holds or the invoice asks', async () => {
+    const s = await school(gw);
+    const parent = await gw.user(Role.CUSTOMER, 'parent');
+    await gw.services.wallets.service.deposit({ userId: parent.userId, currency: 'USD', amount: '1500', reference: uniq('dep'), idempotencyKey: uniq('dep') });
+    const payer = await payerOf(s, [parent]);
+    const invoice = (await invoiceFor(s, payer.id, [1000])).answer.data!.issueInvoice;
+    const asParent = gw.as(parent);
+    const key = uniq('wpay');
+    const part = (await asParent.request(BlPayFromWallet, { input: { invoiceId: invoice.id, amount: '400', idempotencyKey: key } })).data!.payInvoice;
+    expect(part).toMatchObject({ replayed: false, payment: { method: 'WALLET', amount: { amount: '400' } }, invoice: { status: 'PARTIALLY_PAID', remaining: { amount: '600' } } });
+    expect((await asParent.request(BlPayFromWallet, { input: { invoiceId: invoice.id, amount: '400', idempotencyKey: key } })).data!.payInvoice).toMatchObject({ replayed: true, payment: { id: part.payment.id } });
+    expect(errorCode(await asParent.request(BlPayFromWallet, { input: { invoiceId: invoice.id, amount: '601', idempotencyKey: uniq('wpay') } }))).toBe('PAYMENT_EXCEEDS_REMAINING');
+    // The rest, amount omitted: 600.
+    expect((await asParent.request(BlPayFromWallet, { input: { invoiceId: invoice.id, idempotencyKey: uniq('wpay') } })).data!.payInvoice.invoice).toMatchObject({ status: 'PAID', remaining: { amount: '0' } });
+    const [wallet] = (await asParent.request(BlWallet, {})).data!.wallets;
+    expect(wallet.balance.available.amount).toBe('500');
+    expect(wallet.transactions.edges.slice(0, 2).map((e) => [e.node.kind, e.node.amount.amount, e.node.reference])).toEqual([['INVOICE_PAYMENT', '600', `inv_${invoice.id.replace('inv_', '')}`], ['INVOICE_PAYMENT', '400', `inv_${invoice.id.replace('inv_', '')}`]]);
+    // More than the wallet holds: INSUFFICIENT_FUNDS, nothing paid.
+    const big = (await invoiceFor(s, payer.id, [900])).answer.data!.issueInvoice;
+    expect(errorCode(await asParent.request(BlPayFromWallet, { input: { invoiceId: big.id, idempotencyKey: uniq('wpay') } }))).toBe('INSUFFICIENT_FUNDS');
+    expect((await s.client.request(BlInvoice, { id: big.id })).data!.invoice).toMatchObject({ status: 'PENDING', payments: [] });
+  });
+
+  it('lets only the payer’s guardians pay, from their own wallet, and only in a wallet currency', async () => {
+    const s = await school(gw);
+    const parent = await gw.user(Role.CUSTOMER, 'parent');
+    const stranger = await gw.user(Role.CUSTOMER, 'stranger');
+    const payer = await payerOf(s, [parent]);
+    const invoice = (await invoiceFor(s, payer.id, [100])).answer.data!.issueInvoice;
+    expect(errorCode(await gw.as(stranger).request(BlPayFromWallet, { input: { invoiceId: invoice.id, idempotencyKey: uniq('wpay') } }))).toBe('NOT_FOUND');
+    expect(errorCode(await s.client.request(BlPayFromWallet, { input: { invoiceId: invoice.id, idempotencyKey: uniq('wpay') } }))).toBe('FORBIDDEN');
+    const yen = (await invoiceFor(s, payer.id, [100], 30, { currency: 'JPY' })).answer.data!.issueInvoice;
+    expect(errorCode(await gw.as(parent).request(BlPayFromWallet, { input: { invoiceId: yen.id, idempotencyKey: uniq('wpay') } }))).toBe('CURRENCY_NOT_SUPPORTED');
+  });
+});

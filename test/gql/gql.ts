@@ -37,6 +37,8 @@ type Documents = {
     "mutation BlBadGuardian($input: CreatePayerInput!) { createPayer(input: $input) { id } }": typeof types.BlBadGuardianDocument,
     "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }": typeof types.BlOtherSchoolDocument,
     "subscription BlUpdates($after: String, $payerId: ID) { invoiceUpdated(after: $after, payerId: $payerId) { sequence status invoice { id paid { amount } } } }": typeof types.BlUpdatesDocument,
+    "\n    mutation BlPayFromWallet($input: PayInvoiceInput!) { payInvoice(input: $input) { replayed payment { id method amount { amount } } invoice { status remaining { amount } } } }\n  ": typeof types.BlPayFromWalletDocument,
+    "query BlWallet { wallets { currency balance { available { amount } } transactions(first: 5) { edges { node { kind amount { amount } reference } } } } }": typeof types.BlWalletDocument,
     "\n  query BlCachedStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { opening { amount } closing { amount } paid { amount } lines { kind amount { amount } balance { amount } } }\n  }\n": typeof types.BlCachedStatementDocument,
     "\n  query BlPayerStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": typeof types.BlPayerStatementDocument,
     "\n  query BlSchoolStatement($merchantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    organisationStatement(merchantId: $merchantId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": typeof types.BlSchoolStatementDocument,
@@ -185,6 +187,8 @@ const documents: Documents = {
     "mutation BlBadGuardian($input: CreatePayerInput!) { createPayer(input: $input) { id } }": types.BlBadGuardianDocument,
     "mutation BlOtherSchool($input: CreatePayerInput!) { createPayer(input: $input) { id } }": types.BlOtherSchoolDocument,
     "subscription BlUpdates($after: String, $payerId: ID) { invoiceUpdated(after: $after, payerId: $payerId) { sequence status invoice { id paid { amount } } } }": types.BlUpdatesDocument,
+    "\n    mutation BlPayFromWallet($input: PayInvoiceInput!) { payInvoice(input: $input) { replayed payment { id method amount { amount } } invoice { status remaining { amount } } } }\n  ": types.BlPayFromWalletDocument,
+    "query BlWallet { wallets { currency balance { available { amount } } transactions(first: 5) { edges { node { kind amount { amount } reference } } } } }": types.BlWalletDocument,
     "\n  query BlCachedStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { opening { amount } closing { amount } paid { amount } lines { kind amount { amount } balance { amount } } }\n  }\n": types.BlCachedStatementDocument,
     "\n  query BlPayerStatement($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    payerStatement(payerId: $payerId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": types.BlPayerStatementDocument,
     "\n  query BlSchoolStatement($merchantId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    organisationStatement(merchantId: $merchantId, currency: \"USD\", from: $from, to: $to) { ...BlStatementFields }\n  }\n": types.BlSchoolStatementDocument,
@@ -416,6 +420,14 @@ export function graphql(source: "mutation BlOtherSchool($input: CreatePayerInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription BlUpdates($after: String, $payerId: ID) { invoiceUpdated(after: $after, payerId: $payerId) { sequence status invoice { id paid { amount } } } }"): (typeof documents)["subscription BlUpdates($after: String, $payerId: ID) { invoiceUpdated(after: $after, payerId: $payerId) { sequence status invoice { id paid { amount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation BlPayFromWallet($input: PayInvoiceInput!) { payInvoice(input: $input) { replayed payment { id method amount { amount } } invoice { status remaining { amount } } } }\n  "): (typeof documents)["\n    mutation BlPayFromWallet($input: PayInvoiceInput!) { payInvoice(input: $input) { replayed payment { id method amount { amount } } invoice { status remaining { amount } } } }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BlWallet { wallets { currency balance { available { amount } } transactions(first: 5) { edges { node { kind amount { amount } reference } } } } }"): (typeof documents)["query BlWallet { wallets { currency balance { available { amount } } transactions(first: 5) { edges { node { kind amount { amount } reference } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
