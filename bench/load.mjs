@@ -42,6 +42,8 @@ const scenarios = (env.BENCH_SCENARIOS || 'typename,random,hot,batch,wallet-tran
 const walletUsers = Number(env.BENCH_WALLET_USERS ?? 200);
 const purchaseCustomers = Number(env.BENCH_PURCHASE_CUSTOMERS ?? 200);
 const webhookMerchants = Number(env.BENCH_WEBHOOK_MERCHANTS ?? 100);
+const billingPayers = Number(env.BENCH_BILLING_PAYERS ?? 1_000);
+const billingInvoices = Number(env.BENCH_BILLING_INVOICES ?? 20_000);
 const asOfPostings = Number(env.BENCH_ASOF_POSTINGS ?? 1_000_000);
 const asOfDays = Number(env.BENCH_ASOF_DAYS ?? 365);
 const asOfPerEntry = Number(env.BENCH_ASOF_PER_ENTRY ?? 10);
@@ -53,10 +55,11 @@ const wantCore = scenarios.some((name) => coreScenarios.includes(name) || name i
 const wantWallets = scenarios.includes('wallet-transfer');
 const wantPurchases = scenarios.includes('purchase');
 const wantWebhooks = scenarios.includes('webhook-charge');
+const wantBilling = scenarios.includes('statement') || scenarios.includes('statement-uncached');
 /** Scenarios that need no seeding beyond the FINANCE key. */
 const bareScenarios = ['typename'];
 const wantAsOf = scenarios.includes('as-of');
-const knownScenarios = [...coreScenarios, 'wallet-transfer', 'purchase', 'webhook-charge', ...bareScenarios, ...Object.keys(fanoutScenarios), 'as-of'];
+const knownScenarios = [...coreScenarios, 'wallet-transfer', 'purchase', 'webhook-charge', 'statement', 'statement-uncached', ...bareScenarios, ...Object.keys(fanoutScenarios), 'as-of'];
 const unknownScenarios = scenarios.filter((name) => !knownScenarios.includes(name));
 if (unknownScenarios.length) {
   console.error(`[bench] unknown scenario(s) in BENCH_SCENARIOS: ${unknownScenarios.join(', ')} (known: ${knownScenarios.join(', ')})`);
@@ -285,6 +288,54 @@ function chargeDelivery(processor) {
     headers: { 'content-type': 'application/json', 'webhook-id': eventId, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': processor.signer.sign(eventId, at, body) },
   };
 }
+
+/**
+ * The statement scenarios' school, through the API as its staff would fill it: a merchant (the
+ * organisation), BENCH_BILLING_PAYERS payers (20 aliased createPayer a request), BENCH_BILLING_INVOICES
+ * invoices spread over the payers and the past year (20 aliased issueInvoice a request, 4 at a time),
+ * and a payment of half of every third one (recordInvoicePayment). Returns the payers' ids.
+ */
+async function seedBilling() {
+  const t0 = performance.now();
+  const schoolId = (await gql(`mutation { createMerchant(input: {name: "Bench school", slug: ${esc(`bench-school-${runId}`)}, defaultCurrency: "USD"}) { id } }`)).createMerchant.id;
+  const payerIds = new Array(billingPayers);
+  await inParallel(chunks(Array.from({ length: billingPayers }, (_, i) => i), 20), 4, async (group) => {
+    const made = await gql(`mutation { ${group.map((i) => `p${i}: createPayer(input: {merchantId: ${esc(schoolId)}, name: "Pupil ${i}", reference: ${esc(`stu-${i}`)}}) { id }`).join('\n')} }`);
+    for (const i of group) payerIds[i] = made[`p${i}`].id;
+  });
+  const t1 = performance.now();
+  const now = Date.now();
+  const invoices = Array.from({ length: billingInvoices }, (_, i) => {
+    const issuedAt = now - (1 + ((i * 7919) % 360)) * day - (i % 1000) * 1_000;
+    return { i, payerId: payerIds[i % billingPayers], issuedAt, amount: 1_000 + ((i * 104_729) % 99_000) };
+  });
+  const ids = new Array(billingInvoices);
+  await inParallel(chunks(invoices, 20), 4, async (group) => {
+    const fields = group.map((inv) => `i${inv.i}: issueInvoice(input: {payerId: ${esc(inv.payerId)}, number: ${esc(`B-${runId}-${inv.i}`)}, currency: "USD",
+      issuedAt: ${esc(new Date(inv.issuedAt).toISOString())}, dueAt: ${esc(new Date(inv.issuedAt + 30 * day).toISOString())},
+      lines: [{description: "Term fee", quantity: 1, unitAmount: ${esc(String(inv.amount))}}]}) { id }`);
+    const made = await gql(`mutation { ${fields.join('\n')} }`);
+    for (const inv of group) ids[inv.i] = made[`i${inv.i}`].id;
+  });
+  const t2 = performance.now();
+  const paid = invoices.filter((inv) => inv.i % 3 === 0);
+  await inParallel(chunks(paid, 20), 4, async (group) => {
+    const fields = group.map((inv) => `m${inv.i}: recordInvoicePayment(input: {invoiceId: ${esc(ids[inv.i])}, amount: ${esc(String(Math.floor(inv.amount / 2)))},
+      idempotencyKey: ${esc(`bpay-${runId}-${inv.i}`)}, paidAt: ${esc(new Date(inv.issuedAt + 10 * day).toISOString())}}) { replayed }`);
+    await gql(`mutation { ${fields.join('\n')} }`);
+  });
+  const t3 = performance.now();
+  const secs = (a, b) => Number(((b - a) / 1000).toFixed(1));
+  log(`seeded a school with ${billingPayers} payers, ${billingInvoices} invoices and ${paid.length} payments: ${secs(t0, t1)} + ${secs(t1, t2)} + ${secs(t2, t3)} s`);
+  return { schoolId, payerIds, timings: { payers: billingPayers, invoices: billingInvoices, payments: paid.length, payers_s: secs(t0, t1), invoices_s: secs(t1, t2), payments_s: secs(t2, t3) } };
+}
+
+const statementDoc = `query S($payerId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) { payerStatement(payerId: $payerId, currency: "USD", from: $from, to: $to) {
+  opening { amount } closing { amount } invoiced { amount } paid { amount } lines { at kind invoiceNumber amount { amount } balance { amount } }
+  aging { current { amount } days1To30 { amount } days31To60 { amount } days61To90 { amount } over90 { amount } } } }`;
+/** The year's statement of a random payer: the same 1,000 keys over and over, so once warm each read is a cache hit. */
+const yearFrom = new Date(Date.now() - 365 * 86_400_000).toISOString();
+const yearTo = new Date(Date.now() + 86_400_000).toISOString();
 
 const day = 86_400_000;
 /** Amount of the as-of seed's posting i: known to the bench, so it can check the balances it reads. */
@@ -581,7 +632,7 @@ const purchaseInput = (shop) => ({
 });
 const walletAmount = () => 1 + Math.floor(Math.random() * 1_000);
 
-function scenarioDefs(seeded, walletSeed, shop, processor) {
+function scenarioDefs(seeded, walletSeed, shop, processor, billing) {
   const { walletIds, hot } = seeded ?? {};
   // Returns the number of failed entries in one 200 response of a single-entry mutation.
   const checkSingle = (body, errors) => {
@@ -671,6 +722,21 @@ function scenarioDefs(seeded, walletSeed, shop, processor) {
         return 1;
       },
       setupRequest: (req) => ({ ...req, ...chargeDelivery(processor) }),
+    },
+    // A payer's statement for the year (opening, about 20 invoices and their payments with running
+    // balances, aging), a random one of the school's 1,000 payers: cached in Redis when the gateway has
+    // REDIS_URL (BENCH_REDIS_URL), so after the first read of each payer every read is a hit.
+    statement: {
+      entriesPerRequest: 0,
+      body: () => JSON.stringify({ query: statementDoc, variables: { payerId: billing.payerIds[Math.floor(Math.random() * billing.payerIds.length)], from: yearFrom, to: yearTo } }),
+      check: checkRead((data) => data?.payerStatement?.lines?.length > 0),
+    },
+    // The same, for a period ending a random millisecond from now: a key never asked before, so every
+    // read is computed from PostgreSQL (what every read costs without Redis).
+    'statement-uncached': {
+      entriesPerRequest: 0,
+      body: () => JSON.stringify({ query: statementDoc, variables: { payerId: billing.payerIds[Math.floor(Math.random() * billing.payerIds.length)], from: yearFrom, to: new Date(Date.now() + 86_400_000 + Math.floor(Math.random() * 1e9)).toISOString() } }),
+      check: checkRead((data) => data?.payerStatement?.lines?.length > 0),
     },
     hot: { ...single('h', () => [hot, walletIds[Math.floor(Math.random() * walletIds.length)]]), floorKey: 'hot' },
     batch: {
@@ -828,6 +894,7 @@ async function main() {
   const history = wantAsOf ? await seedAsOf() : undefined;
   const shop = wantPurchases ? await seedPurchases() : undefined;
   const processor = wantWebhooks ? await seedProcessor() : undefined;
+  const billing = wantBilling ? await seedBilling() : undefined;
   let idle = null;
   if (seeded) {
     idle = await singleRequestLatency(() => {
@@ -860,7 +927,7 @@ async function main() {
     });
     log(`one charge webhook, unloaded: p50 ${idleWebhook.p50} ms (min ${idleWebhook.min}, max ${idleWebhook.max})`);
   }
-  const defs = scenarioDefs(seeded, walletSeed, shop, processor);
+  const defs = scenarioDefs(seeded, walletSeed, shop, processor, billing);
   const results = {};
   for (const name of scenarios) {
     if (name in fanoutScenarios) {
@@ -895,6 +962,7 @@ async function main() {
       ...(walletSeed && { wallet_users: walletSeed.timings }),
       ...(shop && { purchases: shop.timings }),
       ...(processor && { webhooks: processor.timings }),
+      ...(billing && { billing: billing.timings }),
     },
     single_postEntry_unloaded_ms: idle,
     single_wallet_transfer_unloaded_ms: idleTransfer,
@@ -914,6 +982,9 @@ async function main() {
       purchase_vs_random_floor: goal('purchase', 0.3),
       // issue 13: signed charge.succeeded webhooks applied per second, at least 0.3 × the random floor
       webhook_charge_vs_random_floor: goal('webhook-charge', 0.3),
+      // issue 14: a payer's statement, p99 at most 10 ms cached and 100 ms uncached, 50 connections
+      statement_cached_p99_ms: results.statement ? { p99: results.statement.latency_ms.p99, max: 10, met: results.statement.latency_ms.p99 <= 10 } : null,
+      statement_uncached_p99_ms: results['statement-uncached'] ? { p99: results['statement-uncached'].latency_ms.p99, max: 100, met: results['statement-uncached'].latency_ms.p99 <= 100 } : null,
       // issue 11: a past balance of an account with a long history in at most 10 ms (p99, one client)
       as_of_p99_ms: results['as-of'] ? { p99: results['as-of'].one_client.p99, max: 10, met: results['as-of'].one_client.p99 <= 10 } : null,
       zero_errors: { errors: errorsTotal, ledger_ok: verify.ok, db_consistent: writes.every((s) => s.db_check.consistent), met: errorsTotal === 0 && verify.ok && writes.every((s) => s.db_check.consistent) },

@@ -13,8 +13,8 @@
 #   BENCH_DB (folio_bench), BENCH_PORT (a free port), FLOOR_CLIENTS (16), FLOOR_SECONDS (20),
 #   SKIP_FLOOR=1, and load.mjs's BENCH_WALLETS, BENCH_CONNECTIONS, BENCH_DURATION, BENCH_BATCH,
 #   BENCH_WARMUP, BENCH_SCENARIOS (default typename,random,hot,batch,wallet-transfer; read-balance,
-#   read-accounts, fanout-own, fanout-stream, as-of, purchase and webhook-charge on request), BENCH_WALLET_USERS,
-#   BENCH_PURCHASE_CUSTOMERS, BENCH_WEBHOOK_MERCHANTS, BENCH_ASOF_POSTINGS, BENCH_ASOF_DAYS, BENCH_ASOF_PER_ENTRY.
+#   read-accounts, fanout-own, fanout-stream, as-of, purchase, webhook-charge, statement and statement-uncached on request), BENCH_WALLET_USERS,
+#   BENCH_PURCHASE_CUSTOMERS, BENCH_WEBHOOK_MERCHANTS, BENCH_BILLING_PAYERS, BENCH_BILLING_INVOICES, BENCH_REDIS_URL (the gateway's REDIS_URL), BENCH_ASOF_POSTINGS, BENCH_ASOF_DAYS, BENCH_ASOF_PER_ENTRY.
 #   BENCH_MODE=soak runs bench/soak.mjs instead of load.mjs (a mixed load for BENCH_SOAK_SECONDS, 600,
 #   with the gateway's memory sampled; `npm run bench:soak`, no floor). GATEWAY_NODE_OPTIONS: the
 #   gateway's node flags (default the Dockerfile's --max-old-space-size=1024 --max-semi-space-size=16;
@@ -96,7 +96,10 @@ admin_password=$("$node" -e "console.log(require('crypto').randomBytes(24).toStr
 malloc_env=()
 [ -n "${MALLOC_MMAP_THRESHOLD_-1048576}" ] && malloc_env=(MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_-1048576}")
 # shellcheck disable=SC2086 # GATEWAY_NODE_OPTIONS is a list of flags
-env "${malloc_env[@]}" DATABASE_URL=$database_url PORT=$port HOST=127.0.0.1 LOG_LEVEL=warn GRAPHIQL=false NODE_ENV=production \
+# BENCH_REDIS_URL: the gateway's REDIS_URL (statements cached there); unset, the gateway runs without Redis.
+redis_env=()
+[ -n "${BENCH_REDIS_URL:-}" ] && redis_env=(REDIS_URL="$BENCH_REDIS_URL")
+env "${malloc_env[@]}" "${redis_env[@]}" DATABASE_URL=$database_url PORT=$port HOST=127.0.0.1 LOG_LEVEL=warn GRAPHIQL=false NODE_ENV=production \
   RATE_LIMIT_IP_PER_MINUTE=${RATE_LIMIT_IP_PER_MINUTE:-1000000} RATE_LIMIT_CALLER_PER_SECOND=${RATE_LIMIT_CALLER_PER_SECOND:-100000} \
   "$node" ${GATEWAY_NODE_OPTIONS---max-old-space-size=1024 --max-semi-space-size=16} "$results/dist/src/main.js" >"$results/gateway.log" 2>&1 &
 gw_pid=$!

@@ -155,6 +155,43 @@ describe('voiding', () => {
   });
 });
 
+describe('the invoice state machine, as a table', () => {
+  it('moves each state by each action as the README says, or refuses it with INVALID_INVOICE_TRANSITION', async () => {
+    const s = await school(gw);
+    const payer = await payerOf(s);
+    /** An invoice of 1000 brought to the state. */
+    const inState = async (state: string) => {
+      const id = (await invoiceFor(s, payer.id, [1000])).answer.data!.issueInvoice.id;
+      if (state === 'PARTIALLY_PAID') await pay(s, id, '300');
+      if (state === 'PAID') await pay(s, id, '1000');
+      if (state === 'VOID') await s.client.request(BlVoid, { id });
+      return id;
+    };
+    const actions: Record<string, (id: string) => Promise<{ errors?: readonly unknown[] }>> = {
+      'pay part': (id) => pay(s, id, '100'),
+      'pay the rest': async (id) => pay(s, id, (await s.client.request(BlInvoice, { id })).data!.invoice!.remaining.amount),
+      void: (id) => s.client.request(BlVoid, { id }),
+    };
+    const table: [string, string, string][] = [
+      ['PENDING', 'pay part', 'PARTIALLY_PAID'], ['PENDING', 'pay the rest', 'PAID'], ['PENDING', 'void', 'VOID'],
+      ['PARTIALLY_PAID', 'pay part', 'PARTIALLY_PAID'], ['PARTIALLY_PAID', 'pay the rest', 'PAID'], ['PARTIALLY_PAID', 'void', 'INVALID_INVOICE_TRANSITION'],
+      ['PAID', 'pay part', 'INVALID_INVOICE_TRANSITION'], ['PAID', 'void', 'INVALID_INVOICE_TRANSITION'],
+      ['VOID', 'pay part', 'INVALID_INVOICE_TRANSITION'], ['VOID', 'void', 'VOID'],
+    ];
+    for (const [from, action, to] of table) {
+      const id = await inState(from);
+      const answer = await actions[action](id);
+      const now = (await s.client.request(BlInvoice, { id })).data!.invoice!.status;
+      if (to === 'INVALID_INVOICE_TRANSITION') {
+        expect(errorCode(answer as never), `${from} → ${action}`).toBe(to);
+        expect(now, `${from} → ${action} leaves it`).toBe(from);
+      } else {
+        expect(now, `${from} → ${action}`).toBe(to);
+      }
+    }
+  });
+});
+
 describe('overdue, computed as of a time', () => {
   it('is true only for an open invoice past its due time', async () => {
     const s = await school(gw);
