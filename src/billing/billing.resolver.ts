@@ -18,14 +18,18 @@ import { isOverdue } from './invoice.service.js';
 const managers = [Role.MERCHANT, ...staffRoles];
 const readers = [Role.CUSTOMER, Role.MERCHANT, ...staffRoles];
 
+/** Whether the caller reaches a payer of `merchantId`: its guardians are read only for a caller that may be one. */
+async function reachesPayer(context: GraphQLContext, merchantId: string, payerId: string): Promise<boolean> {
+  const scope = await billingScope(context);
+  return reaches(scope, merchantId, scope.guardianId === undefined ? [] : await context.loaders.payerGuardianIds.load(payerId));
+}
+
 async function visiblePayer(context: GraphQLContext, row: PayerRow | undefined): Promise<Payer | null> {
-  if (!row) return null;
-  return reaches(await billingScope(context), String(row.merchantId), await context.loaders.payerGuardianIds.load(row.id)) ? Payer.from(row) : null;
+  return row && (await reachesPayer(context, String(row.merchantId), row.id)) ? Payer.from(row) : null;
 }
 
 async function visibleInvoice(context: GraphQLContext, row: InvoiceRow | undefined): Promise<Invoice | null> {
-  if (!row) return null;
-  return reaches(await billingScope(context), String(row.merchantId), await context.loaders.payerGuardianIds.load(String(row.payerId))) ? Invoice.from(row) : null;
+  return row && (await reachesPayer(context, String(row.merchantId), String(row.payerId))) ? Invoice.from(row) : null;
 }
 
 export const billingNodes: Partial<Record<IdType, NodeFetcher>> = {
@@ -85,7 +89,8 @@ export class BillingResolver {
   ): Promise<Statement | null> {
     const payer = await visiblePayer(context, await context.loaders.payer.load(fromGlobalId('Payer', payerId, 'payerId')));
     if (!payer) return null;
-    const row = await context.billing.statements.statement(context.em, { payerId: payer.row.id }, parseCurrency(currency, 'currency'), from, to);
+    // The payer's row, just read, carries its statement version: the cache key needs no query of its own.
+    const row = await context.billing.statements.statement(context.em, { payerId: payer.row.id }, parseCurrency(currency, 'currency'), from, to, String(payer.row.statementVersion));
     return Statement.from(row, String(payer.row.merchantId));
   }
 

@@ -17,9 +17,10 @@ const ttlSeconds = 60;
 export class StatementService {
   constructor(private readonly queries: StatementQueries, private readonly cache: ResilientCache) {}
 
-  async statement(em: EntityManager, of: StatementOf, currency: string, from: Date, to: Date): Promise<StatementRow> {
+  /** `version`: the payer's, when the caller has just read its row; read here otherwise. */
+  async statement(em: EntityManager, of: StatementOf, currency: string, from: Date, to: Date, version?: string): Promise<StatementRow> {
     if (to.getTime() <= from.getTime()) throw BillingError.badInput('to is after from', 'to');
-    const version = await statementVersion(em.getKysely() as Kysely<any>, of);
+    version ??= await statementVersion(em.getKysely() as Kysely<any>, of);
     const key = `statement:${of.payerId ? `payer:${of.payerId}` : `org:${of.merchantId}`}:v${version}:${currency}:${from.toISOString()}:${to.toISOString()}`;
     const cached = await this.cache.get(key);
     if (cached) return fromWire(of, cached);
