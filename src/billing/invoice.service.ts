@@ -123,16 +123,7 @@ export class InvoiceService {
     const paidAt = command.paidAt ?? this.clock.now();
     if (paidAt.getTime() > this.clock.now().getTime() + 60_000) throw BillingError.badInput('paidAt is in the future', 'paidAt');
     const hash = requestHash('payment', { invoice: command.invoiceId, amount: String(amount), reference, paidAt: command.paidAt?.toISOString() ?? null });
-    return this.ledger.transaction(this.orm.em, async (tx) => {
-      const invoice = await this.locked(tx.em, command.invoiceId, scope);
-      const earlier = await tx.em.findOne(InvoicePaymentEntity, { idempotencyKey: key }) as InvoicePaymentRow | null;
-      if (earlier) return { payment: replayOf(earlier, hash, () => BillingError.keyReused(key))!, invoice, replayed: true };
-      if (invoice.status === InvoiceStatus.VOID || invoice.status === InvoiceStatus.PAID) throw BillingError.invalidTransition(invoice.id, invoice.status, 'paid');
-      const remaining = remainingOf(invoice);
-      if (amount > remaining) throw BillingError.exceedsRemaining(invoice.id, remaining, invoice.currency);
-      const payment = await this.pay(tx, invoice, { amount, reference, key, hash, paidAt, recordedById: command.recordedById }, this.external);
-      return { payment, invoice, replayed: false };
-    });
+    return this.payOnce(command.invoiceId, scope, key, hash, amount, this.external, { reference, paidAt, recordedById: command.recordedById });
   }
 
   /**
@@ -146,15 +137,26 @@ export class InvoiceService {
     const key = checkText(command.idempotencyKey, { max: 200, field: 'idempotencyKey', allowEmpty: false });
     const asked = command.amount == null ? undefined : parseAmount(command.amount, 'amount');
     const hash = requestHash('wallet-payment', { invoice: command.invoiceId, amount: asked === undefined ? null : String(asked), guardian: command.guardianId });
+    const scope = { merchantIds: [], guardianId: command.guardianId };
+    return this.payOnce(command.invoiceId, scope, key, hash, asked, this.fromWallet(command.guardianId), { reference: `wallet of usr_${command.guardianId}`, paidAt: new Date(), recordedById: command.guardianId });
+  }
+
+  /**
+   * One payment of an invoice, in one transaction with its row locked: the first under the key
+   * (a replay returns it), of an invoice still payable, never above what remains (`amount`
+   * omitted: all of it), from `source`.
+   */
+  private async payOnce(invoiceId: string, scope: BillingScope, key: string, hash: string, amount: bigint | undefined, source: Source,
+    facts: { reference: string; paidAt: Date; recordedById: string | null }): Promise<{ payment: InvoicePaymentRow; invoice: InvoiceRow; replayed: boolean }> {
     return this.ledger.transaction(this.orm.em, async (tx) => {
-      const invoice = await this.locked(tx.em, command.invoiceId, { merchantIds: [], guardianId: command.guardianId });
+      const invoice = await this.locked(tx.em, invoiceId, scope);
       const earlier = await tx.em.findOne(InvoicePaymentEntity, { idempotencyKey: key }) as InvoicePaymentRow | null;
       if (earlier) return { payment: replayOf(earlier, hash, () => BillingError.keyReused(key))!, invoice, replayed: true };
       if (invoice.status === InvoiceStatus.VOID || invoice.status === InvoiceStatus.PAID) throw BillingError.invalidTransition(invoice.id, invoice.status, 'paid');
       const remaining = remainingOf(invoice);
-      const amount = asked ?? remaining;
-      if (amount > remaining) throw BillingError.exceedsRemaining(invoice.id, remaining, invoice.currency);
-      const payment = await this.pay(tx, invoice, { amount, reference: `wallet of usr_${command.guardianId}`, key, hash, paidAt: new Date(), recordedById: command.guardianId }, this.fromWallet(command.guardianId));
+      const paying = amount ?? remaining;
+      if (paying > remaining) throw BillingError.exceedsRemaining(invoice.id, remaining, invoice.currency);
+      const payment = await this.pay(tx, invoice, { amount: paying, key, hash, ...facts }, source);
       return { payment, invoice, replayed: false };
     });
   }
