@@ -1,3 +1,17 @@
+import { intVar } from '../platform/config.js';
+
+declare module '../platform/config.js' {
+  interface Config {
+    /** Lines of a statement in GraphQL at most, and lines read a page at a time for the CSV. */
+    billingStatementLinesMax: number;
+  }
+}
+
+/** The billing module's settings: BILLING_STATEMENT_LINES_MAX. */
+export function billingConfig(env: NodeJS.ProcessEnv) {
+  return { billingStatementLinesMax: intVar(env, 'BILLING_STATEMENT_LINES_MAX', 5_000, 1, 50_000) };
+}
+
 /** The billing module's limits, units last. */
 export const billingLimits = {
   /** A payer's name, and an invoice line's description. */
@@ -14,6 +28,4 @@ export const billingLimits = {
   quantityMax: 1_000_000,
   /** Guardians of one payer. */
   guardiansPerPayerMax: 10,
-  /** Lines of a statement in GraphQL (its totals and balances always cover the whole period; the CSV has every line). */
-  statementLinesMax: 5_000,
 } as const;

@@ -4,6 +4,7 @@ import { defineModule } from '../platform/module.js';
 import type { BillingModule } from './index.js';
 import { GuardianEntity, InvoiceEntity, InvoiceLineEntity, InvoicePaymentEntity, PayerEntity } from './billing.entity.js';
 import { billingErrorCodes } from './billing.errors.js';
+import { billingConfig } from './billing.config.js';
 import { billingIdPrefixes } from './billing.ids.js';
 import { createBillingLoaders, type BillingLoaders } from './billing.loaders.js';
 import { BillingQueries } from './billing.queries.js';
@@ -47,6 +48,7 @@ export const billingModule = defineModule({
     },
     Subscription: { invoiceUpdated: access.ownOrStaff },
   },
+  config: billingConfig,
   describes: { query: 'billing (payers, invoices, statements)', mutation: 'billing (payers, guardians, invoices, payments)', subscription: 'billing (invoice updates)' },
   loaders: (em, services) => createBillingLoaders(em, services.billing.queries),
   routes: (router, services) => mountStatementCsv(router, services),
@@ -54,7 +56,7 @@ export const billingModule = defineModule({
     const clock = systemClock();
     const payers = new PayerService(orm, merchants, identity.queries);
     const cache = new ResilientCache({ redisUrl: config.redisUrl, name: 'statement', registry: metrics.registry });
-    return { billing: { payers, invoices: new InvoiceService(orm, ledger, payers, wallets.service, clock), queries: new BillingQueries(), statements: new StatementService(new StatementQueries(), cache), cache, clock } };
+    return { billing: { payers, invoices: new InvoiceService(orm, ledger, payers, wallets.service, clock), queries: new BillingQueries(), statements: new StatementService(new StatementQueries(config.billingStatementLinesMax), cache), cache, clock } };
   },
   async stop({ billing }) {
     await billing.cache.close();

@@ -153,7 +153,7 @@ export class Statement {
   @Field(() => Money, { description: 'Invoices issued in the period.' }) invoiced!: Money;
   @Field(() => Money, { description: 'Payments in the period.' }) paid!: Money;
   @Field(() => Money, { description: 'Invoices voided in the period.' }) voided!: Money;
-  @Field(() => [StatementLine], { description: 'Every posting of the period in order, with the running balance; at most 5,000 (see linesTruncated; the CSV has them all).' }) lines!: StatementLine[];
+  @Field(() => [StatementLine], { description: 'Every posting of the period in order, with the running balance; at most BILLING_STATEMENT_LINES_MAX (5,000; see linesTruncated; the CSV has them all).' }) lines!: StatementLine[];
   @Field({ description: 'True when the period has more lines than shown; the totals and balances still cover all of it.' }) linesTruncated!: boolean;
   @Field(() => StatementAging, { description: 'What is open at `to`, by days past due.' }) aging!: StatementAging;
 

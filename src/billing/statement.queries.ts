@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
-import { billingLimits } from './billing.config.js';
 import { BillingError } from './billing.errors.js';
 
 /** Whose statement: one payer's, or every payer's of an organisation. */
@@ -27,13 +26,16 @@ const day = 86_400_000;
  * the aging of what is open at its end (from the invoices and payments effective by then).
  */
 export class StatementQueries {
+  /** `linesMax`: lines of a statement shown at most, and the CSV's page (BILLING_STATEMENT_LINES_MAX). */
+  constructor(private readonly linesMax: number) {}
+
   async statement(em: EntityManager, of: StatementOf, currency: string, from: Date, to: Date): Promise<StatementRow> {
     if (to.getTime() <= from.getTime()) throw BillingError.badInput('to is after from', 'to');
     const db = em.getKysely() as Kysely<any>;
     const accounts = await this.receivables(db, of, currency);
-    const [opening, period, lines, aging] = await Promise.all([
-      this.balanceBefore(db, accounts, from), this.periodTotals(db, accounts, from, to), this.lines(db, accounts, from, to), this.aging(db, of, currency, to),
-    ]);
+    const [opening, lines, aging] = await Promise.all([this.balanceBefore(db, accounts, from), this.lines(db, accounts, from, to), this.aging(db, of, currency, to)]);
+    // The lines are the whole period unless cut short: only then are the totals summed by a query of their own.
+    const period = lines.truncated ? await this.periodTotals(db, accounts, from, to) : totalsOf(lines.rows);
     let balance = opening;
     const withBalance = lines.rows.map((line) => ({ ...line, balance: (balance += line.amount) }));
     return {
@@ -96,12 +98,12 @@ export class StatementQueries {
       join billing_invoice i on i.id = coalesce(pm.invoice_id, issued.id, voided.id)
       where p.account_id = any(${accounts}::bigint[]) and not p.pending and p.effective_at >= ${from} and p.effective_at < ${to}
         ${after ? sql`and (p.effective_at, p.id) > (${after.at}, ${after.id}::bigint)` : sql``}
-      order by p.effective_at, p.id limit ${billingLimits.statementLinesMax + 1}`.execute(db);
+      order by p.effective_at, p.id limit ${this.linesMax + 1}`.execute(db);
     const kind = (row: (typeof rows)[number]) => (row.payment_id ? StatementLineKind.PAYMENT : row.voided ? StatementLineKind.VOID : StatementLineKind.INVOICE);
-    const shown = rows.slice(0, billingLimits.statementLinesMax);
+    const shown = rows.slice(0, this.linesMax);
     const last = shown.at(-1);
     return {
-      truncated: rows.length > billingLimits.statementLinesMax,
+      truncated: rows.length > this.linesMax,
       last: last && { at: new Date(last.at), id: last.posting_id },
       rows: shown.map((row) => ({
         at: new Date(row.at), kind: kind(row), invoiceId: row.invoice_id, invoiceNumber: row.number, paymentId: row.payment_id, entryId: row.entry_id,
@@ -127,4 +129,10 @@ export class StatementQueries {
     }
     return aging;
   }
+}
+
+/** What the lines invoiced, were paid and voided. */
+function totalsOf(lines: readonly Omit<StatementLineRow, 'balance'>[]): { invoiced: bigint; paid: bigint; voided: bigint } {
+  const sum = (kind: StatementLineKind) => lines.filter((line) => line.kind === kind).reduce((total, line) => total + (line.amount < 0n ? -line.amount : line.amount), 0n);
+  return { invoiced: sum(StatementLineKind.INVOICE), paid: sum(StatementLineKind.PAYMENT), voided: sum(StatementLineKind.VOID) };
 }
