@@ -21,9 +21,12 @@ export async function billingScope(context: GraphQLContext): Promise<BillingScop
   return scopeOf(context.principal, async () => (await merchantScope(context)) ?? []);
 }
 
-/** Whether the scope reaches a payer of `merchantId` whose guardians are `guardianIds`. */
+/** Whether the scope manages the organisation: staff, or a MERCHANT user acting for it (a guardian manages none). */
+export function manages(scope: BillingScope, merchantId: string): boolean {
+  return scope.merchantIds === undefined || scope.merchantIds.includes(merchantId);
+}
+
+/** Whether the scope reaches a payer of `merchantId` whose guardians are `guardianIds`: it manages the organisation, or guards the payer. */
 export function reaches(scope: BillingScope, merchantId: string, guardianIds: readonly string[]): boolean {
-  if (scope.merchantIds === undefined) return true;
-  if (scope.merchantIds.includes(merchantId)) return true;
-  return scope.guardianId !== undefined && guardianIds.includes(scope.guardianId);
+  return manages(scope, merchantId) || (scope.guardianId !== undefined && guardianIds.includes(scope.guardianId));
 }

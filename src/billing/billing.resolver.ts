@@ -10,7 +10,7 @@ import { fromGlobalId } from './billing.ids.js';
 import type { InvoiceRow, PayerRow } from './billing.entity.js';
 import { CreatePayerInput, InvoiceFilterInput, InvoiceIdInput, IssueInvoiceInput, PayerFilterInput, PayerGuardianInput, PayerIdInput, PayInvoiceInput, RecordInvoicePaymentInput } from './billing.input.js';
 import { actingUser } from '../platform/auth/owner-access.js';
-import { billingScope, reaches } from './billing-scope.js';
+import { billingScope, manages, reaches } from './billing-scope.js';
 import { Invoice, InvoiceConnection, InvoiceLine, InvoicePayment, InvoicePaymentResult, Payer, PayerConnection, Statement } from './billing.type.js';
 import { isOverdue } from './invoice.service.js';
 
@@ -102,7 +102,7 @@ export class BillingResolver {
   ): Promise<Statement | null> {
     const id = fromGlobalId('Merchant', merchantId, 'merchantId');
     const scope = await billingScope(context);
-    if (scope.merchantIds !== undefined && !scope.merchantIds.includes(id)) return null;
+    if (!manages(scope, id)) return null;
     if (!(await context.loaders.merchant.load(id))) return null;
     return Statement.from(await context.billing.statements.statement(context.em, { merchantId: id }, parseCurrency(currency, 'currency'), from, to), id);
   }

@@ -8,7 +8,7 @@ import type { InvoiceRow } from './billing.entity.js';
 import { InvoiceStatus } from './billing.enums.js';
 import { BillingError } from './billing.errors.js';
 import { fromGlobalId } from './billing.ids.js';
-import { billingScope } from './billing-scope.js';
+import { billingScope, manages, reaches } from './billing-scope.js';
 import { Invoice } from './billing.type.js';
 
 export const invoiceUpdatedType = 'BILLING_INVOICE_UPDATED';
@@ -57,12 +57,11 @@ async function routeFor(context: GraphQLContext, scope: Awaited<ReturnType<typeo
   if (payerId) {
     const payer = await context.loaders.payer.load(payerId);
     const guardians = payer ? await context.loaders.payerGuardianIds.load(payerId) : [];
-    const reached = payer && (scope.merchantIds === undefined || scope.merchantIds.includes(String(payer.merchantId)) || (scope.guardianId !== undefined && guardians.includes(scope.guardianId)));
-    if (!reached) throw BillingError.notFound('Payer', payerId);
+    if (!payer || !reaches(scope, String(payer.merchantId), guardians)) throw BillingError.notFound('Payer', payerId);
     return { by: byPayer, keys: [payerId] };
   }
   if (merchantId) {
-    if (scope.guardianId !== undefined || (scope.merchantIds !== undefined && !scope.merchantIds.includes(merchantId))) throw BillingError.notFound('Merchant', merchantId);
+    if (!manages(scope, merchantId)) throw BillingError.notFound('Merchant', merchantId);
     return { by: byOrganisation, keys: [merchantId] };
   }
   if (scope.guardianId !== undefined) return { by: byPayer, keys: await context.billing.queries.guardedPayerIds(context.em, scope.guardianId) };

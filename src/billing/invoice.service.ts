@@ -10,7 +10,7 @@ import { GuardianEntity, InvoiceEntity, InvoiceLineEntity, InvoicePaymentEntity,
 import { BillingAccount, InvoiceStatus, PayerStatus, PaymentMethod } from './billing.enums.js';
 import { BillingError } from './billing.errors.js';
 import { billingAccount, move, openBillingAccounts } from './billing-accounts.js';
-import type { BillingScope } from './billing-scope.js';
+import { manages, type BillingScope } from './billing-scope.js';
 import type { PayerService } from './payer.service.js';
 import { WalletTransactionKind, WalletTransactionStatus, type WalletService } from '../wallets/index.js';
 import { bumpStatementVersion } from './statement.service.js';
@@ -212,7 +212,7 @@ export class InvoiceService {
   private async locked(em: EntityManager, invoiceId: string, scope: BillingScope): Promise<InvoiceRow> {
     const invoice = await em.findOne(InvoiceEntity, { id: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) as InvoiceRow | null;
     const guards = async (row: InvoiceRow) => scope.guardianId !== undefined && await em.count(GuardianEntity, { payerId: row.payerId, userId: scope.guardianId }) > 0;
-    if (!invoice || (scope.merchantIds !== undefined && !scope.merchantIds.includes(String(invoice.merchantId)) && !(await guards(invoice)))) throw BillingError.notFound('Invoice', invoiceId);
+    if (!invoice || (!manages(scope, String(invoice.merchantId)) && !(await guards(invoice)))) throw BillingError.notFound('Invoice', invoiceId);
     return invoice;
   }
 

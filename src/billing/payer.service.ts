@@ -8,7 +8,7 @@ import { billingLimits } from './billing.config.js';
 import { GuardianEntity, PayerEntity, type PayerRow } from './billing.entity.js';
 import { PayerStatus } from './billing.enums.js';
 import { BillingError } from './billing.errors.js';
-import type { BillingScope } from './billing-scope.js';
+import { manages, type BillingScope } from './billing-scope.js';
 
 export interface CreatePayerCommand { merchantId: string; name: string; reference?: string | null; guardianIds?: readonly string[] }
 
@@ -73,14 +73,14 @@ export class PayerService {
   /** The payer, if the scope's staff reach it (guardians manage nothing); NOT_FOUND otherwise. `lock`: for update. */
   async payerIn(em: EntityManager, payerId: string, scope: BillingScope, lock = false): Promise<PayerRow> {
     const payer = await em.findOne(PayerEntity, { id: payerId }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) as PayerRow | null;
-    if (!payer || (scope.merchantIds !== undefined && !scope.merchantIds.includes(String(payer.merchantId)))) throw BillingError.notFound('Payer', payerId);
+    if (!payer || !manages(scope, String(payer.merchantId))) throw BillingError.notFound('Payer', payerId);
     return payer;
   }
 
   /** The organisation, if the caller acts for it or is staff; NOT_FOUND otherwise. */
   private async organisation(em: EntityManager, merchantId: string, scope: BillingScope): Promise<void> {
     const status = await this.merchants.queries.statusFor(em, merchantId, undefined);
-    if (!status || (scope.merchantIds !== undefined && !scope.merchantIds.includes(merchantId))) throw BillingError.notFound('Merchant', merchantId);
+    if (!status || !manages(scope, merchantId)) throw BillingError.notFound('Merchant', merchantId);
   }
 
   private async checkCustomers(userIds: readonly string[]): Promise<void> {

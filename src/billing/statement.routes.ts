@@ -7,7 +7,7 @@ import type { Caller } from '../platform/graphql/context.js';
 import type { Services } from '../platform/module.js';
 import { fromGlobalId } from './billing.ids.js';
 import { BillingError } from './billing.errors.js';
-import { reaches, scopeOf } from './billing-scope.js';
+import { manages, reaches, scopeOf } from './billing-scope.js';
 import type { StatementOf } from './statement.queries.js';
 
 /**
@@ -54,7 +54,7 @@ async function visibleStatement(services: Services, caller: Caller, kind: 'payer
   const scope = await scopeOf(caller.principal, (userId) => services.merchants.queries.merchantIdsOf(em, userId));
   if (kind === 'organisation') {
     const merchantId = fromGlobalId('Merchant', id, 'id');
-    if (scope.guardianId !== undefined || (scope.merchantIds !== undefined && !scope.merchantIds.includes(merchantId))) return undefined;
+    if (!manages(scope, merchantId)) return undefined;
     return (await services.merchants.queries.byIds(em, [merchantId])).length ? { merchantId } : undefined;
   }
   const payerId = fromGlobalId('Payer', id, 'id');
