@@ -1,5 +1,5 @@
 // The ledger accounts billing posts to. README "Billing" shows every entry.
-import { AccountType, Direction, NegativeBalancePolicy, type LedgerTransaction, type PostingCommand } from '../ledger/index.js';
+import { AccountType, NegativeBalancePolicy, type LedgerTransaction } from '../ledger/index.js';
 import { BillingAccount } from './billing.enums.js';
 
 /** `payer:7:receivable:usd`, `merchant:3:billing-revenue:usd`, `merchant:3:billing-cash:usd`. */
@@ -26,12 +26,4 @@ export async function openBillingAccounts(tx: LedgerTransaction, ids: { merchant
     codes.push(code);
   }
   return codes;
-}
-
-/** The two postings that move `amount` from the credited account to the debited one. */
-export function move(currency: string, debit: string, credit: string, amount: bigint): PostingCommand[] {
-  return [
-    { accountCode: debit, direction: Direction.DEBIT, amount: String(amount), currency },
-    { accountCode: credit, direction: Direction.CREDIT, amount: String(amount), currency },
-  ];
 }

@@ -1,6 +1,6 @@
 import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import type { Kysely } from 'kysely';
-import { parseAmount, parseCurrency, requestHash, type LedgerService, type LedgerTransaction } from '../ledger/index.js';
+import { moves, parseAmount, parseCurrency, requestHash, type AccountRef, type LedgerService, type LedgerTransaction } from '../ledger/index.js';
 import type { Clock } from '../platform/clock.js';
 import { uniqueViolationOf } from '../platform/db/unique-violation.js';
 import { replayOf } from '../platform/idempotency.js';
@@ -9,7 +9,7 @@ import { billingLimits } from './billing.config.js';
 import { GuardianEntity, InvoiceEntity, InvoiceLineEntity, InvoicePaymentEntity, type InvoicePaymentRow, type InvoiceRow, type PayerRow } from './billing.entity.js';
 import { BillingAccount, InvoiceStatus, PayerStatus, PaymentMethod } from './billing.enums.js';
 import { BillingError } from './billing.errors.js';
-import { billingAccount, move, openBillingAccounts } from './billing-accounts.js';
+import { billingAccount, openBillingAccounts } from './billing-accounts.js';
 import { manages, type BillingScope } from './billing-scope.js';
 import type { PayerService } from './payer.service.js';
 import { WalletTransactionKind, WalletTransactionStatus, type WalletService } from '../wallets/index.js';
@@ -22,7 +22,7 @@ export interface RecordPaymentCommand { invoiceId: string; amount: string; refer
 export interface WalletPaymentCommand { invoiceId: string; amount?: string | null; idempotencyKey: string; guardianId: string }
 
 /** Where a payment's money comes from: the account it debits, and what else its transaction writes once the entry is posted. */
-interface Source { method: PaymentMethod; debit: (tx: LedgerTransaction, invoice: InvoiceRow) => Promise<string>; after?: (tx: LedgerTransaction, invoice: InvoiceRow, amount: bigint, entryId: string) => Promise<void> }
+interface Source { method: PaymentMethod; debit: (tx: LedgerTransaction, invoice: InvoiceRow) => Promise<AccountRef>; after?: (tx: LedgerTransaction, invoice: InvoiceRow, amount: bigint, entryId: string) => Promise<void> }
 
 interface Line { description: string; quantity: number; unitAmount: bigint; amount: bigint }
 
@@ -81,7 +81,7 @@ export class InvoiceService {
     await tx.em.flush();
     const posted = await tx.post({
       idempotencyKey: `billing:invoice:${invoice.id}`, effectiveAt: facts.issuedAt, description: `Invoice ${facts.number}`,
-      metadata: { invoiceId: invoice.id, payerId: payer.id, merchantId: ids.merchantId }, postings: move(facts.currency, receivable, revenue, facts.total),
+      metadata: { invoiceId: invoice.id, payerId: payer.id, merchantId: ids.merchantId }, postings: moves(facts.currency, [receivable, revenue, facts.total]),
     });
     invoice.entryId = posted.entryId;
     await bumpStatementVersion(db(tx), payer.id);
@@ -175,7 +175,7 @@ export class InvoiceService {
       debit: async (tx, invoice) => {
         const wallet = await this.wallets.walletOf(guardianId, this.wallets.currency(invoice.currency), tx);
         walletId = wallet.id;
-        return `wallet:user:${guardianId}:${invoice.currency.toLowerCase()}`;
+        return { accountId: String(wallet.accountId) };
       },
       after: async (tx, invoice, amount, entryId) => {
         await this.wallets.record(tx, [{
@@ -187,13 +187,13 @@ export class InvoiceService {
 
   private async pay(tx: LedgerTransaction, invoice: InvoiceRow, facts: { amount: bigint; reference: string; key: string; hash: string; paidAt: Date; recordedById: string | null }, source: Source): Promise<InvoicePaymentRow> {
     const ids = { merchantId: String(invoice.merchantId), payerId: String(invoice.payerId) };
-    const cash = await source.debit(tx, invoice);
+    const debit = await source.debit(tx, invoice);
     // A payment is never effective before the invoice it pays.
     const at = facts.paidAt.getTime() < invoice.issuedAt.getTime() ? invoice.issuedAt : facts.paidAt;
     const posted = await tx.post({
       idempotencyKey: `billing:payment:${facts.key}`, effectiveAt: at, description: `Payment of invoice ${invoice.number}`,
       metadata: { invoiceId: invoice.id, payerId: ids.payerId, merchantId: ids.merchantId, reference: facts.reference },
-      postings: move(invoice.currency, cash, billingAccount(BillingAccount.RECEIVABLE, ids, invoice.currency), facts.amount),
+      postings: moves(invoice.currency, [debit, billingAccount(BillingAccount.RECEIVABLE, ids, invoice.currency), facts.amount]),
     });
     await source.after?.(tx, invoice, facts.amount, posted.entryId);
     const payment = tx.em.create(InvoicePaymentEntity, {

@@ -6,6 +6,7 @@ export { LedgerTransaction } from './ledger-unit.js';
 export { LedgerError, ledgerErrorCodes } from './ledger.errors.js';
 export { AccountType, Direction, EntryEventType, NegativeBalancePolicy } from './ledger.enums.js';
 export { parseAmount, parseCurrency } from './money.js';
+export { moves, type AccountRef } from './moves.js';
 export { Money, Balance } from './money.type.js';
 export { balanceOf, type Balance as BalanceValue } from './posting-rules.js';
 export { entryEventOf, type BalancePayload, type EntryEventPayload } from './ledger-batch.js';

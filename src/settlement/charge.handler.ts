@@ -1,7 +1,8 @@
+import { moves } from '../ledger/index.js';
 import { sql, type Kysely } from 'kysely';
 import { EventData, UnreadableEvent } from './event-data.js';
 import { postEvent, readable, rejected, serialiseAll, type BatchHandler, type EventItem, type Outcome } from './event-handler.js';
-import { moves, openSettlementAccounts } from './settlement-accounts.js';
+import { openSettlementAccounts } from './settlement-accounts.js';
 import { ProcessorEventStatus } from './settlement.enums.js';
 
 /** What a charge event says, read and checked. */

@@ -1,7 +1,8 @@
+import { moves } from '../ledger/index.js';
 import { sql } from 'kysely';
 import { addItem, later, postEvent, rejected, serialise, waiting, type EventHandler } from './event-handler.js';
 import { chargeFor } from './refund.handler.js';
-import { moves, settlementAccounts } from './settlement-accounts.js';
+import { settlementAccounts } from './settlement-accounts.js';
 import { DisputeStatus, ProcessorEventStatus, SettlementItemKind } from './settlement.enums.js';
 
 /**

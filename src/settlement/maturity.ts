@@ -1,13 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
-import type { LedgerService } from '../ledger/index.js';
+import { moves, type LedgerService } from '../ledger/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Registry } from 'prom-client';
 import { logger } from '../platform/logger.js';
 import { PollingWorker } from '../platform/worker.js';
 import { addItem } from './event-handler.js';
 import type { EventApplier } from './event-applier.js';
-import { moves, settlementAccounts } from './settlement-accounts.js';
+import { settlementAccounts } from './settlement-accounts.js';
 import { settlementLimits } from './settlement.config.js';
 import { SettlementItemKind } from './settlement.enums.js';
 

@@ -1,8 +1,9 @@
+import { moves } from '../ledger/index.js';
 import { sql } from 'kysely';
 import { FolioError } from '../platform/errors.js';
 import { UnreadableEvent } from './event-data.js';
 import { addItem, later, postEvent, rejected, type EventHandler, type HandlerContext } from './event-handler.js';
-import { moves, settlementAccounts } from './settlement-accounts.js';
+import { settlementAccounts } from './settlement-accounts.js';
 import { ProcessorEventStatus, SettlementItemKind, SettlementPayoutStatus } from './settlement.enums.js';
 import { fromGlobalId } from './settlement.ids.js';
 

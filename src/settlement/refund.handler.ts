@@ -1,6 +1,7 @@
+import { moves } from '../ledger/index.js';
 import { sql, type Kysely } from 'kysely';
 import { addItem, later, postEvent, rejected, serialise, waiting, type EventHandler } from './event-handler.js';
-import { moves, settlementAccounts } from './settlement-accounts.js';
+import { settlementAccounts } from './settlement-accounts.js';
 import { ProcessorEventStatus, SettlementItemKind } from './settlement.enums.js';
 
 /** A charge as refunds and disputes read it. */

@@ -1,7 +1,7 @@
 // The ledger accounts settlement posts to, and how its postings are written. README "Settlement"
 // shows every entry.
 import { sql, type Kysely } from 'kysely';
-import { AccountType, Direction, NegativeBalancePolicy, type LedgerTransaction, type PostingCommand } from '../ledger/index.js';
+import { AccountType, NegativeBalancePolicy, type LedgerTransaction } from '../ledger/index.js';
 
 /** The accounts of one processor, merchant and currency. */
 export interface SettlementAccounts {
@@ -65,12 +65,4 @@ export async function openSettlementAccounts(tx: LedgerTransaction, processorId:
     }
   }
   return new Map([...opened].map(([key, { codes }]) => [key, codes]));
-}
-
-/** Postings from [debited account, credited account, amount] moves, each in the currency. Moves of 0 are left out. */
-export function moves(currency: string, ...pairs: [debit: string, credit: string, amount: bigint][]): PostingCommand[] {
-  return pairs.filter(([, , amount]) => amount > 0n).flatMap(([debit, credit, amount]) => [
-    { accountCode: debit, direction: Direction.DEBIT, amount: String(amount), currency },
-    { accountCode: credit, direction: Direction.CREDIT, amount: String(amount), currency },
-  ]);
 }

@@ -1,11 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
-import { parseAmount, parseCurrency, requestHash, type LedgerService } from '../ledger/index.js';
+import { moves, parseAmount, parseCurrency, requestHash, type LedgerService } from '../ledger/index.js';
 import { replayOf } from '../platform/idempotency.js';
 import { checkText } from '../platform/input.js';
 import { limits } from '../platform/limits.js';
 import { SettlementRunEntity, type SettlementRunRow } from './settlement-ledger.entity.js';
-import { moves, settlementAccounts } from './settlement-accounts.js';
+import { settlementAccounts } from './settlement-accounts.js';
 import { settlementLimits } from './settlement.config.js';
 import { SettlementPayoutStatus, SettlementRunState } from './settlement.enums.js';
 import { SettlementError } from './settlement.errors.js';
