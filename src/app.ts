@@ -165,7 +165,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
   app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
   if (config.graphiql) mountGraphiql(app, graphqlPath);
   const routes = express.Router();
-  modules.mountRoutes(routes, services);
+  modules.mountRoutes(routes, services, { caller: [authenticate(services.authenticator), requestRateLimit(requestLimits)] });
   app.use(routes);
   // The rate limit follows authenticate: valid credentials are counted per caller, the rest per address.
   app.use(graphqlPath, authenticate(services.authenticator), requestRateLimit(requestLimits), express.json({ limit: limits.requestBodyBytesMax }), documentLimits, expressMiddleware(apollo, {

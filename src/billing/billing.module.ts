@@ -51,7 +51,7 @@ export const billingModule = defineModule({
   config: billingConfig,
   describes: { query: 'billing (payers, invoices, statements)', mutation: 'billing (payers, guardians, invoices, payments)', subscription: 'billing (invoice updates)' },
   loaders: (em, services) => createBillingLoaders(em, services.billing.queries),
-  routes: (router, services) => mountStatementCsv(router, services),
+  routes: (router, services, guards) => mountStatementCsv(router, services, guards),
   async start({ orm, config, metrics }, { ledger, identity, wallets, merchants }) {
     const clock = systemClock();
     const payers = new PayerService(orm, merchants, identity.queries);

@@ -1,10 +1,9 @@
 import { stringify } from 'csv-stringify';
 import type { NextFunction, Request, Response, Router } from 'express';
 import { parseCurrency } from '../ledger/index.js';
-import { authenticate } from '../platform/http/middleware.js';
 import { FolioError } from '../platform/errors.js';
 import type { Caller } from '../platform/graphql/context.js';
-import type { Services } from '../platform/module.js';
+import type { RouteGuards, Services } from '../platform/module.js';
 import { fromGlobalId } from './billing.ids.js';
 import { BillingError } from './billing.errors.js';
 import { manages, reaches, scopeOf } from './billing-scope.js';
@@ -14,9 +13,10 @@ import type { StatementOf } from './statement.queries.js';
  * GET /billing/statements/payers/<pyr_…>.csv and /billing/statements/organisations/<mer_…>.csv
  * (`?currency=USD&from=…&to=…`, the caller's own credentials): a statement's every line as CSV,
  * streamed a page at a time, so an organisation's year of thousands of invoices never sits in
- * memory. Who may read which statement is as for payerStatement and organisationStatement.
+ * memory. Who may read which statement is as for payerStatement and organisationStatement; each
+ * download counts against the caller's rate limit like a GraphQL request.
  */
-export function mountStatementCsv(router: Router, services: Services): void {
+export function mountStatementCsv(router: Router, services: Services, guards: RouteGuards): void {
   const handler = (kind: 'payer' | 'organisation') => async (req: Request, res: Response, next: NextFunction) => {
     try {
       const caller = res.locals.caller as Caller;
@@ -30,8 +30,8 @@ export function mountStatementCsv(router: Router, services: Services): void {
       next(error);
     }
   };
-  router.get('/billing/statements/payers/:id', authenticate(services.authenticator), handler('payer'));
-  router.get('/billing/statements/organisations/:id', authenticate(services.authenticator), handler('organisation'));
+  router.get('/billing/statements/payers/:id', ...guards.caller, handler('payer'));
+  router.get('/billing/statements/organisations/:id', ...guards.caller, handler('organisation'));
 }
 
 function askedOf(req: Request): { currency: string; from: Date; to: Date } {

@@ -7,7 +7,7 @@ import type { LoaderFactory } from './graphql/context.js';
 import { registerNodeFetchers } from './graphql/node.type.js';
 import { registerIdPrefixes } from './ids.js';
 import { logger } from './logger.js';
-import type { BackgroundWorker, FolioModule, Loaders, Platform, PlatformServices, Services } from './module.js';
+import type { BackgroundWorker, FolioModule, Loaders, Platform, PlatformServices, RouteGuards, Services } from './module.js';
 
 /**
  * The gateway's modules, checked and put together: what app.ts wires (entities, resolvers, loaders,
@@ -74,8 +74,8 @@ export class ModuleSet {
   }
 
   /** Mounts each module's HTTP routes on the router (beside /graphql). */
-  mountRoutes(router: Router, services: Services): void {
-    for (const module of this.modules) module.routes?.(router, services);
+  mountRoutes(router: Router, services: Services, guards: RouteGuards): void {
+    for (const module of this.modules) module.routes?.(router, services, guards);
   }
 }
 

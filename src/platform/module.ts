@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { AccessRows } from './auth/access-rows.js';
 import type { Authentication } from './auth/authentication.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
@@ -103,14 +103,26 @@ export interface FolioModule<Provided extends Partial<Services> = Partial<Servic
   readonly config?: (env: NodeJS.ProcessEnv) => Partial<Config>;
   /** Its per-request DataLoaders, built fresh for each request and each subscription event. */
   readonly loaders?: (em: EntityManager, services: Services) => Partial<Loaders>;
-  /** Plain HTTP routes it mounts (a processor's webhook), beside /graphql. */
-  readonly routes?: (router: Router, services: Services) => void;
+  /**
+   * Plain HTTP routes it mounts beside /graphql: a processor's webhook (signed, no caller), or a
+   * download in the caller's own credentials, which puts `guards.caller` before its handler.
+   */
+  readonly routes?: (router: Router, services: Services, guards: RouteGuards) => void;
   /** What it adds to the descriptions of Query, Mutation and Subscription. */
   readonly describes?: RootDescriptions;
   start(platform: Platform, services: Services): Promise<Provided>;
   /** The background workers it runs, built once every module has started. */
   readonly workers?: (services: Services, platform: Platform) => BackgroundWorker[];
   stop?(services: Services): Promise<void>;
+}
+
+/** The platform's middleware a module's plain HTTP route puts before its handler. */
+export interface RouteGuards {
+  /**
+   * The caller authenticated (`res.locals.caller`) and counted against the same per-caller and
+   * per-address rate limits as /graphql, so a download cannot be used to get around them.
+   */
+  readonly caller: readonly RequestHandler[];
 }
 
 /** Declares a module; only a helper for the types (Provided is inferred from `start`). */
