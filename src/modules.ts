@@ -8,6 +8,7 @@ import { cashbackModule } from './cashback/index.js';
 import { identityModule } from './identity/index.js';
 import { ledgerModule } from './ledger/index.js';
 import { payoutsModule } from './payouts/index.js';
+import { reportsModule } from './reports/index.js';
 import { merchantsModule } from './merchants/index.js';
 import { ModuleSet } from './platform/module-set.js';
 import { settlementModule } from './settlement/index.js';
@@ -22,4 +23,5 @@ export const modules = new ModuleSet([
   cashbackModule,
   settlementModule,
   billingModule,
+  reportsModule,
 ]);

@@ -20,3 +20,5 @@ export { requestHash } from './ledger-ops.js';
 export type { EntryRows } from './entry-rows.js';
 export type { EnsureAccountCommand, ReverseCommand, CommitCommand, VoidCommand } from './ledger.service.js';
 export { ledgerModule } from './ledger.module.js';
+export { postedTotalsAt, type PostedTotalsFilter, type PostedTotalsRow } from './balance-history.queries.js';
+export { normalSideOf } from './ledger.enums.js';

@@ -113,6 +113,13 @@ type Documents = {
     "\n  subscription RetentionWithdrawals($after: String) { withdrawalUpdated(after: $after) { sequence } }\n": typeof types.RetentionWithdrawalsDocument,
     "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": typeof types.DeliveryWatchEntriesDocument,
     "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": typeof types.FanoutDashboardDocument,
+    "\n  query RpTrialBalance($currency: String!, $at: DateTimeISO, $activeOnly: Boolean, $codePrefix: String, $types: [AccountType!]) {\n    trialBalance(currency: $currency, at: $at, activeOnly: $activeOnly, codePrefix: $codePrefix, types: $types) {\n      linesTruncated balanced totalDebits { amount } totalCredits { amount } debitBalances { amount } creditBalances { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount currency } }\n    }\n  }\n": typeof types.RpTrialBalanceDocument,
+    "\n  fragment RpSection on ReportSection { type total { amount } linesTruncated lines { accountId parentId depth amount { amount } ownAmount { amount } } }\n": typeof types.RpSectionFragmentDoc,
+    "\n  query RpBalanceSheet($currency: String!, $at: DateTimeISO) {\n    balanceSheet(currency: $currency, at: $at) {\n      balanced netIncome { amount } totalAssets { amount } totalLiabilities { amount } totalEquity { amount }\n      assets { ...RpSection } liabilities { ...RpSection } equity { ...RpSection }\n    }\n  }\n": typeof types.RpBalanceSheetDocument,
+    "\n  query RpIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...RpSection } expenses { ...RpSection } }\n  }\n": typeof types.RpIncomeStatementDocument,
+    "mutation RpCommit($input: CommitPendingEntryInput!) { commitPendingEntry(input: $input) { id effectiveAt postings { direction amount { amount } account { id } } } }": typeof types.RpCommitDocument,
+    "mutation RpVoid($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id } }": typeof types.RpVoidDocument,
+    "mutation RpReverse($input: ReverseEntryInput!) { reverseEntry(input: $input) { id effectiveAt postings { direction amount { amount } account { id } } } }": typeof types.RpReverseDocument,
     "\n  mutation StRegisterProcessor($input: RegisterProcessorInput!) {\n    registerProcessor(input: $input) { signingSecret processor { id name slug webhookPath secretVersion previousSecretValidUntil } }\n  }\n": typeof types.StRegisterProcessorDocument,
     "\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n": typeof types.StRotateProcessorSecretDocument,
     "\n  mutation StLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { merchantId processorId processorMerchantId } }\n": typeof types.StLinkDocument,
@@ -264,6 +271,13 @@ const documents: Documents = {
     "\n  subscription RetentionWithdrawals($after: String) { withdrawalUpdated(after: $after) { sequence } }\n": types.RetentionWithdrawalsDocument,
     "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": types.DeliveryWatchEntriesDocument,
     "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": types.FanoutDashboardDocument,
+    "\n  query RpTrialBalance($currency: String!, $at: DateTimeISO, $activeOnly: Boolean, $codePrefix: String, $types: [AccountType!]) {\n    trialBalance(currency: $currency, at: $at, activeOnly: $activeOnly, codePrefix: $codePrefix, types: $types) {\n      linesTruncated balanced totalDebits { amount } totalCredits { amount } debitBalances { amount } creditBalances { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount currency } }\n    }\n  }\n": types.RpTrialBalanceDocument,
+    "\n  fragment RpSection on ReportSection { type total { amount } linesTruncated lines { accountId parentId depth amount { amount } ownAmount { amount } } }\n": types.RpSectionFragmentDoc,
+    "\n  query RpBalanceSheet($currency: String!, $at: DateTimeISO) {\n    balanceSheet(currency: $currency, at: $at) {\n      balanced netIncome { amount } totalAssets { amount } totalLiabilities { amount } totalEquity { amount }\n      assets { ...RpSection } liabilities { ...RpSection } equity { ...RpSection }\n    }\n  }\n": types.RpBalanceSheetDocument,
+    "\n  query RpIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...RpSection } expenses { ...RpSection } }\n  }\n": types.RpIncomeStatementDocument,
+    "mutation RpCommit($input: CommitPendingEntryInput!) { commitPendingEntry(input: $input) { id effectiveAt postings { direction amount { amount } account { id } } } }": types.RpCommitDocument,
+    "mutation RpVoid($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id } }": types.RpVoidDocument,
+    "mutation RpReverse($input: ReverseEntryInput!) { reverseEntry(input: $input) { id effectiveAt postings { direction amount { amount } account { id } } } }": types.RpReverseDocument,
     "\n  mutation StRegisterProcessor($input: RegisterProcessorInput!) {\n    registerProcessor(input: $input) { signingSecret processor { id name slug webhookPath secretVersion previousSecretValidUntil } }\n  }\n": types.StRegisterProcessorDocument,
     "\n  mutation StRotateProcessorSecret($id: ID!) {\n    rotateProcessorSecret(input: { id: $id }) { signingSecret processor { id secretVersion previousSecretValidUntil } }\n  }\n": types.StRotateProcessorSecretDocument,
     "\n  mutation StLink($input: LinkMerchantToProcessorInput!) { linkMerchantToProcessor(input: $input) { merchantId processorId processorMerchantId } }\n": types.StLinkDocument,
@@ -726,6 +740,34 @@ export function graphql(source: "\n  subscription DeliveryWatchEntries($accountI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n"): (typeof documents)["\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RpTrialBalance($currency: String!, $at: DateTimeISO, $activeOnly: Boolean, $codePrefix: String, $types: [AccountType!]) {\n    trialBalance(currency: $currency, at: $at, activeOnly: $activeOnly, codePrefix: $codePrefix, types: $types) {\n      linesTruncated balanced totalDebits { amount } totalCredits { amount } debitBalances { amount } creditBalances { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount currency } }\n    }\n  }\n"): (typeof documents)["\n  query RpTrialBalance($currency: String!, $at: DateTimeISO, $activeOnly: Boolean, $codePrefix: String, $types: [AccountType!]) {\n    trialBalance(currency: $currency, at: $at, activeOnly: $activeOnly, codePrefix: $codePrefix, types: $types) {\n      linesTruncated balanced totalDebits { amount } totalCredits { amount } debitBalances { amount } creditBalances { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount currency } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RpSection on ReportSection { type total { amount } linesTruncated lines { accountId parentId depth amount { amount } ownAmount { amount } } }\n"): (typeof documents)["\n  fragment RpSection on ReportSection { type total { amount } linesTruncated lines { accountId parentId depth amount { amount } ownAmount { amount } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RpBalanceSheet($currency: String!, $at: DateTimeISO) {\n    balanceSheet(currency: $currency, at: $at) {\n      balanced netIncome { amount } totalAssets { amount } totalLiabilities { amount } totalEquity { amount }\n      assets { ...RpSection } liabilities { ...RpSection } equity { ...RpSection }\n    }\n  }\n"): (typeof documents)["\n  query RpBalanceSheet($currency: String!, $at: DateTimeISO) {\n    balanceSheet(currency: $currency, at: $at) {\n      balanced netIncome { amount } totalAssets { amount } totalLiabilities { amount } totalEquity { amount }\n      assets { ...RpSection } liabilities { ...RpSection } equity { ...RpSection }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RpIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...RpSection } expenses { ...RpSection } }\n  }\n"): (typeof documents)["\n  query RpIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...RpSection } expenses { ...RpSection } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RpCommit($input: CommitPendingEntryInput!) { commitPendingEntry(input: $input) { id effectiveAt postings { direction amount { amount } account { id } } } }"): (typeof documents)["mutation RpCommit($input: CommitPendingEntryInput!) { commitPendingEntry(input: $input) { id effectiveAt postings { direction amount { amount } account { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RpVoid($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id } }"): (typeof documents)["mutation RpVoid($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RpReverse($input: ReverseEntryInput!) { reverseEntry(input: $input) { id effectiveAt postings { direction amount { amount } account { id } } } }"): (typeof documents)["mutation RpReverse($input: ReverseEntryInput!) { reverseEntry(input: $input) { id effectiveAt postings { direction amount { amount } account { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
