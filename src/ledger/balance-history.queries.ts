@@ -119,12 +119,13 @@ export async function verifyCheckpoints(db: Db): Promise<{ mismatches: Checkpoin
 
 /** An account with its posted totals at an instant (postedTotalsAt), as decimal strings. */
 export interface PostedTotalsRow {
-  id: string; code: string; name: string; type: string; parentId: string | null;
+  id: string; code: string; name: string; type: string; parentId: string | null; currency: string;
   debits: string; credits: string;
 }
 
 export interface PostedTotalsFilter {
-  currency: string;
+  /** Only accounts of this currency; every currency when absent. */
+  currency?: string;
   /** Only these account types; every type when absent. */
   types?: readonly string[];
   /** Only accounts whose code starts with this (taken literally: % and _ match themselves). */
@@ -132,7 +133,7 @@ export interface PostedTotalsFilter {
 }
 
 /**
- * Every account of a currency (narrowed by `filter`) with its posted debit and credit totals at
+ * Every account (narrowed by `filter`) with its posted debit and credit totals at
  * `at`: through it (postings effective at or before `at`), or `before` it (strictly earlier), in
  * code order, in one statement. Per account, as totalsAsOf: the last balance checkpoint in range
  * (one index probe) plus the postings from it (an index range scan of at most the checkpoint span),
@@ -145,7 +146,7 @@ export async function postedTotalsAt(db: Db, filter: PostedTotalsFilter, at: Dat
   const postingTime = before ? sql`p.effective_at < ${when}::timestamptz` : sql`p.effective_at <= ${when}::timestamptz`;
   const prefix = filter.codePrefix === undefined ? null : `${filter.codePrefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
   const { rows } = await sql<PostedTotalsRow>`
-    select a.id::text as id, a.code, a.name, a.type::text as type, a.parent_id::text as "parentId",
+    select a.id::text as id, a.code, a.name, a.type::text as type, a.parent_id::text as "parentId", a.currency::text as currency,
       (coalesce(c.posted_debits, 0) + x.pd)::text as debits, (coalesce(c.posted_credits, 0) + x.pc)::text as credits
     from ledger_account a
     left join lateral (select c.at, c.posting_id, c.posted_debits, c.posted_credits from ledger_balance_checkpoint c
@@ -154,7 +155,7 @@ export async function postedTotalsAt(db: Db, filter: PostedTotalsFilter, at: Dat
         coalesce(sum(p.amount) filter (where p.direction = 'CREDIT'), 0) as pc
       from ledger_posting p where p.account_id = a.id and not p.pending
         and (p.effective_at, p.id) >= (coalesce(c.at, '-infinity'), coalesce(c.posting_id, 0)) and ${postingTime}) x
-    where a.currency = ${filter.currency}
+    where (${filter.currency ?? null}::text is null or a.currency = ${filter.currency ?? null}::bpchar)
       and (${filter.types ? [...filter.types] : null}::text[] is null or a.type::text = any(${filter.types ? [...filter.types] : null}::text[]))
       and (${prefix}::text is null or a.code like ${prefix}::text)
     order by a.code`.execute(db);

@@ -22,3 +22,5 @@ export type { EnsureAccountCommand, ReverseCommand, CommitCommand, VoidCommand }
 export { ledgerModule } from './ledger.module.js';
 export { postedTotalsAt, type PostedTotalsFilter, type PostedTotalsRow } from './balance-history.queries.js';
 export { normalSideOf } from './ledger.enums.js';
+export { closedThroughNow } from './books.sql.js';
+export type { TransactionOptions } from './ledger.service.js';

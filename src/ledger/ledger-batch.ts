@@ -58,6 +58,8 @@ export interface BatchState {
   /** The id reserved for the entry each creating operation makes, by idempotency key. */
   reservedIds: Map<string, string>;
   now: Date;
+  /** The books' closed bound, read under the books lock: nothing may take effect before it. */
+  closedThrough: Date | null;
 }
 
 /** Everything one batch writes: the result of planning, applied by one statement. */
@@ -113,6 +115,11 @@ function commitPostings(entry: LockedEntry, amount: bigint | undefined): Posting
   return entry.postings.map((posting) => ({ ...posting, amount }));
 }
 
+/** PERIOD_CLOSED for an entry that would take effect in a closed period (before the books' closed bound). */
+function checkOpenPeriod(effectiveAt: Date, state: BatchState): void {
+  if (state.closedThrough && effectiveAt.getTime() < state.closedThrough.getTime()) throw LedgerError.periodClosed(effectiveAt, state.closedThrough);
+}
+
 type OpPlan = { planned: Planned; changes: { postings: PostingDraft[]; change: TotalsChange }[] };
 
 function planPost(op: Extract<LedgerOp, { kind: 'post' }>, state: BatchState, id: string): OpPlan {
@@ -120,9 +127,10 @@ function planPost(op: Extract<LedgerOp, { kind: 'post' }>, state: BatchState, id
   const postings = resolvePostings(op.request, state);
   checkAccounts(postings, state.accounts);
   checkBalanced(postings);
+  const effectiveAt = op.request.effectiveAt ?? state.now;
+  checkOpenPeriod(effectiveAt, state);
   checkStatus(postings, state.accounts);
   const { pending } = op.request;
-  const effectiveAt = op.request.effectiveAt ?? state.now;
   const entry: EntryDraft = {
     id, idempotencyKey: op.key, description: op.request.description, metadata: op.request.metadata,
     status: pending ? EntryStatus.PENDING : EntryStatus.POSTED, effectiveAt,
@@ -140,6 +148,7 @@ function planPost(op: Extract<LedgerOp, { kind: 'post' }>, state: BatchState, id
  */
 function planCommit(op: Extract<LedgerOp, { kind: 'commit' }>, state: BatchState, id: string): OpPlan {
   const target = lockedEntry(state, op.entryId);
+  checkOpenPeriod(state.now, state);
   checkStatus(target.postings, state.accounts);
   requirePending(target);
   if (target.expiresAt && target.expiresAt <= state.now) throw LedgerError.pendingExpired(target.id);
@@ -171,6 +180,7 @@ function planReverse(op: Extract<LedgerOp, { kind: 'reverse' }>, state: BatchSta
   checkTimes({ effectiveAt: op.effectiveAt }, state.now);
   const target = lockedEntry(state, op.entryId);
   const postings = swapSides(target.postings);
+  checkOpenPeriod(op.effectiveAt ?? state.now, state);
   checkStatus(postings, state.accounts);
   if (target.status !== EntryStatus.POSTED) {
     throw LedgerError.notReversible(target.id, `it is ${target.status}; only POSTED entries are reversed (void a pending entry, reverse its commit)`);

@@ -132,11 +132,11 @@ export async function executeBatch(db: Db, ops: readonly LedgerOp[], options: Ba
   const entryIds = [...new Set(live.flatMap((op) => ('entryId' in op ? [op.entryId] : [])))];
   const entries = entryIds.length ? await lockEntries(db, entryIds) : new Map<string, LockedEntry>();
   const { ids, codes } = early ? { ids: [], codes: [] } : accountsOf(live, entries);
-  const locked = early?.locked ?? (ids.length + codes.length ? await lockAccounts(db, ids, codes) : []);
+  const { locked, closedThrough } = early ?? (ids.length + codes.length ? await lockAccounts(db, ids, codes) : { locked: [], closedThrough: null });
   options.onLocked?.(locked.map((account) => account.id));
   const accounts = new Map(locked.map((a) => [a.id, a]));
   const plan = planBatch(ops, {
-    accounts, accountIdsByCode: new Map(locked.map((a) => [a.code, a.id])), entries, reservedIds, now: new Date(),
+    accounts, accountIdsByCode: new Map(locked.map((a) => [a.code, a.id])), entries, reservedIds, now: new Date(), closedThrough,
   }, skip);
   assertEntriesBalance(plan.postings);
   const span = options.checkpointSpan ?? limits.balanceCheckpointSpanMax;

@@ -6,6 +6,8 @@ import type { EntryRows } from './entry-rows.js';
 import { unwrap, type LedgerOp, type OpResult } from './ledger-ops.js';
 import { executeBatch } from './ledger-transaction.js';
 import { lockAccounts } from './ledger.sql.js';
+import { lockBooks, setClosedThrough } from './books.sql.js';
+import { invariant } from './ledger.errors.js';
 import type { LedgerDatabase } from './ledger.db.js';
 
 interface Queued { op: LedgerOp; resolve: (result: OpResult) => void; reject: (error: unknown) => void }
@@ -27,6 +29,8 @@ export class LedgerTransaction extends UnitOfWork {
   /** Every account this transaction has locked: what a rerun locks with its first operation. */
   readonly lockedAccountIds = new Set<string>();
   private queued: Queued[] = [];
+  private booksLocked = false;
+  private closedThrough: Date | null = null;
   private batches: Promise<void> = Promise.resolve();
 
   constructor(em: EntityManager, private readonly ledger: LedgerService) {
@@ -38,7 +42,7 @@ export class LedgerTransaction extends UnitOfWork {
     const ids = [...(accounts.ids ?? [])];
     const codes = [...(accounts.codes ?? [])];
     if (ids.length + codes.length === 0) return;
-    for (const account of await lockAccounts(this.em.getKysely<LedgerDatabase>(), ids, codes)) this.lockedAccountIds.add(account.id);
+    for (const account of (await lockAccounts(this.em.getKysely<LedgerDatabase>(), ids, codes)).locked) this.lockedAccountIds.add(account.id);
   }
 
   /**
@@ -60,6 +64,29 @@ export class LedgerTransaction extends UnitOfWork {
   /** Reverses a posted entry (a cashback clawback): a new entry with every posting's side swapped, linked to the original. */
   async reverse(command: ReverseCommand) {
     return unwrap(await this.run(this.ledger.reverseOp(command)));
+  }
+
+  /**
+   * Takes the books lock exclusive and reads the closed bound (LedgerService.transaction does it
+   * first, with `{ lockBooks: true }`, before any account is locked): when it returns, every
+   * posting that was under way has committed, and new ones wait until this transaction ends.
+   */
+  async lockBooks(): Promise<void> {
+    this.closedThrough = await lockBooks(this.em.getKysely<LedgerDatabase>());
+    this.booksLocked = true;
+  }
+
+  /** The books' closed bound as read under the exclusive books lock (`{ lockBooks: true }`). */
+  get booksClosedThrough(): Date | null {
+    invariant(this.booksLocked, 'the closed bound is read under the books lock: run the transaction with { lockBooks: true }');
+    return this.closedThrough;
+  }
+
+  /** Moves the books' closed bound (a period closed, or reopened); only under the books lock. */
+  async setClosedThrough(at: Date | null): Promise<void> {
+    invariant(this.booksLocked, 'setClosedThrough needs the books lock: run the transaction with { lockBooks: true }');
+    await setClosedThrough(this.em.getKysely<LedgerDatabase>(), at);
+    this.closedThrough = at;
   }
 
   /** Opens an account unless one with its code exists, inside this transaction (a refused transaction opens nothing). */

@@ -29,6 +29,7 @@ export const ledgerErrorCodes = [
   'CURRENCY_MISMATCH',
   'UNBALANCED_ENTRY',
   'ACCOUNT_CODE_TAKEN',
+  'PERIOD_CLOSED',
   'ACCOUNT_FROZEN',
   'ACCOUNT_CLOSED',
   'ENTRY_NOT_PENDING',
@@ -44,6 +45,11 @@ export type LedgerErrorCode = (typeof ledgerErrorCodes)[number];
 
 /** An expected, typed failure; the GraphQL layer turns it into an error with `extensions.code`. */
 export class LedgerError extends errorClass('LedgerError', ledgerErrorCodes) {
+  static periodClosed(effectiveAt: Date, closedThrough: Date) {
+    return new LedgerError('PERIOD_CLOSED', `the entry would take effect at ${effectiveAt.toISOString()}, in a closed period: every period before ${closedThrough.toISOString()} is closed`, {
+      effectiveAt: effectiveAt.toISOString(), closedThrough: closedThrough.toISOString(),
+    });
+  }
   static invalidAmount(value: string, field: string) {
     return new LedgerError('INVALID_AMOUNT', `amount "${value.slice(0, 40)}" is not a whole number of minor units written in digits`, { field });
   }

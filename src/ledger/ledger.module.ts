@@ -2,6 +2,7 @@ import { access } from '../platform/auth/access-rows.js';
 import { defineModule } from '../platform/module.js';
 import { AccountEntity } from './account.entity.js';
 import { AccountResolver } from './account.resolver.js';
+import { BooksEntity } from './books.entity.js';
 import { BalanceCheckpointEntity } from './balance-checkpoint.entity.js';
 import { ExpirySweeper } from './expiry-sweeper.js';
 import { IdempotencyEntity } from './idempotency.entity.js';
@@ -32,7 +33,7 @@ declare module '../platform/module.js' {
 export const ledgerModule = defineModule({
   name: 'ledger',
   dependsOn: [],
-  entities: [AccountEntity, JournalEntryEntity, PostingEntity, IdempotencyEntity, BalanceCheckpointEntity],
+  entities: [AccountEntity, JournalEntryEntity, PostingEntity, IdempotencyEntity, BalanceCheckpointEntity, BooksEntity],
   resolvers: [LedgerResolver, AccountResolver, JournalEntryResolver, PostingResolver, LedgerSubscriptionResolver, BalanceChangeResolver, EntryEventResolver],
   idPrefixes: ledgerIdPrefixes,
   nodes: ledgerNodes,

@@ -101,6 +101,17 @@ export function toPostRequest(command: PostEntryCommand): PostRequest {
  * writes entries, postings or balances. Money operations go through the coalescing writer; a module
  * that must commit its own rows with the postings runs its work in `transaction`.
  */
+export interface TransactionOptions {
+  /** Accounts (by id or code) locked in id order before the work runs. */
+  lockAccounts?: { ids?: readonly string[]; codes?: readonly string[] };
+  /**
+   * The books lock taken exclusive before anything else (a period close or reopening): postings
+   * under way finish first, new ones wait for this transaction; `tx.booksClosedThrough` and
+   * `tx.setClosedThrough` need it.
+   */
+  lockBooks?: boolean;
+}
+
 export class LedgerService {
   constructor(private readonly writer: PostingWriter, private readonly orm: MikroORM) {}
 
@@ -279,7 +290,7 @@ export class LedgerService {
    *   checks now see); the same constraint again is thrown as UniqueViolation, for the module to
    *   turn into its own error (an external id already taken).
    */
-  async transaction<T>(em: EntityManager, work: (tx: LedgerTransaction) => Promise<T>, options: { lockAccounts?: { ids?: readonly string[]; codes?: readonly string[] } } = {}): Promise<T> {
+  async transaction<T>(em: EntityManager, work: (tx: LedgerTransaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const learned = new Set<string>(options.lockAccounts?.ids ?? []);
     const uniquesSeen = new Set<string>();
     try {
@@ -288,6 +299,7 @@ export class LedgerService {
         try {
           const value = await em.fork().transactional(async (inner) => {
             tx = new LedgerTransaction(inner as EntityManager, this);
+            if (options.lockBooks) await tx.lockBooks();
             await tx.lockUpFront({ ids: [...learned], codes: options.lockAccounts?.codes });
             return work(tx);
           });

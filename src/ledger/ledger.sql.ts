@@ -103,13 +103,33 @@ function lockedAccount(row: AccountRowDb): LockedAccount {
   };
 }
 
+/** Accounts as a posting transaction locked them, and the books' closed bound read under the books lock. */
+export interface LockedAccounts {
+  locked: LockedAccount[];
+  /** No entry may take effect before it; null while no period is closed (or when no account was found). */
+  closedThrough: Date | null;
+}
+
+/**
+ * The books lock taken shared and the closed bound read (books.sql.ts), as a CTE that the account
+ * scan's condition counts: so the lock is held before the first account is locked, the order a
+ * period close takes them in too.
+ */
+const booksCte = sql`books as materialized (select ledger_closed_through()::text as closed_through)`;
+
+const closedThroughOf = (rows: readonly { closed_through?: string | null }[]) => {
+  const value = rows.find((row) => row.closed_through !== undefined)?.closed_through;
+  return value ? new Date(value) : null;
+};
+
 /** Locks the accounts an operation touches, in id order, and reads their current totals. */
-export async function lockAccounts(db: Db, ids: string[], codes: string[]): Promise<LockedAccount[]> {
-  const { rows } = await sql<AccountRowDb>`
-    select ${accountColumns}
-    from ledger_account a where a.id = any(${ids}::bigint[]) or a.code = any(${codes}::text[])
+export async function lockAccounts(db: Db, ids: string[], codes: string[]): Promise<LockedAccounts> {
+  const { rows } = await sql<AccountRowDb & { closed_through: string | null }>`
+    with ${booksCte}
+    select ${accountColumns}, (select closed_through from books) as closed_through
+    from ledger_account a where (a.id = any(${ids}::bigint[]) or a.code = any(${codes}::text[])) and (select count(*) from books) = 1
     order by a.id for update`.execute(db);
-  return rows.map(lockedAccount);
+  return { locked: rows.map(lockedAccount), closedThrough: closedThroughOf(rows) };
 }
 
 /**
@@ -120,22 +140,22 @@ export async function lockAccounts(db: Db, ids: string[], codes: string[]): Prom
  * locked in id order. The accounts of a post that turns out to replay are locked too, which costs
  * a lock and changes no result.
  */
-export async function claimAndLock(db: Db, claims: Claim[], { ids, codes }: { ids: string[]; codes: string[] }): Promise<{ reserved: Map<string, string>; locked: LockedAccount[] }> {
-  const { rows } = await sql<AccountRowDb & { claim_key: string | null; claim_entry: string | null }>`
-    with ${claimsCte(claims)}, locked as (
-      select ${accountColumns} from ledger_account a
-      where (a.id = any(${ids}::bigint[]) or a.code = any(${codes}::text[])) and (select count(*) from claimed) >= 0
+export async function claimAndLock(db: Db, claims: Claim[], { ids, codes }: { ids: string[]; codes: string[] }): Promise<LockedAccounts & { reserved: Map<string, string> }> {
+  const { rows } = await sql<AccountRowDb & { claim_key: string | null; claim_entry: string | null; closed_through: string | null }>`
+    with ${claimsCte(claims)}, ${booksCte}, locked as (
+      select ${accountColumns}, (select closed_through from books) as closed_through from ledger_account a
+      where (a.id = any(${ids}::bigint[]) or a.code = any(${codes}::text[])) and (select count(*) from claimed) >= 0 and (select count(*) from books) = 1
       order by a.id for update)
     select null::text as claim_key, null::text as claim_entry, l.* from locked l
     union all
-    select c.key, c.entry_id, null, null, null, null, null, null, null, null, null, null, null, null from claimed c`.execute(db);
+    select c.key, c.entry_id, null, null, null, null, null, null, null, null, null, null, null, null, null from claimed c`.execute(db);
   const reserved = new Map<string, string>();
-  const locked: LockedAccount[] = [];
+  const accounts: typeof rows = [];
   for (const row of rows) {
     if (row.claim_key !== null) reserved.set(row.claim_key, row.claim_entry!);
-    else locked.push(lockedAccount(row));
+    else accounts.push(row);
   }
-  return { reserved, locked };
+  return { reserved, locked: accounts.map(lockedAccount), closedThrough: closedThroughOf(accounts) };
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);

@@ -5,6 +5,11 @@ import { reportsConfig } from './reports.config.js';
 import { reportsErrorCodes } from './reports.errors.js';
 import { ReportsResolver } from './reports.resolver.js';
 import { ReportService } from './report.service.js';
+import { ClosingEntryEntity, PeriodCloseEntity } from './period.entity.js';
+import { PeriodResolver, reportsNodes } from './period.resolver.js';
+import { PeriodService } from './period.service.js';
+import { reportsIdPrefixes } from './reports.ids.js';
+import { systemClock } from '../platform/clock.js';
 
 declare module '../platform/module.js' {
   interface Services {
@@ -21,17 +26,19 @@ declare module '../platform/module.js' {
 export const reportsModule = defineModule({
   name: 'reports',
   dependsOn: ['ledger'],
-  entities: [],
-  resolvers: [ReportsResolver],
-  idPrefixes: {},
-  nodes: {},
+  entities: [PeriodCloseEntity, ClosingEntryEntity],
+  resolvers: [ReportsResolver, PeriodResolver],
+  idPrefixes: reportsIdPrefixes,
+  nodes: reportsNodes,
   errorCodes: reportsErrorCodes,
   access: {
-    Query: { trialBalance: access.staff, balanceSheet: access.staff, incomeStatement: access.staff },
+    Query: { trialBalance: access.staff, balanceSheet: access.staff, incomeStatement: access.staff, accountingPeriods: access.staff },
+    Mutation: { closePeriod: access.staff, reopenPeriod: access.adminOnly },
   },
   config: reportsConfig,
-  describes: { query: 'reports (trial balance, balance sheet, income statement)' },
-  async start({ config }) {
-    return { reports: { reports: new ReportService(), linesMax: config.reportsLinesMax } };
+  describes: { query: 'reports (trial balance, balance sheet, income statement, accounting periods)', mutation: 'reports (period close and reopening)' },
+  async start({ config }, { ledger }) {
+    const periods = new PeriodService(ledger, config.reportsPeriod, systemClock());
+    return { reports: { reports: new ReportService(), linesMax: config.reportsLinesMax, periods, periodKind: config.reportsPeriod } };
   },
 });

@@ -113,10 +113,15 @@ type Documents = {
     "\n  subscription RetentionWithdrawals($after: String) { withdrawalUpdated(after: $after) { sequence } }\n": typeof types.RetentionWithdrawalsDocument,
     "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": typeof types.DeliveryWatchEntriesDocument,
     "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": typeof types.FanoutDashboardDocument,
+    "query RpEntry($id: ID!) { entry(id: $id) { id effectiveAt postings { direction amount { amount currency } account { id code } } } }": typeof types.RpEntryDocument,
+    "mutation RpReverseEntry($input: ReverseEntryInput!) { reverseEntry(input: $input) { id effectiveAt } }": typeof types.RpReverseEntryDocument,
     "\n  query RpTrialBalance($currency: String!, $at: DateTimeISO, $activeOnly: Boolean, $codePrefix: String, $types: [AccountType!]) {\n    trialBalance(currency: $currency, at: $at, activeOnly: $activeOnly, codePrefix: $codePrefix, types: $types) {\n      linesTruncated balanced totalDebits { amount } totalCredits { amount } debitBalances { amount } creditBalances { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount currency } }\n    }\n  }\n": typeof types.RpTrialBalanceDocument,
     "\n  fragment RpSection on ReportSection { type total { amount } linesTruncated lines { accountId parentId depth amount { amount } ownAmount { amount } } }\n": typeof types.RpSectionFragmentDoc,
     "\n  query RpBalanceSheet($currency: String!, $at: DateTimeISO) {\n    balanceSheet(currency: $currency, at: $at) {\n      balanced netIncome { amount } totalAssets { amount } totalLiabilities { amount } totalEquity { amount }\n      assets { ...RpSection } liabilities { ...RpSection } equity { ...RpSection }\n    }\n  }\n": typeof types.RpBalanceSheetDocument,
     "\n  query RpIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...RpSection } expenses { ...RpSection } }\n  }\n": typeof types.RpIncomeStatementDocument,
+    "\n  mutation RpClosePeriod($input: ClosePeriodInput!) {\n    closePeriod(input: $input) { replayed close { id period status closedBy startsAt endsAt reopenedAt reopenReason closingEntries { entryId currency kind } } }\n  }\n": typeof types.RpClosePeriodDocument,
+    "\n  mutation RpReopenPeriod($input: ReopenPeriodInput!) {\n    reopenPeriod(input: $input) { replayed close { id period status reopenedBy reopenReason closingEntries { entryId currency kind } } }\n  }\n": typeof types.RpReopenPeriodDocument,
+    "\n  query RpPeriods($last: Int) { accountingPeriods(last: $last) { closedThrough periodKind periods { name status startsAt endsAt closes { id status } } } }\n": typeof types.RpPeriodsDocument,
     "mutation RpCommit($input: CommitPendingEntryInput!) { commitPendingEntry(input: $input) { id effectiveAt postings { direction amount { amount } account { id } } } }": typeof types.RpCommitDocument,
     "mutation RpVoid($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id } }": typeof types.RpVoidDocument,
     "mutation RpReverse($input: ReverseEntryInput!) { reverseEntry(input: $input) { id effectiveAt postings { direction amount { amount } account { id } } } }": typeof types.RpReverseDocument,
@@ -271,10 +276,15 @@ const documents: Documents = {
     "\n  subscription RetentionWithdrawals($after: String) { withdrawalUpdated(after: $after) { sequence } }\n": types.RetentionWithdrawalsDocument,
     "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": types.DeliveryWatchEntriesDocument,
     "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": types.FanoutDashboardDocument,
+    "query RpEntry($id: ID!) { entry(id: $id) { id effectiveAt postings { direction amount { amount currency } account { id code } } } }": types.RpEntryDocument,
+    "mutation RpReverseEntry($input: ReverseEntryInput!) { reverseEntry(input: $input) { id effectiveAt } }": types.RpReverseEntryDocument,
     "\n  query RpTrialBalance($currency: String!, $at: DateTimeISO, $activeOnly: Boolean, $codePrefix: String, $types: [AccountType!]) {\n    trialBalance(currency: $currency, at: $at, activeOnly: $activeOnly, codePrefix: $codePrefix, types: $types) {\n      linesTruncated balanced totalDebits { amount } totalCredits { amount } debitBalances { amount } creditBalances { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount currency } }\n    }\n  }\n": types.RpTrialBalanceDocument,
     "\n  fragment RpSection on ReportSection { type total { amount } linesTruncated lines { accountId parentId depth amount { amount } ownAmount { amount } } }\n": types.RpSectionFragmentDoc,
     "\n  query RpBalanceSheet($currency: String!, $at: DateTimeISO) {\n    balanceSheet(currency: $currency, at: $at) {\n      balanced netIncome { amount } totalAssets { amount } totalLiabilities { amount } totalEquity { amount }\n      assets { ...RpSection } liabilities { ...RpSection } equity { ...RpSection }\n    }\n  }\n": types.RpBalanceSheetDocument,
     "\n  query RpIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...RpSection } expenses { ...RpSection } }\n  }\n": types.RpIncomeStatementDocument,
+    "\n  mutation RpClosePeriod($input: ClosePeriodInput!) {\n    closePeriod(input: $input) { replayed close { id period status closedBy startsAt endsAt reopenedAt reopenReason closingEntries { entryId currency kind } } }\n  }\n": types.RpClosePeriodDocument,
+    "\n  mutation RpReopenPeriod($input: ReopenPeriodInput!) {\n    reopenPeriod(input: $input) { replayed close { id period status reopenedBy reopenReason closingEntries { entryId currency kind } } }\n  }\n": types.RpReopenPeriodDocument,
+    "\n  query RpPeriods($last: Int) { accountingPeriods(last: $last) { closedThrough periodKind periods { name status startsAt endsAt closes { id status } } } }\n": types.RpPeriodsDocument,
     "mutation RpCommit($input: CommitPendingEntryInput!) { commitPendingEntry(input: $input) { id effectiveAt postings { direction amount { amount } account { id } } } }": types.RpCommitDocument,
     "mutation RpVoid($input: VoidPendingEntryInput!) { voidPendingEntry(input: $input) { id } }": types.RpVoidDocument,
     "mutation RpReverse($input: ReverseEntryInput!) { reverseEntry(input: $input) { id effectiveAt postings { direction amount { amount } account { id } } } }": types.RpReverseDocument,
@@ -743,6 +753,14 @@ export function graphql(source: "\n  subscription FanoutDashboard($accountIds: [
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query RpEntry($id: ID!) { entry(id: $id) { id effectiveAt postings { direction amount { amount currency } account { id code } } } }"): (typeof documents)["query RpEntry($id: ID!) { entry(id: $id) { id effectiveAt postings { direction amount { amount currency } account { id code } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RpReverseEntry($input: ReverseEntryInput!) { reverseEntry(input: $input) { id effectiveAt } }"): (typeof documents)["mutation RpReverseEntry($input: ReverseEntryInput!) { reverseEntry(input: $input) { id effectiveAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query RpTrialBalance($currency: String!, $at: DateTimeISO, $activeOnly: Boolean, $codePrefix: String, $types: [AccountType!]) {\n    trialBalance(currency: $currency, at: $at, activeOnly: $activeOnly, codePrefix: $codePrefix, types: $types) {\n      linesTruncated balanced totalDebits { amount } totalCredits { amount } debitBalances { amount } creditBalances { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount currency } }\n    }\n  }\n"): (typeof documents)["\n  query RpTrialBalance($currency: String!, $at: DateTimeISO, $activeOnly: Boolean, $codePrefix: String, $types: [AccountType!]) {\n    trialBalance(currency: $currency, at: $at, activeOnly: $activeOnly, codePrefix: $codePrefix, types: $types) {\n      linesTruncated balanced totalDebits { amount } totalCredits { amount } debitBalances { amount } creditBalances { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount currency } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -756,6 +774,18 @@ export function graphql(source: "\n  query RpBalanceSheet($currency: String!, $a
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RpIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...RpSection } expenses { ...RpSection } }\n  }\n"): (typeof documents)["\n  query RpIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...RpSection } expenses { ...RpSection } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RpClosePeriod($input: ClosePeriodInput!) {\n    closePeriod(input: $input) { replayed close { id period status closedBy startsAt endsAt reopenedAt reopenReason closingEntries { entryId currency kind } } }\n  }\n"): (typeof documents)["\n  mutation RpClosePeriod($input: ClosePeriodInput!) {\n    closePeriod(input: $input) { replayed close { id period status closedBy startsAt endsAt reopenedAt reopenReason closingEntries { entryId currency kind } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RpReopenPeriod($input: ReopenPeriodInput!) {\n    reopenPeriod(input: $input) { replayed close { id period status reopenedBy reopenReason closingEntries { entryId currency kind } } }\n  }\n"): (typeof documents)["\n  mutation RpReopenPeriod($input: ReopenPeriodInput!) {\n    reopenPeriod(input: $input) { replayed close { id period status reopenedBy reopenReason closingEntries { entryId currency kind } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RpPeriods($last: Int) { accountingPeriods(last: $last) { closedThrough periodKind periods { name status startsAt endsAt closes { id status } } } }\n"): (typeof documents)["\n  query RpPeriods($last: Int) { accountingPeriods(last: $last) { closedThrough periodKind periods { name status startsAt endsAt closes { id status } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -25,3 +25,17 @@ export const RpIncomeStatement = graphql(`
     incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...RpSection } expenses { ...RpSection } }
   }
 `);
+
+export const RpClosePeriod = graphql(`
+  mutation RpClosePeriod($input: ClosePeriodInput!) {
+    closePeriod(input: $input) { replayed close { id period status closedBy startsAt endsAt reopenedAt reopenReason closingEntries { entryId currency kind } } }
+  }
+`);
+export const RpReopenPeriod = graphql(`
+  mutation RpReopenPeriod($input: ReopenPeriodInput!) {
+    reopenPeriod(input: $input) { replayed close { id period status reopenedBy reopenReason closingEntries { entryId currency kind } } }
+  }
+`);
+export const RpPeriods = graphql(`
+  query RpPeriods($last: Int) { accountingPeriods(last: $last) { closedThrough periodKind periods { name status startsAt endsAt closes { id status } } } }
+`);

@@ -29,6 +29,9 @@ export function ormOptions(url: string, poolMax: number, entities: readonly unkn
     // ORM messages (migrations applied, warnings) go through the JSON logger, not raw console lines.
     logger: (message: string) => logger.info({ component: 'mikro-orm' }, message.replace(/\u001b\[[0-9;]*m/g, '')),
     allowGlobalContext: false,
+    // The database's functions are the migrations' (ledger_closed_through, the trigger functions):
+    // no entity declares them, so the schema diff must not drop them.
+    schemaGenerator: { ignoreRoutines: true },
     migrations: {
       path: migrationsPath,
       pathTs: migrationsPath,
