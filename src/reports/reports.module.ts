@@ -10,6 +10,7 @@ import { PeriodResolver, reportsNodes } from './period.resolver.js';
 import { PeriodService } from './period.service.js';
 import { reportsIdPrefixes } from './reports.ids.js';
 import { systemClock } from '../platform/clock.js';
+import { mountJournalExport } from './journal.routes.js';
 
 declare module '../platform/module.js' {
   interface Services {
@@ -36,6 +37,7 @@ export const reportsModule = defineModule({
     Mutation: { closePeriod: access.staff, reopenPeriod: access.adminOnly },
   },
   config: reportsConfig,
+  routes: (router, services, guards) => mountJournalExport(router, services, guards),
   describes: { query: 'reports (trial balance, balance sheet, income statement, accounting periods)', mutation: 'reports (period close and reopening)' },
   async start({ config }, { ledger }) {
     const periods = new PeriodService(ledger, config.reportsPeriod, systemClock());

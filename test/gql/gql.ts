@@ -113,6 +113,7 @@ type Documents = {
     "\n  subscription RetentionWithdrawals($after: String) { withdrawalUpdated(after: $after) { sequence } }\n": typeof types.RetentionWithdrawalsDocument,
     "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": typeof types.DeliveryWatchEntriesDocument,
     "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": typeof types.FanoutDashboardDocument,
+    "mutation RpJReverse($input: ReverseEntryInput!) { reverseEntry(input: $input) { id } }": typeof types.RpJReverseDocument,
     "query RpEntry($id: ID!) { entry(id: $id) { id effectiveAt postings { direction amount { amount currency } account { id code } } } }": typeof types.RpEntryDocument,
     "mutation RpReverseEntry($input: ReverseEntryInput!) { reverseEntry(input: $input) { id effectiveAt } }": typeof types.RpReverseEntryDocument,
     "\n  query RpTrialBalance($currency: String!, $at: DateTimeISO, $activeOnly: Boolean, $codePrefix: String, $types: [AccountType!]) {\n    trialBalance(currency: $currency, at: $at, activeOnly: $activeOnly, codePrefix: $codePrefix, types: $types) {\n      linesTruncated balanced totalDebits { amount } totalCredits { amount } debitBalances { amount } creditBalances { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount currency } }\n    }\n  }\n": typeof types.RpTrialBalanceDocument,
@@ -276,6 +277,7 @@ const documents: Documents = {
     "\n  subscription RetentionWithdrawals($after: String) { withdrawalUpdated(after: $after) { sequence } }\n": types.RetentionWithdrawalsDocument,
     "\n  subscription DeliveryWatchEntries($accountIds: [ID!], $after: String) {\n    entryPosted(accountIds: $accountIds, after: $after) { sequence type entry { id } }\n  }\n": types.DeliveryWatchEntriesDocument,
     "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n": types.FanoutDashboardDocument,
+    "mutation RpJReverse($input: ReverseEntryInput!) { reverseEntry(input: $input) { id } }": types.RpJReverseDocument,
     "query RpEntry($id: ID!) { entry(id: $id) { id effectiveAt postings { direction amount { amount currency } account { id code } } } }": types.RpEntryDocument,
     "mutation RpReverseEntry($input: ReverseEntryInput!) { reverseEntry(input: $input) { id effectiveAt } }": types.RpReverseEntryDocument,
     "\n  query RpTrialBalance($currency: String!, $at: DateTimeISO, $activeOnly: Boolean, $codePrefix: String, $types: [AccountType!]) {\n    trialBalance(currency: $currency, at: $at, activeOnly: $activeOnly, codePrefix: $codePrefix, types: $types) {\n      linesTruncated balanced totalDebits { amount } totalCredits { amount } debitBalances { amount } creditBalances { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount currency } }\n    }\n  }\n": types.RpTrialBalanceDocument,
@@ -750,6 +752,10 @@ export function graphql(source: "\n  subscription DeliveryWatchEntries($accountI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n"): (typeof documents)["\n  subscription FanoutDashboard($accountIds: [ID!]) {\n    entryPosted(accountIds: $accountIds) { sequence entry { id description postings { amount { amount } account { code } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RpJReverse($input: ReverseEntryInput!) { reverseEntry(input: $input) { id } }"): (typeof documents)["mutation RpJReverse($input: ReverseEntryInput!) { reverseEntry(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
