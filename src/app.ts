@@ -17,6 +17,7 @@ import { EventHub } from './platform/events/event-hub.js';
 import { Invalidations } from './platform/events/invalidations.js';
 import { PgListener } from './platform/events/pg-listener.js';
 import { OutboxRelay } from './platform/events/outbox-relay.js';
+import { BrokerPublisher } from './platform/events/broker-publisher.js';
 import { OutboxRetention } from './platform/events/outbox-retention.js';
 import { UnitsOfWork } from './platform/db/unit-of-work.js';
 import { mountGraphiql } from './platform/graphiql.js';
@@ -106,6 +107,11 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const readiness = new Readiness(orm, () => ({ eventListener: events.listenerState }));
   const running = await modules.start({ orm, config, databaseUrl: db.url, metrics, relay }, { orm, events, invalidations, work, loginThrottle });
   const { services } = running;
+  // The outbox's events to NATS JetStream, one gateway at a time (NATS_URL; off without it).
+  const broker = config.natsUrl
+    ? new BrokerPublisher({ natsUrl: config.natsUrl, stream: config.natsStream, databaseUrl: db.url, specs: modules.brokerEvents(), registry: metrics.registry, idleMs: 200 })
+    : undefined;
+  broker?.start();
   const requestLimits = new RequestLimits(rateLimits, config);
   const schema = await folioSchema();
 
@@ -192,6 +198,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
       // The modules' workers first (their last work goes through the ledger), then the modules in
       // reverse order (the ledger's writer drains its queue last), then platform.
       await running.stop();
+      await broker?.stop();
       await retention.stop();
       await relay.stop();
       await events.stop();

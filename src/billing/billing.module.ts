@@ -49,6 +49,9 @@ export const billingModule = defineModule({
     Subscription: { invoiceUpdated: access.ownOrStaff },
   },
   config: billingConfig,
+  events: {
+    BILLING_INVOICE_UPDATED: { subject: 'folio.billing.invoice.updated', version: 1, description: 'An invoice issued, paid (in part or whole) or voided: `invoiceId`, `payerId`, `merchantId`, `status` (PENDING, PARTIALLY_PAID, PAID, VOID).' },
+  },
   describes: { query: 'billing (payers, invoices, statements)', mutation: 'billing (payers, guardians, invoices, payments)', subscription: 'billing (invoice updates)' },
   loaders: (em, services) => createBillingLoaders(em, services.billing.queries),
   routes: (router, services, guards) => mountStatementCsv(router, services, guards),

@@ -47,6 +47,10 @@ export const cashbackModule = defineModule({
     Subscription: { cashbackChanged: access.ownOrStaff, purchaseRecorded: access.merchantOrStaff },
   },
   config: cashbackConfig,
+  events: {
+    CASHBACK_PURCHASE_RECORDED: { subject: 'folio.cashback.purchase.recorded', version: 1, description: 'A purchase recorded: `purchaseId`, `merchantId`, `userId`, `currency`, `state`.' },
+    CASHBACK_CHANGED: { subject: 'folio.cashback.purchase.changed', version: 1, description: 'A purchase’s cashback changed state (recorded, confirmed, refunded, reversed): `purchaseId`, `merchantId`, `userId`, `currency`, `state`.' },
+  },
   describes: { query: 'cashback (offers, purchases, summaries)', mutation: 'cashback (offers, purchases, refunds, reversals)', subscription: 'cashback changes and recorded purchases' },
   loaders: (em, services) => createCashbackLoaders(em, services.cashback.queries, services.merchants.queries),
   async start({ orm, config }, { ledger, identity, wallets, merchants }) {

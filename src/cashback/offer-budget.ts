@@ -64,8 +64,8 @@ async function lockCaps(em: EntityManager, wants: readonly Want[]): Promise<Map<
 
 /** Locks the offers' rows in id order; what each budget has left. */
 async function lockBudgets(em: EntityManager, offerIds: readonly string[]): Promise<Map<string, bigint>> {
-  const { rows } = await sql<{ id: string; left: string }>`select id::text, (budget - budget_used)::text as left from cashback_offer
-    where id = any(${offerIds}::bigint[]) order by id for update`.execute(db(em));
+  const { rows } = await sql<{ id: string; left: string }>`select o.id::text as id, (o.budget - o.budget_used)::text as left from cashback_offer o
+    where o.id = any(${offerIds}::bigint[]) order by o.id for update`.execute(db(em));
   return new Map(rows.map((r) => [r.id, BigInt(r.left)]));
 }
 

@@ -30,6 +30,12 @@ declare module '../platform/module.js' {
 }
 
 /** The double-entry core: accounts, entries, postings, balances; every other module posts through it. */
+/** A ledger entry event as the broker gets it: its subject, and the balances every one carries. */
+const entryEvent = (what: string, says: string) => ({
+  subject: `folio.ledger.entry.${what}`, version: 1,
+  description: `${says} \`balances\`: each account it touched, \`{ accountId, code, ownerId, currency, posted, pending, available }\`, minor units as strings.`,
+});
+
 export const ledgerModule = defineModule({
   name: 'ledger',
   dependsOn: [],
@@ -48,6 +54,14 @@ export const ledgerModule = defineModule({
       commitPendingEntry: access.staff, voidPendingEntry: access.staff, reverseEntry: access.staff,
     },
     Subscription: { balanceChanged: access.ownOrStaff, entryPosted: access.ownOrStaff },
+  },
+  events: {
+    ENTRY_POSTED: entryEvent('posted', 'An entry posted. `entryId`; `relatedEntryId` null.'),
+    ENTRY_PENDING: entryEvent('pending', 'A two-phase entry held. `entryId`; `relatedEntryId` null.'),
+    ENTRY_COMMITTED: entryEvent('committed', 'A hold committed. `entryId` the commit, `relatedEntryId` the hold.'),
+    ENTRY_VOIDED: entryEvent('voided', 'A hold voided. `entryId` the hold; `relatedEntryId` null.'),
+    ENTRY_EXPIRED: entryEvent('expired', 'A hold expired. `entryId` the hold; `relatedEntryId` null.'),
+    ENTRY_REVERSED: entryEvent('reversed', 'An entry reversed. `entryId` the reversal, `relatedEntryId` the original.'),
   },
   describes: {
     query: 'the ledger (accounts, entries, balances at any time, verification)',

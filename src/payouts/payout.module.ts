@@ -34,6 +34,9 @@ export const payoutsModule = defineModule({
     Subscription: { payoutUpdated: access.ownOrStaff, payoutRunProgress: access.staff },
   },
   config: payoutConfig,
+  events: {
+    PAYOUT_RUN_PROGRESS: { subject: 'folio.payouts.run.progress', version: 1, description: 'A payout run’s progress: `runId`, `state`, `walletsScanned`, `payoutsCreated`, `walletsSkipped`, `totalAmount` (minor units), `error`, `finishedAt`.' },
+  },
   describes: { query: 'payouts and payout runs', mutation: 'payouts and payout runs', subscription: 'payouts and payout runs' },
   loaders: (_em, services) => createPayoutLoaders(services.payouts.queries),
   async start({ orm, config }, { work, wallets }) {

@@ -38,6 +38,10 @@ export interface PlatformConfig {
   loginFailuresMax: number;
   /** Redis for the rate-limit counters; when absent they live in PostgreSQL. */
   redisUrl: string | undefined;
+  /** NATS with JetStream: the outbox's events are published to it (broker-publisher.ts); off without it. */
+  natsUrl: string | undefined;
+  /** The JetStream stream the events go to (subjects `folio.>`). */
+  natsStream: string;
   /** Prefix of every rate-limit counter's key, so gateways sharing a store can keep separate counts. */
   rateLimitKeyPrefix: string;
   /** The window LOGIN_FAILURES_MAX counts failed logins in (and how long a blocked login waits at most). */
@@ -160,6 +164,14 @@ export function keyPrefixVar(env: NodeJS.ProcessEnv, name: string, fallback: str
   return raw;
 }
 
+/** A JetStream stream's name: letters, digits, "_" and "-" (no dots, wildcards or spaces). */
+export function streamNameVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw)) throw new ConfigError(`${name} must be 1 to 64 letters, digits, "_" or "-", got "${raw}"`);
+  return raw;
+}
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** LOG_FILE (read by logger.ts at import): its folder must exist or be creatable, and the file writable. */
@@ -216,6 +228,8 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     rateLimitCallerBurst: intVar(env, 'RATE_LIMIT_CALLER_BURST', 200, 0, 1_000_000),
     loginFailuresMax: intVar(env, 'LOGIN_FAILURES_MAX', 5, 1, 1_000),
     redisUrl: urlVar(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    natsUrl: urlVar(env, 'NATS_URL', ['nats:', 'tls:']),
+    natsStream: streamNameVar(env, 'NATS_STREAM', 'FOLIO'),
     rateLimitKeyPrefix: keyPrefixVar(env, 'RATE_LIMIT_KEY_PREFIX', 'folio'),
     loginFailureWindowSeconds: intVar(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
     trustProxyHops: intVar(env, 'TRUST_PROXY_HOPS', 0, 0, 10),

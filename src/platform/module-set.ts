@@ -7,6 +7,7 @@ import type { LoaderFactory } from './graphql/context.js';
 import { registerNodeFetchers } from './graphql/node.type.js';
 import { registerIdPrefixes } from './ids.js';
 import { logger } from './logger.js';
+import type { BrokerEventSpec } from './events/broker-publisher.js';
 import type { BackgroundWorker, FolioModule, Loaders, Platform, PlatformServices, RouteGuards, Services } from './module.js';
 
 /**
@@ -74,6 +75,18 @@ export class ModuleSet {
   }
 
   /** Mounts each module's HTTP routes on the router (beside /graphql). */
+  /** Every module's outbox event types as they go to the broker; two modules naming one type is a wiring bug. */
+  brokerEvents(): Map<string, BrokerEventSpec> {
+    const specs = new Map<string, BrokerEventSpec>();
+    for (const module of this.modules) {
+      for (const [type, spec] of Object.entries(module.events ?? {})) {
+        if (specs.has(type)) throw new Error(`event type ${type} is declared by two modules`);
+        specs.set(type, spec);
+      }
+    }
+    return specs;
+  }
+
   mountRoutes(router: Router, services: Services, guards: RouteGuards): void {
     for (const module of this.modules) module.routes?.(router, services, guards);
   }

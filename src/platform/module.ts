@@ -5,6 +5,7 @@ import type { Authentication } from './auth/authentication.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import type { EventHub } from './events/event-hub.js';
+import type { BrokerEventSpec } from './events/broker-publisher.js';
 import type { Invalidations } from './events/invalidations.js';
 import type { OutboxRelay } from './events/outbox-relay.js';
 import type { UnitsOfWork } from './db/unit-of-work.js';
@@ -108,6 +109,11 @@ export interface FolioModule<Provided extends Partial<Services> = Partial<Servic
    * download in the caller's own credentials, which puts `guards.caller` before its handler.
    */
   readonly routes?: (router: Router, services: Services, guards: RouteGuards) => void;
+  /**
+   * The outbox event types it writes, as they go to the broker (NATS_URL): subject, schema
+   * version, and what the payload holds. A type left out goes to `folio.events.<type>`.
+   */
+  readonly events?: Readonly<Record<string, BrokerEventSpec>>;
   /** What it adds to the descriptions of Query, Mutation and Subscription. */
   readonly describes?: RootDescriptions;
   start(platform: Platform, services: Services): Promise<Provided>;

@@ -115,7 +115,7 @@ export async function exportJournal(em: EntityManager, ask: JournalAsk, write: (
   return em.fork().transactional(async (tem) => {
     const db = (tem as EntityManager).getKysely() as Kysely<any>;
     const { rows: accounts } = await sql<JournalAccount>`
-      select id::text as id, code, name, type::text as type, currency::text as currency, parent_id::text as "parentId" from ledger_account order by id`.execute(db);
+      select a.id::text as id, a.code, a.name, a.type::text as type, a.currency::text as currency, a.parent_id::text as "parentId" from ledger_account a order by a.id`.execute(db);
     const names = journalNames(accounts);
     await write(header(ask.format, ask, accounts, names));
     for (const opening of await openingBalances(db, ask, names)) await write(`\n${opening}`);

@@ -62,9 +62,10 @@ export class EventApplier {
    */
   async wake(processorId: string, keys: readonly string[]): Promise<void> {
     for (let after = '0'; ;) {
-      const { rows } = await sql<{ id: string }>`select id::text from settlement_processor_event
-        where processor_id = ${processorId}::bigint and awaiting = any(${keys}::text[]) and status = any(${openStatuses}::settlement_processor_event_status[]) and id > ${after}::bigint
-        order by id limit ${settlementLimits.workerBatchMax}`.execute(this.db());
+      // Ordered by the column, not by the text it is selected as (`order by id` would sort '10' before '9').
+      const { rows } = await sql<{ id: string }>`select e.id::text as id from settlement_processor_event e
+        where e.processor_id = ${processorId}::bigint and e.awaiting = any(${keys}::text[]) and e.status = any(${openStatuses}::settlement_processor_event_status[]) and e.id > ${after}::bigint
+        order by e.id limit ${settlementLimits.workerBatchMax}`.execute(this.db());
       for (const { id } of rows) await this.apply(id);
       if (rows.length < settlementLimits.workerBatchMax) return;
       after = rows.at(-1)!.id;
@@ -186,8 +187,8 @@ export class EventApplier {
 
 /** The events' rows, locked in id order, with what applying them reads. */
 async function lockedEvents(db: Kysely<any>, ids: readonly string[]): Promise<EventRow[]> {
-  const { rows } = await sql<EventRow>`select id::text,
-    event_id, processor_id::text, type, status, raw_body from settlement_processor_event where id = any(${ids}::bigint[]) order by id for update`.execute(db);
+  const { rows } = await sql<EventRow>`select e.id::text as id,
+    e.event_id, e.processor_id::text as processor_id, e.type, e.status, e.raw_body from settlement_processor_event e where e.id = any(${ids}::bigint[]) order by e.id for update`.execute(db);
   return rows;
 }
 

@@ -48,8 +48,9 @@ export class SettlementQueries {
   }
 
   async places(em: EntityManager, merchantIds: readonly string[]): Promise<SettlementPlace[]> {
-    const { rows } = await sql<{ merchant_id: string; processor_id: string; currency: string }>`select distinct merchant_id::text, processor_id::text, currency
-      from settlement_charge where merchant_id = any(${merchantIds}::bigint[]) order by processor_id, currency`.execute(db(em));
+    const { rows } = await sql<{ merchant_id: string; processor_id: string; currency: string }>`select merchant_id::text as merchant_id, processor_id::text as processor_id, currency
+      from (select distinct c.merchant_id, c.processor_id, c.currency from settlement_charge c where c.merchant_id = any(${merchantIds}::bigint[])) p
+      order by p.processor_id, p.currency, p.merchant_id`.execute(db(em));
     return rows.map((row) => ({ merchantId: row.merchant_id, processorId: row.processor_id, currency: row.currency }));
   }
 

@@ -47,6 +47,9 @@ export const walletsModule = defineModule({
     Subscription: { walletBalanceChanged: access.ownOrStaff, withdrawalUpdated: access.ownOrStaff },
   },
   config: walletConfig,
+  events: {
+    DISBURSEMENT_UPDATED: { subject: 'folio.wallets.disbursement.updated', version: 1, description: 'A withdrawal or payout changed state: `disbursementId`, `kind` (WITHDRAWAL or PAYOUT), `userId`, `state` as stored (OPEN, PROCESSING, SUCCEEDED, FAILED, CANCELLED), `attempt`.' },
+  },
   describes: {
     query: 'wallets (balances, history, withdrawals)',
     mutation: 'wallets (deposits, transfers, withdrawals)',

@@ -27,6 +27,8 @@ export interface GatewayProcess {
   url: string;
   wsUrl: string;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, mid-work, as in a crash. */
+  kill(): Promise<void>;
 }
 
 /** Starts `src/main.ts` as a separate OS process on the run's database, as a second gateway would run. */
@@ -53,6 +55,10 @@ export function spawnGateway(env: Record<string, string>): Promise<GatewayProces
         wsUrl: `ws://127.0.0.1:${match[1]}/graphql`,
         async stop() {
           child.kill('SIGTERM');
+          await exited;
+        },
+        async kill() {
+          child.kill('SIGKILL');
           await exited;
         },
       });

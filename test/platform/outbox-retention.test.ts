@@ -69,7 +69,7 @@ async function drain(worker: OutboxRetention): Promise<number[]> {
 const one = async (query: string, values: unknown[] = []) => (await db.query(query, values)).rows[0];
 const floor = async () => BigInt((await one('select deleted_through::text as f from ledger_event_retention')).f);
 const top = async () => BigInt((await one('select coalesce(max(seq), 0)::text as t from ledger_event')).t);
-const numbered = async () => (await db.query('select seq::text from ledger_event where seq is not null order by seq')).rows.map((r) => BigInt(r.seq));
+const numbered = async () => (await db.query('select e.seq::text as seq from ledger_event e where e.seq is not null order by e.seq')).rows.map((r) => BigInt(r.seq));
 const unnumbered = async () => Number((await one('select count(*)::int as n from ledger_event where seq is null')).n);
 
 /** Adds `n` events no subscription shows (a type none reads) and waits until the relay numbered them; the newest sequence. */
@@ -105,6 +105,16 @@ describe('the outbox retention', () => {
     expect(await drain(retention({ eventRetentionSeconds: hour }))).toEqual([Number(newest - 5n - before), 0]);
     expect(await floor()).toBe(newest - 5n);
     expect(await numbered()).toEqual(range(newest - 4n, newest));
+  });
+
+  it('regression: finds the first event inside the time window by number, not as text, across a digit boundary', async () => {
+    // Up to the next power of ten and a few past it: 9999 and 10000 sort the other way as text.
+    const boundary = 10n ** BigInt(String(await top()).length);
+    const newest = await fillers(Number(boundary - (await top())) + 5);
+    await db.query(`update ledger_event set created_at = now() - interval '2 hours' where seq <= $1`, [String(boundary - 2n)]);
+    await drain(retention({ eventRetentionSeconds: hour }));
+    expect(await floor()).toBe(boundary - 2n);
+    expect(await numbered()).toEqual(range(boundary - 1n, newest));
   });
 
   it('never deletes an event the relay has not numbered, and the relay numbers above the floor once all are deleted', async () => {

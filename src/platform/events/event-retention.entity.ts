@@ -13,6 +13,9 @@ export const EventRetentionEntity = defineEntity({
   properties: {
     id: p.smallint().primary().autoincrement(false).default(1),
     deletedThrough: p.bigint('string').default(0),
+    // The last sequence NATS JetStream acknowledged (broker-publisher.ts); with NATS_URL set, the
+    // retention deletes nothing above it, so an event waits in the outbox until the broker has it.
+    brokerPublishedThrough: p.bigint('string').nullable(),
     updatedAt: p.datetime().columnType('timestamptz').defaultRaw('now()'),
   },
   checks: [{ name: 'ledger_event_retention_one_row_check', expression: 'id = 1 and deleted_through >= 0' }],

@@ -11,6 +11,8 @@ export interface RetentionSettings {
   eventRetentionSeconds: number;
   eventRetentionEvents: number;
   eventRetentionIntervalMs: number;
+  /** NATS_URL is set: nothing is deleted that JetStream has not acknowledged. */
+  natsUrl?: string;
 }
 
 /** What the retention reports to the gateway's metrics (GatewayMetrics implements it). */
@@ -58,21 +60,23 @@ export class OutboxRetention extends PollingWorker {
   private async deleteBatch(): Promise<{ deleted: number; full: boolean }> {
     const result = await this.orm.em.fork().transactional(async (em) => {
       const db = em.getKysely<OutboxDatabase>();
-      const { rows: [locked] } = await sql<{ floor: string }>`
-        select deleted_through::text as floor from ledger_event_retention where id = 1 for update skip locked`.execute(db);
+      const { rows: [locked] } = await sql<{ floor: string; published: string }>`
+        select deleted_through::text as floor, coalesce(broker_published_through, 0)::text as published from ledger_event_retention where id = 1 for update skip locked`.execute(db);
       if (!locked) return { deleted: 0, floor: 0n, full: false };
       const floor = BigInt(locked.floor);
       const { rows: [{ top }] } = await sql<{ top: string }>`select coalesce(max(seq), 0)::text as top from ledger_event`.execute(db);
-      const end = min(floor + BigInt(limits.eventRetentionBatchMax), BigInt(top));
+      // With a broker, an event stays until JetStream has acknowledged it, however old.
+      const keepFrom = this.settings.natsUrl ? BigInt(locked.published) : BigInt(top);
+      const end = min(min(floor + BigInt(limits.eventRetentionBatchMax), BigInt(top)), keepFrom);
       if (end <= floor) return { deleted: 0, floor, full: false };
       // Events at or below this one are past the count window; above it, the first event still
       // inside the time window ends the range (an index scan of at most one batch).
       const countEdge = BigInt(top) - BigInt(this.settings.eventRetentionEvents);
       const { rows: [keeper] } = await sql<{ seq: string }>`
-        select seq::text as seq from ledger_event
-        where seq > ${String(max(floor, countEdge))} and seq <= ${String(end)}
-          and created_at >= now() - make_interval(secs => ${this.settings.eventRetentionSeconds})
-        order by seq limit 1`.execute(db);
+        select e.seq::text as seq from ledger_event e
+        where e.seq > ${String(max(floor, countEdge))} and e.seq <= ${String(end)}
+          and e.created_at >= now() - make_interval(secs => ${this.settings.eventRetentionSeconds})
+        order by e.seq limit 1`.execute(db);
       const upTo = keeper ? BigInt(keeper.seq) - 1n : end;
       if (upTo <= floor) return { deleted: 0, floor, full: false };
       const deleted = await db.deleteFrom('ledger_event').where('seq', '>', String(floor)).where('seq', '<=', String(upTo)).executeTakeFirst();
