@@ -18,6 +18,8 @@ import { Invalidations } from './platform/events/invalidations.js';
 import { PgListener } from './platform/events/pg-listener.js';
 import { OutboxRelay } from './platform/events/outbox-relay.js';
 import { BrokerPublisher } from './platform/events/broker-publisher.js';
+import { registerBusinessGauges } from './platform/business-gauges.js';
+import { outboxGauges } from './platform/events/outbox-gauges.js';
 import { OutboxRetention } from './platform/events/outbox-retention.js';
 import { UnitsOfWork } from './platform/db/unit-of-work.js';
 import { mountGraphiql } from './platform/graphiql.js';
@@ -112,6 +114,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
     ? new BrokerPublisher({ natsUrl: config.natsUrl, stream: config.natsStream, databaseUrl: db.url, specs: modules.brokerEvents(), registry: metrics.registry, idleMs: 200 })
     : undefined;
   broker?.start();
+  registerBusinessGauges(orm, metrics.registry, [...outboxGauges(config.natsUrl !== undefined), ...modules.gauges()]);
   const requestLimits = new RequestLimits(rateLimits, config);
   const schema = await folioSchema();
 

@@ -16,6 +16,8 @@ import { StatementService } from './statement.service.js';
 import { mountStatementCsv } from './statement.routes.js';
 import { BillingSubscriptionResolver, InvoiceUpdateResolver } from './billing.subscription.js';
 import { ResilientCache } from '../platform/cache/resilient-cache.js';
+import { sql } from 'kysely';
+import { perCurrency } from '../platform/business-gauges.js';
 
 declare module '../platform/module.js' {
   interface Services {
@@ -49,6 +51,14 @@ export const billingModule = defineModule({
     Subscription: { invoiceUpdated: access.ownOrStaff },
   },
   config: billingConfig,
+  gauges: [
+    perCurrency('folio_billing_overdue_invoices', 'Invoices PENDING or PARTIALLY_PAID past their due date, by currency',
+      (db) => sql<{ currency: string; value: string }>`select currency, count(*)::text as value from billing_invoice
+        where status in ('PENDING', 'PARTIALLY_PAID') and due_at < now() group by currency`.execute(db)),
+    perCurrency('folio_billing_overdue_amount', 'Minor units still to be paid on overdue invoices, by currency',
+      (db) => sql<{ currency: string; value: string }>`select currency, sum(total - paid)::text as value from billing_invoice
+        where status in ('PENDING', 'PARTIALLY_PAID') and due_at < now() group by currency`.execute(db)),
+  ],
   events: {
     BILLING_INVOICE_UPDATED: { subject: 'folio.billing.invoice.updated', version: 1, description: 'An invoice issued, paid (in part or whole) or voided: `invoiceId`, `payerId`, `merchantId`, `status` (PENDING, PARTIALLY_PAID, PAID, VOID).' },
   },

@@ -41,12 +41,14 @@ export interface CompanionRows {
  * An operation of the ledger's single write path. Every operation a client starts carries its
  * idempotency key and a hash of its input; `expire` is the ledger's own and needs neither.
  */
-export type LedgerOp =
+export type LedgerOp = (
   | { kind: 'post'; key: string; hash: string; request: PostRequest; companions?: CompanionRows }
   | { kind: 'commit'; key: string; hash: string; entryId: string; amount?: bigint; description?: string }
   | { kind: 'void'; key: string; hash: string; entryId: string }
   | { kind: 'reverse'; key: string; hash: string; entryId: string; description?: string; effectiveAt?: Date }
-  | { kind: 'expire'; entryId: string };
+  | { kind: 'expire'; entryId: string }
+  // The module whose call it is ('api' for the GraphQL API's own), for the metrics.
+) & { origin?: string };
 
 /** A journal entry as the planner makes it, before the database records it. */
 export interface EntryDraft {
@@ -72,8 +74,11 @@ export interface CreatedEntry extends EntryDraft {
  * transaction created it (so the API need not read it back) and the companion rows as written
  * (column name to value, as PostgreSQL returned them), or why the operation was refused.
  */
+/** What an entry this transaction created moved: its debits per currency, and whose call it was. */
+export interface EntryVolume { origin: string; debits: Map<string, bigint> }
+
 export type OpResult =
-  | { entryId: string; replayed: boolean; entry?: CreatedEntry; companions?: Record<string, unknown>[] }
+  | { entryId: string; replayed: boolean; entry?: CreatedEntry; companions?: Record<string, unknown>[]; volume?: EntryVolume }
   | { error: LedgerError };
 
 export function isKeyed(op: LedgerOp): op is Exclude<LedgerOp, { kind: 'expire' }> {

@@ -75,6 +75,18 @@ async function writeCompanions(db: Db, ops: readonly LedgerOp[], results: OpResu
   for (const { index, entryId } of items) results[index] = { ...(results[index] as { entryId: string; replayed: boolean }), companions: written.get(entryId) ?? [] };
 }
 
+/** Each new entry's debits per currency (what it moved), for the metrics. */
+function debitsByEntry(postings: readonly PostingRow[]): Map<string, Map<string, bigint>> {
+  const byEntry = new Map<string, Map<string, bigint>>();
+  for (const p of postings) {
+    if (p.direction !== Direction.DEBIT) continue;
+    const entry = byEntry.get(p.entryId) ?? new Map<string, bigint>();
+    entry.set(p.currency, (entry.get(p.currency) ?? 0n) + p.amount);
+    byEntry.set(p.entryId, entry);
+  }
+  return byEntry;
+}
+
 /** Thrown to make the writer run the batch again in a fresh transaction. */
 export class RetryBatch extends Error {}
 
@@ -146,10 +158,12 @@ export async function executeBatch(db: Db, ops: readonly LedgerOp[], options: Ba
   await cutRanges(db, written.longRanges, span);
   const { recordedAt } = written;
   const created = new Map(plan.entries.map((entry) => [entry.id, entry]));
+  const debits = debitsByEntry(plan.postings);
   plan.results.forEach((result, index) => {
     if (!result) return;
     const entry = 'entryId' in result ? created.get(result.entryId) : undefined;
-    results[index] = entry ? { ...result, entry: { ...entry, recordedAt: recordedAt.get(entry.id)!, resolvedAt: null } } : result;
+    const volume = entry && { origin: ops[index].origin ?? 'ledger', debits: debits.get(entry.id) ?? new Map<string, bigint>() };
+    results[index] = entry ? { ...result, entry: { ...entry, recordedAt: recordedAt.get(entry.id)!, resolvedAt: null }, volume } : result;
   });
   await writeCompanions(db, ops, results);
   for (const [index, earlier] of repeats) {

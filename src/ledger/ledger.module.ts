@@ -17,7 +17,10 @@ import { LedgerResolver, ledgerNodes } from './ledger.resolver.js';
 import { LedgerService } from './ledger.service.js';
 import { BalanceChangeResolver, EntryEventResolver, LedgerSubscriptionResolver } from './ledger.subscription.js';
 import { PostingEntity } from './posting.entity.js';
+import { LedgerFlowMetrics } from './ledger-metrics.js';
 import { entriesCreatedBy, PostingWriter } from './posting-writer.js';
+import { sql } from 'kysely';
+import { perCurrency } from '../platform/business-gauges.js';
 
 declare module '../platform/module.js' {
   interface Services {
@@ -72,12 +75,24 @@ export const ledgerModule = defineModule({
   config: ledgerConfig,
   async start({ orm, relay, metrics, config }) {
     // Every committed batch wakes the outbox relay, so subscribers hear of it at once.
+    const flow = new LedgerFlowMetrics(metrics.registry);
     const writer = new PostingWriter(orm.em.fork().getKysely(), (results) => {
       relay.poke();
       metrics.entriesPosted(entriesCreatedBy(results));
+      flow.committed(results);
     }, undefined, config.ledgerCheckpointSpan);
     return { ledger: new LedgerService(writer, orm), queries: new LedgerQueries() };
   },
+  gauges: [
+    perCurrency('folio_ledger_open_holds', 'Pending (two-phase) entries not yet committed, voided or expired, by currency',
+      (db) => sql<{ currency: string; value: string }>`select p.currency, count(distinct e.id)::text as value from ledger_entry e join ledger_posting p on p.entry_id = e.id
+        where e.status = 'PENDING' group by p.currency`.execute(db)),
+    perCurrency('folio_ledger_open_holds_amount', 'Minor units held by pending entries (their debits), by currency',
+      (db) => sql<{ currency: string; value: string }>`select p.currency, sum(p.amount)::text as value from ledger_entry e join ledger_posting p on p.entry_id = e.id
+        where e.status = 'PENDING' and p.direction = 'DEBIT' group by p.currency`.execute(db)),
+  ],
+  // Each later module posts through a view of the ledger that counts its entries under its name.
+  scope: (services, module) => ({ ledger: services.ledger.as(module) }),
   workers: (services, { metrics }) => [new ExpirySweeper(services.orm, services.ledger, metrics.registry)],
   async stop(services) {
     await services.ledger.close();

@@ -113,7 +113,13 @@ export interface TransactionOptions {
 }
 
 export class LedgerService {
-  constructor(private readonly writer: PostingWriter, private readonly orm: MikroORM) {}
+  /** `origin`: whose calls these are, in the metrics ('api' for the GraphQL API, a module's name for its view). */
+  constructor(private readonly writer: PostingWriter, private readonly orm: MikroORM, readonly origin = 'api') {}
+
+  /** The same ledger, its entries counted as `origin`'s (a module's view of it: FolioModule.scope). */
+  as(origin: string): LedgerService {
+    return new LedgerService(this.writer, this.orm, origin);
+  }
 
   /** Balance changes between two checkpoints of an account at most, in the writer and in module transactions alike. */
   get checkpointSpan(): number {
@@ -320,7 +326,7 @@ export class LedgerService {
   postOp(command: PostEntryCommand): LedgerOp {
     const key = checkKey(command.idempotencyKey);
     const request = toPostRequest(command);
-    return { kind: 'post', key, hash: requestHash('post', request), request };
+    return { kind: 'post', key, hash: requestHash('post', request), request, origin: this.origin };
   }
 
   commitOp(command: CommitCommand): LedgerOp {
@@ -329,7 +335,7 @@ export class LedgerService {
     const description = command.description == null ? undefined : checkText(command.description, { max: limits.descriptionLengthMax, field: 'description' });
     const amount = command.amount == null ? undefined : parseAmount(command.amount, 'amount');
     const hash = requestHash('commit', { entryId: command.entryId, amount, description });
-    return { kind: 'commit', key, hash, entryId: command.entryId, amount, description };
+    return { kind: 'commit', key, hash, entryId: command.entryId, amount, description, origin: this.origin };
   }
 
   reverseOp(command: ReverseCommand): LedgerOp {
@@ -337,11 +343,11 @@ export class LedgerService {
     const description = command.description == null ? undefined : checkText(command.description, { max: limits.descriptionLengthMax, field: 'description' });
     const effectiveAt = command.effectiveAt ?? undefined;
     const hash = requestHash('reverse', { entryId: command.entryId, description, effectiveAt });
-    return { kind: 'reverse', key, hash, entryId: command.entryId, description, effectiveAt };
+    return { kind: 'reverse', key, hash, entryId: command.entryId, description, effectiveAt, origin: this.origin };
   }
 
   voidOp(command: VoidCommand): LedgerOp {
     const key = checkKey(command.idempotencyKey);
-    return { kind: 'void', key, hash: requestHash('void', { entryId: command.entryId }), entryId: command.entryId };
+    return { kind: 'void', key, hash: requestHash('void', { entryId: command.entryId }), entryId: command.entryId, origin: this.origin };
   }
 }

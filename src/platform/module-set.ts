@@ -8,6 +8,7 @@ import { registerNodeFetchers } from './graphql/node.type.js';
 import { registerIdPrefixes } from './ids.js';
 import { logger } from './logger.js';
 import type { BrokerEventSpec } from './events/broker-publisher.js';
+import type { BusinessGauge } from './business-gauges.js';
 import type { BackgroundWorker, FolioModule, Loaders, Platform, PlatformServices, RouteGuards, Services } from './module.js';
 
 /**
@@ -61,7 +62,10 @@ export class ModuleSet {
     const started: FolioModule[] = [];
     try {
       for (const module of this.modules) {
-        Object.assign(services, await module.start(platform, services));
+        // What the modules started before it hand it in their own name (the ledger's view that
+        // counts its entries as this module's).
+        const view = started.reduce((seen, earlier) => Object.assign(seen, earlier.scope?.(services, module.name)), { ...services });
+        Object.assign(services, await module.start(platform, view));
         started.push(module);
       }
       if (!services.authenticator) throw new Error('no module provides the authenticator (identity must be in src/modules.ts)');
@@ -74,7 +78,11 @@ export class ModuleSet {
     return new StartedModules(started, services, workers);
   }
 
-  /** Mounts each module's HTTP routes on the router (beside /graphql). */
+  /** Every module's business gauges (/metrics). */
+  gauges(): BusinessGauge[] {
+    return this.modules.flatMap((module) => [...(module.gauges ?? [])]);
+  }
+
   /** Every module's outbox event types as they go to the broker; two modules naming one type is a wiring bug. */
   brokerEvents(): Map<string, BrokerEventSpec> {
     const specs = new Map<string, BrokerEventSpec>();
@@ -87,6 +95,7 @@ export class ModuleSet {
     return specs;
   }
 
+  /** Mounts each module's HTTP routes on the router (beside /graphql). */
   mountRoutes(router: Router, services: Services, guards: RouteGuards): void {
     for (const module of this.modules) module.routes?.(router, services, guards);
   }

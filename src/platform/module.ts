@@ -6,6 +6,7 @@ import type { LoginThrottle } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import type { EventHub } from './events/event-hub.js';
 import type { BrokerEventSpec } from './events/broker-publisher.js';
+import type { BusinessGauge } from './business-gauges.js';
 import type { Invalidations } from './events/invalidations.js';
 import type { OutboxRelay } from './events/outbox-relay.js';
 import type { UnitsOfWork } from './db/unit-of-work.js';
@@ -114,9 +115,16 @@ export interface FolioModule<Provided extends Partial<Services> = Partial<Servic
    * version, and what the payload holds. A type left out goes to `folio.events.<type>`.
    */
   readonly events?: Readonly<Record<string, BrokerEventSpec>>;
+  /** The figures of its own a dashboard graphs, read from the database at a scrape of /metrics. */
+  readonly gauges?: readonly BusinessGauge[];
   /** What it adds to the descriptions of Query, Mutation and Subscription. */
   readonly describes?: RootDescriptions;
   start(platform: Platform, services: Services): Promise<Provided>;
+  /**
+   * Its services as a module started after it gets them, by that module's name: the ledger's
+   * view that counts that module's entries under its name (folio_ledger_entries_total{module}).
+   */
+  readonly scope?: (services: Services, module: string) => Partial<Services>;
   /** The background workers it runs, built once every module has started. */
   readonly workers?: (services: Services, platform: Platform) => BackgroundWorker[];
   stop?(services: Services): Promise<void>;

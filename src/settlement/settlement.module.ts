@@ -25,6 +25,8 @@ import { SettlementRuns } from './settlement-runs.js';
 import { SettlementTerms } from './settlement-terms.js';
 import { SettlementQueries } from './settlement.queries.js';
 import { mountWebhooks } from './webhook.routes.js';
+import { sql } from 'kysely';
+import { perCurrency } from '../platform/business-gauges.js';
 
 declare module '../platform/module.js' {
   interface Services {
@@ -54,6 +56,12 @@ export const settlementModule = defineModule({
     },
   },
   config: settlementConfig,
+  gauges: [
+    // The merchants' immature accounts (settlement-accounts.ts), a liability: what is owed once charges mature.
+    perCurrency('folio_settlement_immature_funds', 'Minor units of merchants’ settlement not yet matured (their immature accounts’ balances), by currency',
+      (db) => sql<{ currency: string; value: string }>`select currency, sum(posted_credits - posted_debits)::text as value from ledger_account
+        where code like 'merchant:%:settlement:%:immature:%' group by currency`.execute(db)),
+  ],
   describes: { query: 'settlement (processors, what they delivered, payouts)', mutation: 'settlement (processors, merchant links, terms, payout runs)' },
   loaders: (em, services) => createSettlementLoaders(em, services.settlement.links, services.settlement.queries),
   routes: (router, services) => mountWebhooks(router, () => services.settlement.intake),

@@ -17,6 +17,8 @@ import { WalletService } from './wallet.service.js';
 import { WalletBalanceChangeResolver, WalletSubscriptionResolver, WithdrawalUpdateResolver } from './wallet.subscription.js';
 import { WithdrawalFieldResolver, WithdrawalResolver, withdrawalNodes } from './withdrawal.resolver.js';
 import { WithdrawalService } from './withdrawal.service.js';
+import { sql } from 'kysely';
+import { perCurrency } from '../platform/business-gauges.js';
 
 declare module '../platform/module.js' {
   interface Services {
@@ -47,6 +49,14 @@ export const walletsModule = defineModule({
     Subscription: { walletBalanceChanged: access.ownOrStaff, withdrawalUpdated: access.ownOrStaff },
   },
   config: walletConfig,
+  gauges: [
+    perCurrency('folio_wallet_pending_withdrawals', 'Withdrawals not yet paid or failed (OPEN or PROCESSING), by currency',
+      (db) => sql<{ currency: string; value: string }>`select currency, count(*)::text as value from disbursement
+        where kind = 'WITHDRAWAL' and state in ('OPEN', 'PROCESSING') group by currency`.execute(db)),
+    perCurrency('folio_wallet_pending_withdrawals_amount', 'Minor units of pending withdrawals, by currency',
+      (db) => sql<{ currency: string; value: string }>`select currency, sum(amount)::text as value from disbursement
+        where kind = 'WITHDRAWAL' and state in ('OPEN', 'PROCESSING') group by currency`.execute(db)),
+  ],
   events: {
     DISBURSEMENT_UPDATED: { subject: 'folio.wallets.disbursement.updated', version: 1, description: 'A withdrawal or payout changed state: `disbursementId`, `kind` (WITHDRAWAL or PAYOUT), `userId`, `state` as stored (OPEN, PROCESSING, SUCCEEDED, FAILED, CANCELLED), `attempt`.' },
   },
