@@ -48,7 +48,7 @@ const asOfPostings = Number(env.BENCH_ASOF_POSTINGS ?? 1_000_000);
 const asOfDays = Number(env.BENCH_ASOF_DAYS ?? 365);
 const asOfPerEntry = Number(env.BENCH_ASOF_PER_ENTRY ?? 10);
 /** The core scenarios post with the FINANCE key to the 10,000 seeded ledger wallets. */
-const coreScenarios = ['random', 'hot', 'batch', 'read-balance', 'read-accounts'];
+const coreScenarios = ['random', 'hot', 'batch', 'read-balance', 'read-accounts', 'trial-balance', 'trial-balance-again'];
 /** Subscription fan-out (bench/fanout.mjs): subscribers on the seeded wallets while entries post at a set rate. */
 const fanoutScenarios = { 'fanout-own': fanoutOwn, 'fanout-stream': fanoutStream };
 const wantCore = scenarios.some((name) => coreScenarios.includes(name) || name in fanoutScenarios);
@@ -132,6 +132,10 @@ async function openAccounts(specs) {
 const postEntriesDoc = 'mutation B($input: PostEntriesInput!) { postEntries(input: $input) { index error { code message } entry { id } } }';
 const postEntryDoc = 'mutation P($input: PostEntryInput!) { postEntry(input: $input) { id } }';
 const balanceDoc = 'query B($id: ID!) { account(id: $id) { balance { posted { amount } pending { amount } available { amount } } } }';
+// The USD trial balance at a past instant: every account's totals (the seed's 10,000 wallets and
+// more), read in SQL from each account's last checkpoint before it; the totals only go back.
+const trialBalanceDoc = 'query T($at: DateTimeISO) { trialBalance(currency: "USD", at: $at) { balanced linesTruncated totalDebits { amount } } }';
+const benchStarted = Date.now();
 /** The read-accounts scenario's page: the seeded wallets only (their code prefix), 100 with balances. */
 const walletPrefix = () => `bench:${runId}:wallet:`;
 const accountsDoc = 'query A($after: String, $prefix: String) { accounts(first: 100, after: $after, filter: { codePrefix: $prefix }) { edges { node { id code balance { posted { amount } pending { amount } available { amount } } } } pageInfo { endCursor hasNextPage } } }';
@@ -674,6 +678,11 @@ function scenarioDefs(seeded, walletSeed, shop, processor, billing) {
     return 0;
   };
   const accountsPage = (after) => JSON.stringify({ query: accountsDoc, variables: { after, prefix: walletPrefix() } });
+  const trialBalance = {
+    entriesPerRequest: 0,
+    body: () => JSON.stringify({ query: trialBalanceDoc, variables: { at: new Date(benchStarted + Math.random() * (Date.now() - benchStarted)).toISOString() } }),
+    check: checkRead((data) => data?.trialBalance?.balanced === true),
+  };
   const pageCursors = [null, ...(seeded?.pageCursors ?? [])];
   return {
     // The ceiling of the stack: HTTP, authentication (the FINANCE key), the rate limit, Apollo and
@@ -694,6 +703,10 @@ function scenarioDefs(seeded, walletSeed, shop, processor, billing) {
       body: () => JSON.stringify({ query: balanceDoc, variables: { id: walletIds[Math.floor(Math.random() * walletIds.length)] } }),
       check: checkRead((data) => data?.account?.balance?.posted != null),
     },
+    // The trial balance at a random instant since the bench started: its cost grows with the
+    // accounts, not with the postings (run it before and after the write scenarios: -again).
+    'trial-balance': trialBalance,
+    'trial-balance-again': trialBalance,
     // A page of 100 accounts with their balances, from a random page of the 10,000 wallets.
     'read-accounts': {
       entriesPerRequest: 0,
@@ -964,7 +977,12 @@ async function main() {
     if (name === 'as-of') { results[name] = await runAsOf(history); continue; }
     if (!defs[name]) throw new Error(`unknown scenario ${name} (known: ${Object.keys(defs).join(', ')})`);
     results[name] = await runScenario(name, defs[name]);
-    if (name.startsWith('statement')) results[name].one_client = await oneClient(defs[name]);
+    if (name.startsWith('statement') || name.startsWith('trial-balance')) results[name].one_client = await oneClient(defs[name]);
+    if (name.startsWith('trial-balance')) {
+      const { rows: [size] } = await db.query('select (select count(*) from ledger_account)::int as accounts, (select count(*) from ledger_posting)::int as postings');
+      results[name].ledger = size;
+      log(`${name}: over ${size.accounts} accounts and ${size.postings} postings`);
+    }
   }
   const verify = (await gql('{ verifyLedger { ok accountsChecked unbalancedEntryIds mismatches { accountId } currencyNets { amount currency } } }')).verifyLedger;
   const { rows: [pgInfo] } = await db.query("select current_setting('server_version') as version, current_setting('synchronous_commit') as sync, current_setting('fsync') as fsync");

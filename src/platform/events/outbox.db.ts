@@ -17,6 +17,8 @@ export interface LedgerEventTable {
 export interface LedgerEventRetentionTable {
   id: ColumnType<number, number | undefined, never>;
   deleted_through: GeneratedInt8;
+  /** The last sequence NATS JetStream acknowledged (Migration20261204191706); null without a broker. */
+  broker_published_through: Int8 | null;
   updated_at: GeneratedTimestamptz;
 }
 
@@ -28,5 +30,5 @@ export interface OutboxDatabase {
 /** The outbox's columns, for the test that compares them with the migrated database. */
 export const outboxColumns = {
   ledger_event: { id: 'defaulted', seq: 'nullable', type: 'required', payload: 'required', created_at: 'defaulted' },
-  ledger_event_retention: { id: 'defaulted', deleted_through: 'defaulted', updated_at: 'defaulted' },
+  ledger_event_retention: { id: 'defaulted', deleted_through: 'defaulted', broker_published_through: 'nullable', updated_at: 'defaulted' },
 } as const satisfies ColumnFacts<OutboxDatabase>;
