@@ -18,6 +18,7 @@ import { Invalidations } from './platform/events/invalidations.js';
 import { PgListener } from './platform/events/pg-listener.js';
 import { OutboxRelay } from './platform/events/outbox-relay.js';
 import { BrokerPublisher } from './platform/events/broker-publisher.js';
+import { mountApp } from './platform/http/app-static.js';
 import { registerBusinessGauges } from './platform/business-gauges.js';
 import { outboxGauges } from './platform/events/outbox-gauges.js';
 import { OutboxRetention } from './platform/events/outbox-retention.js';
@@ -173,6 +174,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
   app.use(healthRoutes(readiness));
   app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
   if (config.graphiql) mountGraphiql(app, graphqlPath);
+  mountApp(app);
   const routes = express.Router();
   modules.mountRoutes(routes, services, { caller: [authenticate(services.authenticator), requestRateLimit(requestLimits)] });
   app.use(routes);

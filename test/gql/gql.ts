@@ -22,6 +22,10 @@ type Documents = {
     "query NodeView($id: ID!) { node(id: $id) { id } }": typeof types.NodeViewDocument,
     "\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n": typeof types.WatchBalancesDocument,
     "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n": typeof types.WatchEntriesDocument,
+    "mutation ApCreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }": typeof types.ApCreateUserDocument,
+    "mutation ApLogin($input: LoginInput!) { login(input: $input) { accessToken } }": typeof types.ApLoginDocument,
+    "mutation ApDeposit($input: DepositInput!) { deposit(input: $input) { id } }": typeof types.ApDepositDocument,
+    "query ApWallets { wallets { currency balance { posted { amount } } } }": typeof types.ApWalletsDocument,
     "mutation BlCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }": typeof types.BlCreateMerchantDocument,
     "mutation BlCreatePayer($input: CreatePayerInput!) { createPayer(input: $input) { id merchantId name reference status guardians { id } } }": typeof types.BlCreatePayerDocument,
     "\n  mutation BlIssue($input: IssueInvoiceInput!) {\n    issueInvoice(input: $input) { id number status currency total { amount } paid { amount } remaining { amount } issuedAt dueAt memo entryId\n      lines { description quantity unitAmount { amount } amount { amount } } }\n  }\n": typeof types.BlIssueDocument,
@@ -186,6 +190,10 @@ const documents: Documents = {
     "query NodeView($id: ID!) { node(id: $id) { id } }": types.NodeViewDocument,
     "\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n": types.WatchBalancesDocument,
     "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n": types.WatchEntriesDocument,
+    "mutation ApCreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }": types.ApCreateUserDocument,
+    "mutation ApLogin($input: LoginInput!) { login(input: $input) { accessToken } }": types.ApLoginDocument,
+    "mutation ApDeposit($input: DepositInput!) { deposit(input: $input) { id } }": types.ApDepositDocument,
+    "query ApWallets { wallets { currency balance { posted { amount } } } }": types.ApWalletsDocument,
     "mutation BlCreateMerchant($input: CreateMerchantInput!) { createMerchant(input: $input) { id } }": types.BlCreateMerchantDocument,
     "mutation BlCreatePayer($input: CreatePayerInput!) { createPayer(input: $input) { id merchantId name reference status guardians { id } } }": types.BlCreatePayerDocument,
     "\n  mutation BlIssue($input: IssueInvoiceInput!) {\n    issueInvoice(input: $input) { id number status currency total { amount } paid { amount } remaining { amount } issuedAt dueAt memo entryId\n      lines { description quantity unitAmount { amount } amount { amount } } }\n  }\n": types.BlIssueDocument,
@@ -388,6 +396,22 @@ export function graphql(source: "\n  subscription WatchBalances($accountIds: [ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n"): (typeof documents)["\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApCreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }"): (typeof documents)["mutation ApCreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApLogin($input: LoginInput!) { login(input: $input) { accessToken } }"): (typeof documents)["mutation ApLogin($input: LoginInput!) { login(input: $input) { accessToken } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApDeposit($input: DepositInput!) { deposit(input: $input) { id } }"): (typeof documents)["mutation ApDeposit($input: DepositInput!) { deposit(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApWallets { wallets { currency balance { posted { amount } } } }"): (typeof documents)["query ApWallets { wallets { currency balance { posted { amount } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs/promises';
@@ -70,7 +71,14 @@ async function scanRunLog(files: { dir: string; logFile: string; secretsFile: st
  * One database for the whole run, migrated once: the real PostgreSQL of DATABASE_URL (a fresh
  * database on it), or else an embedded one. Tests make their own accounts, so they share it safely.
  */
+/** The web app's build (app/dist), made when a source is newer, as `npm start` does: the app's test serves it. */
+function buildApp(): void {
+  const result = spawnSync(process.execPath, ['scripts/app-build.mjs'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('the web app did not build (scripts/app-build.mjs)');
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  buildApp();
   const runFiles = await logAndSecretFiles();
   let url: string;
   if (process.env.DATABASE_URL) {

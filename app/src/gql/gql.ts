@@ -1,0 +1,70 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }": typeof types.AppWalletsDocument,
+    "\n  subscription AppWalletChanges($after: String) {\n    walletBalanceChanged(after: $after) { sequence wallet { id currency } balance { posted { amount } available { amount } } }\n  }\n": typeof types.AppWalletChangesDocument,
+    "\n  mutation AppTransfer($input: TransferInput!) { transfer(input: $input) { id amount { amount currency } counterparty { __typename } } }\n": typeof types.AppTransferDocument,
+    "query AppVerifyLedger { verifyLedger { ok accountsChecked mismatches { accountId } unbalancedEntryIds currencyNets { amount currency } } }": typeof types.AppVerifyLedgerDocument,
+    "\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n": typeof types.AppEntryFeedDocument,
+};
+const documents: Documents = {
+    "query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }": types.AppWalletsDocument,
+    "\n  subscription AppWalletChanges($after: String) {\n    walletBalanceChanged(after: $after) { sequence wallet { id currency } balance { posted { amount } available { amount } } }\n  }\n": types.AppWalletChangesDocument,
+    "\n  mutation AppTransfer($input: TransferInput!) { transfer(input: $input) { id amount { amount currency } counterparty { __typename } } }\n": types.AppTransferDocument,
+    "query AppVerifyLedger { verifyLedger { ok accountsChecked mismatches { accountId } unbalancedEntryIds currencyNets { amount currency } } }": types.AppVerifyLedgerDocument,
+    "\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n": types.AppEntryFeedDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }"): (typeof documents)["query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AppWalletChanges($after: String) {\n    walletBalanceChanged(after: $after) { sequence wallet { id currency } balance { posted { amount } available { amount } } }\n  }\n"): (typeof documents)["\n  subscription AppWalletChanges($after: String) {\n    walletBalanceChanged(after: $after) { sequence wallet { id currency } balance { posted { amount } available { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AppTransfer($input: TransferInput!) { transfer(input: $input) { id amount { amount currency } counterparty { __typename } } }\n"): (typeof documents)["\n  mutation AppTransfer($input: TransferInput!) { transfer(input: $input) { id amount { amount currency } counterparty { __typename } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AppVerifyLedger { verifyLedger { ok accountsChecked mismatches { accountId } unbalancedEntryIds currencyNets { amount currency } } }"): (typeof documents)["query AppVerifyLedger { verifyLedger { ok accountsChecked mismatches { accountId } unbalancedEntryIds currencyNets { amount currency } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n"): (typeof documents)["\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,31 @@
+// A resumable subscription: every event's `sequence` is kept, and when graphql-ws reconnects (it
+// sends the same subscribe message again) the message asks for the events `after` the last one
+// received. So a dropped connection misses nothing and shows nothing twice.
+import { useEffect, useRef } from 'react';
+import type { Client as WsClient } from 'graphql-ws';
+import { print, type DocumentNode } from 'graphql';
+
+export function useLive<T extends { sequence: string }>(ws: WsClient, document: DocumentNode, field: string, variables: Record<string, unknown>, onEvent: (event: T) => void): void {
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+  const key = JSON.stringify(variables);
+  useEffect(() => {
+    // graphql-ws reads this payload again on each retry: `after` moves with every event.
+    const payload = { query: print(document), variables: { ...variables } as Record<string, unknown> };
+    let last: bigint | undefined;
+    const unsubscribe = ws.subscribe<Record<string, T>>(payload, {
+      next: (result) => {
+        const event = result.data?.[field];
+        if (!event) return;
+        const sequence = BigInt(event.sequence);
+        if (last !== undefined && sequence <= last) return;
+        last = sequence;
+        payload.variables.after = event.sequence;
+        handler.current(event);
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    });
+    return unsubscribe;
+  }, [ws, document, field, key]);
+}

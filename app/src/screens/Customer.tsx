@@ -1,0 +1,101 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { Client as WsClient } from 'graphql-ws';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import { formatMoney, toMinor } from '../money';
+import { useLive } from '../live';
+
+const AppWallets = graphql(`query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }`);
+const AppWalletChanges = graphql(`
+  subscription AppWalletChanges($after: String) {
+    walletBalanceChanged(after: $after) { sequence wallet { id currency } balance { posted { amount } available { amount } } }
+  }
+`);
+const AppTransfer = graphql(`
+  mutation AppTransfer($input: TransferInput!) { transfer(input: $input) { id amount { amount currency } counterparty { __typename } } }
+`);
+
+type Change = { sequence: string; wallet: { id: string; currency: string }; balance: { posted: { amount: string }; available: { amount: string } } };
+type Shown = { id: string; currency: string; posted: string; available: string };
+
+function Wallets({ ws }: { ws: WsClient }) {
+  const [result] = useQuery({ query: AppWallets });
+  const [live, setLive] = useState<Record<string, Shown>>({});
+  useLive<Change>(ws, AppWalletChanges, 'walletBalanceChanged', {}, (change) =>
+    setLive((shown) => ({ ...shown, [change.wallet.id]: { id: change.wallet.id, currency: change.wallet.currency, posted: change.balance.posted.amount, available: change.balance.available.amount } })));
+  const wallets = new Map<string, Shown>();
+  for (const w of result.data?.wallets ?? []) wallets.set(w.id, { id: w.id, currency: w.currency, posted: w.balance.posted.amount, available: w.balance.available.amount });
+  for (const w of Object.values(live)) wallets.set(w.id, w);
+  return (
+    <section className="card" aria-labelledby="wallets-title">
+      <h2 id="wallets-title">Wallets</h2>
+      {result.error && <p role="alert" className="error">{result.error.message}</p>}
+      {wallets.size === 0 && !result.fetching ? <p>No wallet yet: one opens with your first deposit or payment.</p> : (
+        <ul className="wallets">
+          {[...wallets.values()].map((w) => (
+            <li key={w.id} data-testid={`wallet-${w.currency}`}>
+              <span className="currency">{w.currency}</span>
+              <span className="balance" data-testid={`balance-${w.currency}`}>{formatMoney(w.available, w.currency)}</span>
+              {w.posted !== w.available && <span className="held">posted {formatMoney(w.posted, w.currency)}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** A new key per distinct submission: the same values submitted twice (a double click, a retry) carry the same key, and the API replays instead of moving money again. */
+const newKey = () => `app-${crypto.randomUUID()}`;
+
+function TransferForm() {
+  const [to, setTo] = useState('');
+  const [amount, setAmount] = useState('');
+  const [currency, setCurrency] = useState('USD');
+  const [memo, setMemo] = useState('');
+  const [done, setDone] = useState<string>();
+  const [sent, setSent] = useState(0);
+  const key = useMemo(newKey, [to, amount, currency, memo, sent]);
+  const [state, transfer] = useMutation(AppTransfer);
+  const minor = amount === '' ? undefined : toMinor(amount, currency);
+  const invalid = amount !== '' && (minor === undefined || minor === '0');
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!minor || invalid) return;
+    setDone(undefined);
+    const result = await transfer({ input: { toEmail: to, amount: minor, currency, memo: memo || undefined, idempotencyKey: key } });
+    if (!result.error) {
+      setDone(`Sent ${formatMoney(minor, currency)} to ${to}.`);
+      setTo(''); setAmount(''); setMemo(''); setSent((n) => n + 1);
+    }
+  }
+  const first = state.error?.graphQLErrors[0];
+  const apiError = first ? { message: first.message, code: String(first.extensions?.code ?? '') } : state.error ? { message: state.error.message, code: '' } : undefined;
+  return (
+    <section className="card" aria-labelledby="transfer-title">
+      <h2 id="transfer-title">Send money</h2>
+      <form onSubmit={(event) => void submit(event)} aria-label="Send money" noValidate>
+        <label>To (email)<input type="email" required value={to} onChange={(e) => setTo(e.target.value)} /></label>
+        <div className="row">
+          <label>Amount<input inputMode="decimal" required value={amount} aria-invalid={invalid} aria-describedby="amount-help" onChange={(e) => setAmount(e.target.value)} /></label>
+          <label>Currency<select value={currency} onChange={(e) => setCurrency(e.target.value)}><option>USD</option><option>EUR</option><option>GBP</option></select></label>
+        </div>
+        <p id="amount-help" className={invalid ? 'error' : 'hint'}>{invalid ? `Write an amount above zero, at most ${currency === 'JPY' ? 'whole units' : 'two decimals'}.` : 'In major units, e.g. 12.50'}</p>
+        <label>Memo<input maxLength={200} value={memo} onChange={(e) => setMemo(e.target.value)} /></label>
+        {apiError && <p role="alert" className="error" data-testid="transfer-error">{apiError.message} {apiError.code && <code>{apiError.code}</code>}</p>}
+        {done && <p role="status" className="ok">{done}</p>}
+        <button type="submit" disabled={state.fetching || !minor || invalid || !to}>{state.fetching ? 'Sending…' : 'Send'}</button>
+      </form>
+    </section>
+  );
+}
+
+/** A customer's (or merchant's) own money. */
+export function Customer({ ws }: { ws: WsClient }) {
+  return (
+    <div className="grid">
+      <Wallets ws={ws} />
+      <TransferForm />
+    </div>
+  );
+}

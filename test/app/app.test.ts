@@ -1,0 +1,149 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
+import { graphql } from '../gql/index.js';
+import { Role } from '../../src/platform/auth/roles.js';
+import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
+import { recordSecret } from '../testkit/secrets.js';
+
+// The web app at /app, in Chromium, as its users use it: finance and two customers, each in a
+// browser context of their own, logged in through the app's form.
+const chromiumPath = '/usr/bin/chromium';
+const hasChromium = existsSync(chromiumPath);
+if (!hasChromium) {
+  console.warn(`app browser test did not run: ${chromiumPath} not found (apt-get install chromium)`);
+  if (process.env.CI === 'true') test('Chromium is installed (required when CI=true)', () => expect.fail(`${chromiumPath} not found: apt-get install chromium`));
+}
+
+const ApCreateUser = graphql(`mutation ApCreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }`);
+const ApLogin = graphql(`mutation ApLogin($input: LoginInput!) { login(input: $input) { accessToken } }`);
+const ApDeposit = graphql(`mutation ApDeposit($input: DepositInput!) { deposit(input: $input) { id } }`);
+const ApWallets = graphql(`query ApWallets { wallets { currency balance { posted { amount } } } }`);
+
+const password = 'Folio app test passphrase 2026';
+const shots = 'test-results/app';
+let gw: TestGateway;
+let browser: Browser;
+let base: string;
+
+interface Person { email: string; headers: Record<string, string> }
+
+async function person(role: Role): Promise<Person> {
+  const admin = gw.as(await gw.user(Role.ADMIN));
+  const email = `${uniq(role.toLowerCase())}@example.test`;
+  const made = await admin.request(ApCreateUser, { input: { email, password, role } });
+  expect(made.errors, JSON.stringify(made.errors)).toBeUndefined();
+  const login = await gw.request(ApLogin, { input: { email, password } }, { authorization: '' });
+  const token = login.data!.login.accessToken;
+  recordSecret(token);
+  return { email, headers: { authorization: `Bearer ${token}` } };
+}
+
+/** A browser context logged in as `who` through the app's own form. */
+async function loggedIn(who: Person, width = 1280): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${base}/app`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  return { context, page, errors };
+}
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`), `${name}: axe`).toEqual([]);
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  gw = await startTestGateway();
+  base = gw.url.replace(/\/graphql$/, '');
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await gw?.close();
+});
+
+describe.runIf(hasChromium)('the web app', () => {
+  it('serves /app with its assets from the gateway only, and a page for any path under it', async () => {
+    const page = await fetch(`${base}/app`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!).filter((src) => !src.startsWith("data:"));
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      expect(asset).toMatch(/^\/app\/assets\//);
+      const answer = await fetch(`${base}${asset}`);
+      expect(answer.status, asset).toBe(200);
+      expect(answer.headers.get('cache-control')).toMatch(/immutable/);
+    }
+    expect((await fetch(`${base}/app/wallets/anything`)).status).toBe(200);
+    expect((await fetch(`${base}/app/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('shows a customer’s transfer live on finance’s feed and on the recipient’s open wallets; a double submit moves money once', async () => {
+    const [finance, sender, recipient] = [await person(Role.FINANCE), await person(Role.CUSTOMER), await person(Role.CUSTOMER)];
+    expect((await gw.request(ApDeposit, { input: { amount: '10000', currency: 'USD', idempotencyKey: uniq('dep'), reference: uniq('bank') } }, sender.headers)).errors).toBeUndefined();
+    expect((await gw.request(ApDeposit, { input: { amount: '500', currency: 'USD', idempotencyKey: uniq('dep'), reference: uniq('bank') } }, recipient.headers)).errors).toBeUndefined();
+    const f = await loggedIn(finance);
+    const r = await loggedIn(recipient);
+    const s = await loggedIn(sender);
+    await expect.poll(() => r.page.getByTestId('balance-USD').textContent()).toBe('5.00 USD');
+    await f.page.getByText('Every balance agrees with its postings').waitFor();
+
+    await s.page.getByLabel('To (email)').fill(recipient.email);
+    await s.page.getByLabel('Amount').fill('12.34');
+    // Two clicks before the first answer: one key, so the second replays the first.
+    const send = s.page.getByRole('button', { name: 'Send' });
+    await send.evaluate((button: HTMLButtonElement) => { button.click(); button.click(); });
+    await s.page.getByRole('status').filter({ hasText: 'Sent 12.34 USD' }).waitFor();
+
+    // Live, without a reload: the recipient's balance and the finance feed.
+    await expect.poll(() => r.page.getByTestId('balance-USD').textContent(), { timeout: 5_000 }).toBe('17.34 USD');
+    await expect.poll(() => f.page.getByTestId('activity-feed').textContent(), { timeout: 5_000 }).toContain('12.34 USD');
+    await expect.poll(() => s.page.getByTestId('balance-USD').textContent(), { timeout: 5_000 }).toBe('87.66 USD');
+    const wallets = (await gw.request(ApWallets, {}, sender.headers)).data!.wallets;
+    expect(wallets.find((w) => w.currency === 'USD')!.balance.posted.amount).toBe('8766');
+
+    // A refused transfer shows the API's message and code; nothing moves.
+    await s.page.getByLabel('To (email)').fill(`${uniq('nobody')}@example.test`);
+    await s.page.getByLabel('Amount').fill('1');
+    await s.page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => s.page.getByTestId('transfer-error').textContent()).toContain('RECIPIENT_NOT_FOUND');
+    await s.page.getByLabel('Amount').fill('0');
+    await expect.poll(() => s.page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+
+    await expectAccessible(f.page, 'finance-overview');
+    await expectAccessible(s.page, 'customer-wallets');
+    for (const who of [f, r, s]) {
+      expect(who.errors).toEqual([]);
+      await who.context.close();
+    }
+  }, 90_000);
+
+  it('fits a phone’s width (375 px) without horizontal scrolling, logged out and in', async () => {
+    const customer = await person(Role.CUSTOMER);
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/app`);
+    await expectAccessible(page, 'login-375');
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
+    await context.close();
+    const phone = await loggedIn(customer, 375);
+    await phone.page.getByRole('heading', { name: 'Send money' }).waitFor();
+    expect(await phone.page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectAccessible(phone.page, 'customer-375');
+    await phone.context.close();
+  }, 60_000);
+});
