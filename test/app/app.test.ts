@@ -125,6 +125,15 @@ describe.runIf(hasChromium)('the web app', () => {
     await expect.poll(() => s.page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
 
     await expectAccessible(f.page, 'finance-overview');
+    // The reports: the trial balance and the balance sheet of today, balanced.
+    await f.page.getByRole('button', { name: 'Reports' }).click();
+    await f.page.getByTestId('trial-balance').getByText('balanced', { exact: true }).waitFor();
+    await f.page.getByRole('button', { name: 'Balance sheet' }).click();
+    await f.page.getByTestId('balance-sheet').getByText('✓').waitFor();
+    await f.page.screenshot({ path: `${shots}/finance-balance-sheet.png` });
+    await f.page.getByRole('button', { name: 'Overview' }).click();
+    // The feed kept its event while the reports showed.
+    expect(await f.page.getByTestId('activity-feed').textContent()).toContain('12.34 USD');
     await expectAccessible(s.page, 'customer-wallets');
     for (const who of [f, r, s]) {
       expect(who.errors).toEqual([]);

@@ -19,6 +19,12 @@ type Documents = {
     "\n  mutation AppTransfer($input: TransferInput!) { transfer(input: $input) { id amount { amount currency } counterparty { __typename } } }\n": typeof types.AppTransferDocument,
     "query AppVerifyLedger { verifyLedger { ok accountsChecked mismatches { accountId } unbalancedEntryIds currencyNets { amount currency } } }": typeof types.AppVerifyLedgerDocument,
     "\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n": typeof types.AppEntryFeedDocument,
+    "\n  query AppTrialBalance($currency: String!, $at: DateTimeISO) {\n    trialBalance(currency: $currency, at: $at, activeOnly: true) {\n      balanced linesTruncated totalDebits { amount } totalCredits { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount } }\n    }\n  }\n": typeof types.AppTrialBalanceDocument,
+    "\n  query AppBalanceSheet($currency: String!, $at: DateTimeISO) {\n    balanceSheet(currency: $currency, at: $at) {\n      balanced totalAssets { amount } totalLiabilities { amount } totalEquity { amount } netIncome { amount }\n      assets { ...AppSection } liabilities { ...AppSection } equity { ...AppSection }\n    }\n  }\n  fragment AppSection on ReportSection { type total { amount } linesTruncated lines { accountId code name depth amount { amount } } }\n": typeof types.AppBalanceSheetDocument,
+    "\n  query AppIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...AppSection } expenses { ...AppSection } }\n  }\n": typeof types.AppIncomeStatementDocument,
+    "query AppPeriods { accountingPeriods(last: 6) { closedThrough periods { name status startsAt endsAt closes { id status closedBy closedAt reopenReason } } } }": typeof types.AppPeriodsDocument,
+    "mutation AppClosePeriod($input: ClosePeriodInput!) { closePeriod(input: $input) { replayed close { id period status } } }": typeof types.AppClosePeriodDocument,
+    "mutation AppReopenPeriod($input: ReopenPeriodInput!) { reopenPeriod(input: $input) { close { id period status } } }": typeof types.AppReopenPeriodDocument,
 };
 const documents: Documents = {
     "query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }": types.AppWalletsDocument,
@@ -26,6 +32,12 @@ const documents: Documents = {
     "\n  mutation AppTransfer($input: TransferInput!) { transfer(input: $input) { id amount { amount currency } counterparty { __typename } } }\n": types.AppTransferDocument,
     "query AppVerifyLedger { verifyLedger { ok accountsChecked mismatches { accountId } unbalancedEntryIds currencyNets { amount currency } } }": types.AppVerifyLedgerDocument,
     "\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n": types.AppEntryFeedDocument,
+    "\n  query AppTrialBalance($currency: String!, $at: DateTimeISO) {\n    trialBalance(currency: $currency, at: $at, activeOnly: true) {\n      balanced linesTruncated totalDebits { amount } totalCredits { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount } }\n    }\n  }\n": types.AppTrialBalanceDocument,
+    "\n  query AppBalanceSheet($currency: String!, $at: DateTimeISO) {\n    balanceSheet(currency: $currency, at: $at) {\n      balanced totalAssets { amount } totalLiabilities { amount } totalEquity { amount } netIncome { amount }\n      assets { ...AppSection } liabilities { ...AppSection } equity { ...AppSection }\n    }\n  }\n  fragment AppSection on ReportSection { type total { amount } linesTruncated lines { accountId code name depth amount { amount } } }\n": types.AppBalanceSheetDocument,
+    "\n  query AppIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...AppSection } expenses { ...AppSection } }\n  }\n": types.AppIncomeStatementDocument,
+    "query AppPeriods { accountingPeriods(last: 6) { closedThrough periods { name status startsAt endsAt closes { id status closedBy closedAt reopenReason } } } }": types.AppPeriodsDocument,
+    "mutation AppClosePeriod($input: ClosePeriodInput!) { closePeriod(input: $input) { replayed close { id period status } } }": types.AppClosePeriodDocument,
+    "mutation AppReopenPeriod($input: ReopenPeriodInput!) { reopenPeriod(input: $input) { close { id period status } } }": types.AppReopenPeriodDocument,
 };
 
 /**
@@ -62,6 +74,30 @@ export function graphql(source: "query AppVerifyLedger { verifyLedger { ok accou
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n"): (typeof documents)["\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppTrialBalance($currency: String!, $at: DateTimeISO) {\n    trialBalance(currency: $currency, at: $at, activeOnly: true) {\n      balanced linesTruncated totalDebits { amount } totalCredits { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount } }\n    }\n  }\n"): (typeof documents)["\n  query AppTrialBalance($currency: String!, $at: DateTimeISO) {\n    trialBalance(currency: $currency, at: $at, activeOnly: true) {\n      balanced linesTruncated totalDebits { amount } totalCredits { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppBalanceSheet($currency: String!, $at: DateTimeISO) {\n    balanceSheet(currency: $currency, at: $at) {\n      balanced totalAssets { amount } totalLiabilities { amount } totalEquity { amount } netIncome { amount }\n      assets { ...AppSection } liabilities { ...AppSection } equity { ...AppSection }\n    }\n  }\n  fragment AppSection on ReportSection { type total { amount } linesTruncated lines { accountId code name depth amount { amount } } }\n"): (typeof documents)["\n  query AppBalanceSheet($currency: String!, $at: DateTimeISO) {\n    balanceSheet(currency: $currency, at: $at) {\n      balanced totalAssets { amount } totalLiabilities { amount } totalEquity { amount } netIncome { amount }\n      assets { ...AppSection } liabilities { ...AppSection } equity { ...AppSection }\n    }\n  }\n  fragment AppSection on ReportSection { type total { amount } linesTruncated lines { accountId code name depth amount { amount } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...AppSection } expenses { ...AppSection } }\n  }\n"): (typeof documents)["\n  query AppIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...AppSection } expenses { ...AppSection } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AppPeriods { accountingPeriods(last: 6) { closedThrough periods { name status startsAt endsAt closes { id status closedBy closedAt reopenReason } } } }"): (typeof documents)["query AppPeriods { accountingPeriods(last: 6) { closedThrough periods { name status startsAt endsAt closes { id status closedBy closedAt reopenReason } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AppClosePeriod($input: ClosePeriodInput!) { closePeriod(input: $input) { replayed close { id period status } } }"): (typeof documents)["mutation AppClosePeriod($input: ClosePeriodInput!) { closePeriod(input: $input) { replayed close { id period status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AppReopenPeriod($input: ReopenPeriodInput!) { reopenPeriod(input: $input) { close { id period status } } }"): (typeof documents)["mutation AppReopenPeriod($input: ReopenPeriodInput!) { reopenPeriod(input: $input) { close { id period status } } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { formatMoney } from '../money';
 import { useLive } from '../live';
+import { Reports } from './Reports';
 
 const AppVerifyLedger = graphql(`query AppVerifyLedger { verifyLedger { ok accountsChecked mismatches { accountId } unbalancedEntryIds currencyNets { amount currency } } }`);
 const AppEntryFeed = graphql(`
@@ -58,12 +59,21 @@ function ActivityFeed({ ws }: { ws: WsClient }) {
   );
 }
 
-/** Finance and operations (FINANCE, ADMIN). */
+/** Finance and operations (FINANCE, ADMIN): an overview, and the reports. */
 export function Finance({ ws }: { ws: WsClient }) {
+  const [screen, setScreen] = useState<'overview' | 'reports'>('overview');
   return (
-    <div className="grid">
-      <LedgerCheck />
-      <ActivityFeed ws={ws} />
-    </div>
+    <>
+      <nav className="tabs" aria-label="Screens">
+        <button type="button" aria-pressed={screen === 'overview'} onClick={() => setScreen('overview')}>Overview</button>
+        <button type="button" aria-pressed={screen === 'reports'} onClick={() => setScreen('reports')}>Reports</button>
+      </nav>
+      {/* The feed stays mounted (hidden) so it keeps every event while another screen shows. */}
+      <div className="grid" hidden={screen !== 'overview'}>
+        <LedgerCheck />
+        <ActivityFeed ws={ws} />
+      </div>
+      {screen === 'reports' && <div className="grid"><Reports /></div>}
+    </>
   );
 }
