@@ -103,7 +103,7 @@ describe.runIf(hasChromium)('the web app', () => {
     await f.page.getByText('Every balance agrees with its postings').waitFor();
 
     await s.page.getByLabel('To (email)').fill(recipient.email);
-    await s.page.getByLabel('Amount').fill('12.34');
+    await s.page.getByRole('form', { name: 'Send money' }).getByLabel('Amount').fill('12.34');
     // Two clicks before the first answer: one key, so the second replays the first.
     const send = s.page.getByRole('button', { name: 'Send' });
     await send.evaluate((button: HTMLButtonElement) => { button.click(); button.click(); });
@@ -118,11 +118,19 @@ describe.runIf(hasChromium)('the web app', () => {
 
     // A refused transfer shows the API's message and code; nothing moves.
     await s.page.getByLabel('To (email)').fill(`${uniq('nobody')}@example.test`);
-    await s.page.getByLabel('Amount').fill('1');
+    await s.page.getByRole('form', { name: 'Send money' }).getByLabel('Amount').fill('1');
     await s.page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => s.page.getByTestId('transfer-error').textContent()).toContain('RECIPIENT_NOT_FOUND');
-    await s.page.getByLabel('Amount').fill('0');
+    await s.page.getByRole('form', { name: 'Send money' }).getByLabel('Amount').fill('0');
     await expect.poll(() => s.page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+
+    // The history shows the transfer on both sides; a withdrawal's status changes live.
+    await expect.poll(() => s.page.getByTestId('history').textContent()).toContain('transfer out');
+    await expect.poll(() => r.page.getByTestId('history').textContent()).toContain('transfer in');
+    await s.page.getByRole('form', { name: 'Withdraw' }).getByLabel('Amount').fill('1.00');
+    await s.page.getByLabel('To bank account').fill('sim:succeed');
+    await s.page.getByRole('button', { name: 'Withdraw' }).click();
+    await expect.poll(() => s.page.getByTestId('withdrawals').textContent(), { timeout: 20_000 }).toContain('completed');
 
     await expectAccessible(f.page, 'finance-overview');
     // The reports: the trial balance and the balance sheet of today, balanced.

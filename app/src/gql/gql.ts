@@ -19,6 +19,11 @@ type Documents = {
     "\n  mutation AppTransfer($input: TransferInput!) { transfer(input: $input) { id amount { amount currency } counterparty { __typename } } }\n": typeof types.AppTransferDocument,
     "query AppVerifyLedger { verifyLedger { ok accountsChecked mismatches { accountId } unbalancedEntryIds currencyNets { amount currency } } }": typeof types.AppVerifyLedgerDocument,
     "\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n": typeof types.AppEntryFeedDocument,
+    "\n  query AppHistory($after: String, $kinds: [WalletTransactionKind!]) {\n    wallets { id currency transactions(first: 20, after: $after, filter: { kinds: $kinds }) {\n      edges { node { id kind status direction description memo createdAt amount { amount currency } } }\n      pageInfo { endCursor hasNextPage }\n    } }\n  }\n": typeof types.AppHistoryDocument,
+    "subscription AppHistoryTouches($after: String) { walletBalanceChanged(after: $after) { sequence } }": typeof types.AppHistoryTouchesDocument,
+    "\n  mutation AppWithdraw($input: RequestWithdrawalInput!) { requestWithdrawal(input: $input) { id status amount { amount currency } fee { amount } } }\n": typeof types.AppWithdrawDocument,
+    "\n  query AppWithdrawals { withdrawals(first: 10) { edges { node { id status destination createdAt failureReason amount { amount currency } } } } }\n": typeof types.AppWithdrawalsDocument,
+    "\n  subscription AppWithdrawalUpdates($after: String) { withdrawalUpdated(after: $after) { sequence status withdrawal { id destination createdAt failureReason amount { amount currency } } } }\n": typeof types.AppWithdrawalUpdatesDocument,
     "\n  query AppTrialBalance($currency: String!, $at: DateTimeISO) {\n    trialBalance(currency: $currency, at: $at, activeOnly: true) {\n      balanced linesTruncated totalDebits { amount } totalCredits { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount } }\n    }\n  }\n": typeof types.AppTrialBalanceDocument,
     "\n  query AppBalanceSheet($currency: String!, $at: DateTimeISO) {\n    balanceSheet(currency: $currency, at: $at) {\n      balanced totalAssets { amount } totalLiabilities { amount } totalEquity { amount } netIncome { amount }\n      assets { ...AppSection } liabilities { ...AppSection } equity { ...AppSection }\n    }\n  }\n  fragment AppSection on ReportSection { type total { amount } linesTruncated lines { accountId code name depth amount { amount } } }\n": typeof types.AppBalanceSheetDocument,
     "\n  query AppIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...AppSection } expenses { ...AppSection } }\n  }\n": typeof types.AppIncomeStatementDocument,
@@ -32,6 +37,11 @@ const documents: Documents = {
     "\n  mutation AppTransfer($input: TransferInput!) { transfer(input: $input) { id amount { amount currency } counterparty { __typename } } }\n": types.AppTransferDocument,
     "query AppVerifyLedger { verifyLedger { ok accountsChecked mismatches { accountId } unbalancedEntryIds currencyNets { amount currency } } }": types.AppVerifyLedgerDocument,
     "\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n": types.AppEntryFeedDocument,
+    "\n  query AppHistory($after: String, $kinds: [WalletTransactionKind!]) {\n    wallets { id currency transactions(first: 20, after: $after, filter: { kinds: $kinds }) {\n      edges { node { id kind status direction description memo createdAt amount { amount currency } } }\n      pageInfo { endCursor hasNextPage }\n    } }\n  }\n": types.AppHistoryDocument,
+    "subscription AppHistoryTouches($after: String) { walletBalanceChanged(after: $after) { sequence } }": types.AppHistoryTouchesDocument,
+    "\n  mutation AppWithdraw($input: RequestWithdrawalInput!) { requestWithdrawal(input: $input) { id status amount { amount currency } fee { amount } } }\n": types.AppWithdrawDocument,
+    "\n  query AppWithdrawals { withdrawals(first: 10) { edges { node { id status destination createdAt failureReason amount { amount currency } } } } }\n": types.AppWithdrawalsDocument,
+    "\n  subscription AppWithdrawalUpdates($after: String) { withdrawalUpdated(after: $after) { sequence status withdrawal { id destination createdAt failureReason amount { amount currency } } } }\n": types.AppWithdrawalUpdatesDocument,
     "\n  query AppTrialBalance($currency: String!, $at: DateTimeISO) {\n    trialBalance(currency: $currency, at: $at, activeOnly: true) {\n      balanced linesTruncated totalDebits { amount } totalCredits { amount }\n      lines { accountId code type debits { amount } credits { amount } net { amount } }\n    }\n  }\n": types.AppTrialBalanceDocument,
     "\n  query AppBalanceSheet($currency: String!, $at: DateTimeISO) {\n    balanceSheet(currency: $currency, at: $at) {\n      balanced totalAssets { amount } totalLiabilities { amount } totalEquity { amount } netIncome { amount }\n      assets { ...AppSection } liabilities { ...AppSection } equity { ...AppSection }\n    }\n  }\n  fragment AppSection on ReportSection { type total { amount } linesTruncated lines { accountId code name depth amount { amount } } }\n": types.AppBalanceSheetDocument,
     "\n  query AppIncomeStatement($currency: String!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    incomeStatement(currency: $currency, from: $from, to: $to) { netIncome { amount } revenue { ...AppSection } expenses { ...AppSection } }\n  }\n": types.AppIncomeStatementDocument,
@@ -74,6 +84,26 @@ export function graphql(source: "query AppVerifyLedger { verifyLedger { ok accou
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n"): (typeof documents)["\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppHistory($after: String, $kinds: [WalletTransactionKind!]) {\n    wallets { id currency transactions(first: 20, after: $after, filter: { kinds: $kinds }) {\n      edges { node { id kind status direction description memo createdAt amount { amount currency } } }\n      pageInfo { endCursor hasNextPage }\n    } }\n  }\n"): (typeof documents)["\n  query AppHistory($after: String, $kinds: [WalletTransactionKind!]) {\n    wallets { id currency transactions(first: 20, after: $after, filter: { kinds: $kinds }) {\n      edges { node { id kind status direction description memo createdAt amount { amount currency } } }\n      pageInfo { endCursor hasNextPage }\n    } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription AppHistoryTouches($after: String) { walletBalanceChanged(after: $after) { sequence } }"): (typeof documents)["subscription AppHistoryTouches($after: String) { walletBalanceChanged(after: $after) { sequence } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AppWithdraw($input: RequestWithdrawalInput!) { requestWithdrawal(input: $input) { id status amount { amount currency } fee { amount } } }\n"): (typeof documents)["\n  mutation AppWithdraw($input: RequestWithdrawalInput!) { requestWithdrawal(input: $input) { id status amount { amount currency } fee { amount } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppWithdrawals { withdrawals(first: 10) { edges { node { id status destination createdAt failureReason amount { amount currency } } } } }\n"): (typeof documents)["\n  query AppWithdrawals { withdrawals(first: 10) { edges { node { id status destination createdAt failureReason amount { amount currency } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AppWithdrawalUpdates($after: String) { withdrawalUpdated(after: $after) { sequence status withdrawal { id destination createdAt failureReason amount { amount currency } } } }\n"): (typeof documents)["\n  subscription AppWithdrawalUpdates($after: String) { withdrawalUpdated(after: $after) { sequence status withdrawal { id destination createdAt failureReason amount { amount currency } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

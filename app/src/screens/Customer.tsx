@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { formatMoney, toMinor } from '../money';
 import { useLive } from '../live';
+import { History, Withdrawals } from './Money';
 
 const AppWallets = graphql(`query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }`);
 const AppWalletChanges = graphql(`
@@ -96,6 +97,8 @@ export function Customer({ ws }: { ws: WsClient }) {
     <div className="grid">
       <Wallets ws={ws} />
       <TransferForm />
+      <Withdrawals ws={ws} />
+      <History ws={ws} />
     </div>
   );
 }
