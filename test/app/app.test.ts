@@ -27,7 +27,7 @@ let gw: TestGateway;
 let browser: Browser;
 let base: string;
 
-interface Person { email: string; headers: Record<string, string> }
+interface Person { id: string; email: string; headers: Record<string, string> }
 
 async function person(role: Role): Promise<Person> {
   const admin = gw.as(await gw.user(Role.ADMIN));
@@ -37,7 +37,7 @@ async function person(role: Role): Promise<Person> {
   const login = await gw.request(ApLogin, { input: { email, password } }, { authorization: '' });
   const token = login.data!.login.accessToken;
   recordSecret(token);
-  return { email, headers: { authorization: `Bearer ${token}` } };
+  return { id: made.data!.createUser.id.replace(/^usr_/, ''), email, headers: { authorization: `Bearer ${token}` } };
 }
 
 /** A browser context logged in as `who` through the app's own form. */
@@ -94,6 +94,7 @@ describe.runIf(hasChromium)('the web app', () => {
 
   it('shows a customer’s transfer live on finance’s feed and on the recipient’s open wallets; a double submit moves money once', async () => {
     const [finance, sender, recipient] = [await person(Role.FINANCE), await person(Role.CUSTOMER), await person(Role.CUSTOMER)];
+    const recipientId = recipient.id;
     expect((await gw.request(ApDeposit, { input: { amount: '10000', currency: 'USD', idempotencyKey: uniq('dep'), reference: uniq('bank') } }, sender.headers)).errors).toBeUndefined();
     expect((await gw.request(ApDeposit, { input: { amount: '500', currency: 'USD', idempotencyKey: uniq('dep'), reference: uniq('bank') } }, recipient.headers)).errors).toBeUndefined();
     const f = await loggedIn(finance);
@@ -131,6 +132,12 @@ describe.runIf(hasChromium)('the web app', () => {
     await s.page.getByLabel('To bank account').fill('sim:succeed');
     await s.page.getByRole('button', { name: 'Withdraw' }).click();
     await expect.poll(() => s.page.getByTestId('withdrawals').textContent(), { timeout: 20_000 }).toContain('completed');
+
+    // Any account's balance over the last two weeks, by code: the recipient's wallet.
+    await f.page.getByLabel('Account code').fill(`wallet:user:${recipientId}:usd`);
+    await f.page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => f.page.getByRole('region', { name: 'Balance over time' }).textContent()).toContain('17.34 USD now');
+    await f.page.locator('.chart canvas').waitFor();
 
     await expectAccessible(f.page, 'finance-overview');
     // The reports: the trial balance and the balance sheet of today, balanced.

@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import { formatMoney } from '../money';
 import { useLive } from '../live';
 import { Reports } from './Reports';
+import { BalanceChart } from './BalanceChart';
 
 const AppVerifyLedger = graphql(`query AppVerifyLedger { verifyLedger { ok accountsChecked mismatches { accountId } unbalancedEntryIds currencyNets { amount currency } } }`);
 const AppEntryFeed = graphql(`
@@ -72,6 +73,7 @@ export function Finance({ ws }: { ws: WsClient }) {
       <div className="grid" hidden={screen !== 'overview'}>
         <LedgerCheck />
         <ActivityFeed ws={ws} />
+        <BalanceChart />
       </div>
       {screen === 'reports' && <div className="grid"><Reports /></div>}
     </>
