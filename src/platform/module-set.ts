@@ -40,7 +40,7 @@ export class ModuleSet {
 
   get accessMatrix() {
     // node(id:) is platform's: each module's fetcher applies that module's own visibility rules.
-    return mergeAccessRows([{ Query: { node: access.ownOrStaff } }, ...this.modules.map((module) => module.access)]);
+    return mergeAccessRows([{ Query: { node: access.ownOrStaff, eventSequence: access.signedIn } }, ...this.modules.map((module) => module.access)]);
   }
 
   /** Platform's configuration with each module's part merged in. */

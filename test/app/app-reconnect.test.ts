@@ -72,8 +72,9 @@ describe.runIf(existsSync(chromiumPath))('the app across a gateway restart', () 
     server = await spawnGateway(env);
     for (let i = 0; i < 2; i++) expect((await transfer(producer, bank.id, wallet.id, '1')).errors).toBeUndefined();
 
+    // The relay numbers events just after they commit: wait for the ninth.
+    await expect.poll(async () => (await entrySequences()).length, { timeout: 10_000 }).toBe(9);
     const expected = await entrySequences();
-    expect(expected).toHaveLength(9);
     await expect.poll(async () => (await shown()).length, { timeout: 20_000 }).toBe(9);
     // Newest first, each once: exactly the outbox's entry events.
     expect([...(await shown())].reverse()).toEqual(expected);

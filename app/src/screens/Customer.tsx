@@ -3,7 +3,7 @@ import type { Client as WsClient } from 'graphql-ws';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { formatMoney, toMinor } from '../money';
-import { useLive } from '../live';
+import { useEventSequence, useLive } from '../live';
 import { History, Withdrawals } from './Money';
 
 const AppWallets = graphql(`query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }`);
@@ -20,10 +20,11 @@ type Change = { sequence: string; wallet: { id: string; currency: string }; bala
 type Shown = { id: string; currency: string; posted: string; available: string };
 
 function Wallets({ ws }: { ws: WsClient }) {
-  const [result] = useQuery({ query: AppWallets });
+  const start = useEventSequence();
+  const [result] = useQuery({ query: AppWallets, pause: start === undefined });
   const [live, setLive] = useState<Record<string, Shown>>({});
   useLive<Change>(ws, AppWalletChanges, 'walletBalanceChanged', {}, (change) =>
-    setLive((shown) => ({ ...shown, [change.wallet.id]: { id: change.wallet.id, currency: change.wallet.currency, posted: change.balance.posted.amount, available: change.balance.available.amount } })));
+    setLive((shown) => ({ ...shown, [change.wallet.id]: { id: change.wallet.id, currency: change.wallet.currency, posted: change.balance.posted.amount, available: change.balance.available.amount } })), start);
   const wallets = new Map<string, Shown>();
   for (const w of result.data?.wallets ?? []) wallets.set(w.id, { id: w.id, currency: w.currency, posted: w.balance.posted.amount, available: w.balance.available.amount });
   for (const w of Object.values(live)) wallets.set(w.id, w);
@@ -31,7 +32,7 @@ function Wallets({ ws }: { ws: WsClient }) {
     <section className="card" aria-labelledby="wallets-title">
       <h2 id="wallets-title">Wallets</h2>
       {result.error && <p role="alert" className="error">{result.error.message}</p>}
-      {wallets.size === 0 && !result.fetching ? <p>No wallet yet: one opens with your first deposit or payment.</p> : (
+      {wallets.size === 0 && result.data ? <p>No wallet yet: one opens with your first deposit or payment.</p> : (
         <ul className="wallets">
           {[...wallets.values()].map((w) => (
             <li key={w.id} data-testid={`wallet-${w.currency}`}>

@@ -3,7 +3,7 @@ import type { Client as WsClient } from 'graphql-ws';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { formatMoney, toMinor } from '../money';
-import { useLive } from '../live';
+import { useEventSequence, useLive } from '../live';
 
 const AppHistory = graphql(`
   query AppHistory($after: String, $kinds: [WalletTransactionKind!]) {
@@ -31,7 +31,8 @@ type Kind = (typeof kinds)[number];
 export function History({ ws }: { ws: WsClient }) {
   const [kind, setKind] = useState<Kind | ''>('');
   const [touched, setTouched] = useState(0);
-  useLive<{ sequence: string }>(ws, AppHistoryTouches, 'walletBalanceChanged', {}, () => setTouched((n) => n + 1));
+  const start = useEventSequence();
+  useLive<{ sequence: string }>(ws, AppHistoryTouches, 'walletBalanceChanged', {}, () => setTouched((n) => n + 1), start);
   const [pages, setPages] = useState<(string | null)[]>([null]);
   const variables = (after: string | null) => ({ after, kinds: kind ? [kind] : undefined });
   return (
@@ -78,10 +79,11 @@ type Withdrawal = { id: string; status: string; destination: string; createdAt: 
 
 /** Withdrawals: a form (one idempotency key per distinct submission) and the latest ones, live. */
 export function Withdrawals({ ws }: { ws: WsClient }) {
-  const [list] = useQuery({ query: AppWithdrawals });
+  const start = useEventSequence();
+  const [list] = useQuery({ query: AppWithdrawals, pause: start === undefined });
   const [live, setLive] = useState<Record<string, Withdrawal>>({});
   useLive<{ sequence: string; status: string; withdrawal: Withdrawal }>(ws, AppWithdrawalUpdates, 'withdrawalUpdated', {}, (update) =>
-    setLive((shown) => ({ ...shown, [update.withdrawal.id]: { ...update.withdrawal, status: update.status } })));
+    setLive((shown) => ({ ...shown, [update.withdrawal.id]: { ...update.withdrawal, status: update.status } })), start);
   const shown = new Map<string, Withdrawal>();
   for (const edge of list.data?.withdrawals.edges ?? []) shown.set(edge.node.id, edge.node);
   for (const w of Object.values(live)) shown.set(w.id, w);

@@ -4,11 +4,12 @@ import type { GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { authChecker } from '../auth/auth-checker.js';
 import type { RootDescriptions } from '../module.js';
+import { EventSequenceResolver } from './event-sequence.resolver.js';
 import { NodeResolver } from './node.type.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 
-/** Platform's own root fields (`node(id:)`), beside the modules' resolvers. */
-export const platformResolvers = [NodeResolver] as const;
+/** Platform's own root fields (`node(id:)`, `eventSequence`), beside the modules' resolvers. */
+export const platformResolvers = [NodeResolver, EventSequenceResolver] as const;
 
 /** type-graphql has no way to describe the root types; GraphiQL's docs pane shows these first. */
 function describeRoots(schema: GraphQLSchema, parts: readonly RootDescriptions[]): GraphQLSchema {
