@@ -141,6 +141,23 @@ describe.runIf(hasChromium)('the web app', () => {
     await expect.poll(() => f.page.getByRole('region', { name: 'Balance over time' }).textContent()).toContain('17.34 USD now');
     await f.page.locator('.chart canvas').waitFor();
 
+    // A deposit through the form: the balance moves live.
+    const deposit = r.page.getByRole('form', { name: 'Deposit' });
+    const reference = uniq('bank');
+    await deposit.getByLabel('Amount').fill('1.00');
+    await deposit.getByLabel('Bank reference').fill(reference);
+    await deposit.getByRole('button', { name: 'Deposit' }).click();
+    await expect.poll(() => r.page.getByTestId('balance-USD').textContent(), { timeout: 5_000 }).toBe('18.34 USD');
+
+    // The account browser: the recipient's wallet by code prefix, and its entries.
+    await f.page.getByRole('button', { name: 'Accounts' }).click();
+    await f.page.getByLabel('Code starts with').fill(`wallet:user:${recipientId}:`);
+    await f.page.getByRole('button', { name: 'Find' }).click();
+    await f.page.getByRole('button', { name: `wallet:user:${recipientId}:usd` }).click();
+    await expect.poll(() => f.page.getByTestId('account-entries').locator('tbody tr').count()).toBe(3);
+    await expectAccessible(f.page, 'finance-accounts');
+    await f.page.getByRole('button', { name: 'Overview' }).click();
+
     await expectAccessible(f.page, 'finance-overview');
     // The reports: the trial balance and the balance sheet of today, balanced.
     await f.page.getByRole('button', { name: 'Reports' }).click();

@@ -16,6 +16,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "query AppEventSequence { eventSequence }": typeof types.AppEventSequenceDocument,
     "query AppBalanceSeries($code: String!, $t0: DateTimeISO!, $t1: DateTimeISO!, $t2: DateTimeISO!, $t3: DateTimeISO!, $t4: DateTimeISO!, $t5: DateTimeISO!, $t6: DateTimeISO!, $t7: DateTimeISO!, $t8: DateTimeISO!, $t9: DateTimeISO!, $t10: DateTimeISO!, $t11: DateTimeISO!, $t12: DateTimeISO!, $t13: DateTimeISO!) { accountByCode(code: $code) { id code name currency b0: balance(asOf: $t0) { posted { amount } } b1: balance(asOf: $t1) { posted { amount } } b2: balance(asOf: $t2) { posted { amount } } b3: balance(asOf: $t3) { posted { amount } } b4: balance(asOf: $t4) { posted { amount } } b5: balance(asOf: $t5) { posted { amount } } b6: balance(asOf: $t6) { posted { amount } } b7: balance(asOf: $t7) { posted { amount } } b8: balance(asOf: $t8) { posted { amount } } b9: balance(asOf: $t9) { posted { amount } } b10: balance(asOf: $t10) { posted { amount } } b11: balance(asOf: $t11) { posted { amount } } b12: balance(asOf: $t12) { posted { amount } } b13: balance(asOf: $t13) { posted { amount } } } }": typeof types.AppBalanceSeriesDocument,
+    "\n  query AppAccounts($after: String, $filter: AccountFilterInput) {\n    accounts(first: 20, after: $after, filter: $filter) {\n      edges { node { id code name type currency status balance { posted { amount } available { amount } } } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": typeof types.AppAccountsDocument,
+    "\n  query AppAccountEntries($accountId: ID!, $after: String) {\n    entries(first: 20, after: $after, filter: { accountId: $accountId }) {\n      edges { node { id description status effectiveAt postings { direction amount { amount currency } account { id code } } } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": typeof types.AppAccountEntriesDocument,
     "query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }": typeof types.AppWalletsDocument,
     "\n  subscription AppWalletChanges($after: String) {\n    walletBalanceChanged(after: $after) { sequence wallet { id currency } balance { posted { amount } available { amount } } }\n  }\n": typeof types.AppWalletChangesDocument,
     "\n  mutation AppTransfer($input: TransferInput!) { transfer(input: $input) { id amount { amount currency } counterparty { __typename } } }\n": typeof types.AppTransferDocument,
@@ -24,6 +26,7 @@ type Documents = {
     "\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n": typeof types.AppEntryFeedDocument,
     "\n  query AppHistory($after: String, $kinds: [WalletTransactionKind!]) {\n    wallets { id currency transactions(first: 20, after: $after, filter: { kinds: $kinds }) {\n      edges { node { id kind status direction description memo createdAt amount { amount currency } } }\n      pageInfo { endCursor hasNextPage }\n    } }\n  }\n": typeof types.AppHistoryDocument,
     "subscription AppHistoryTouches($after: String) { walletBalanceChanged(after: $after) { sequence } }": typeof types.AppHistoryTouchesDocument,
+    "mutation AppDeposit($input: DepositInput!) { deposit(input: $input) { id amount { amount currency } } }": typeof types.AppDepositDocument,
     "\n  mutation AppWithdraw($input: RequestWithdrawalInput!) { requestWithdrawal(input: $input) { id status amount { amount currency } fee { amount } } }\n": typeof types.AppWithdrawDocument,
     "\n  query AppWithdrawals { withdrawals(first: 10) { edges { node { id status destination createdAt failureReason amount { amount currency } } } } }\n": typeof types.AppWithdrawalsDocument,
     "\n  subscription AppWithdrawalUpdates($after: String) { withdrawalUpdated(after: $after) { sequence status withdrawal { id destination createdAt failureReason amount { amount currency } } } }\n": typeof types.AppWithdrawalUpdatesDocument,
@@ -37,6 +40,8 @@ type Documents = {
 const documents: Documents = {
     "query AppEventSequence { eventSequence }": types.AppEventSequenceDocument,
     "query AppBalanceSeries($code: String!, $t0: DateTimeISO!, $t1: DateTimeISO!, $t2: DateTimeISO!, $t3: DateTimeISO!, $t4: DateTimeISO!, $t5: DateTimeISO!, $t6: DateTimeISO!, $t7: DateTimeISO!, $t8: DateTimeISO!, $t9: DateTimeISO!, $t10: DateTimeISO!, $t11: DateTimeISO!, $t12: DateTimeISO!, $t13: DateTimeISO!) { accountByCode(code: $code) { id code name currency b0: balance(asOf: $t0) { posted { amount } } b1: balance(asOf: $t1) { posted { amount } } b2: balance(asOf: $t2) { posted { amount } } b3: balance(asOf: $t3) { posted { amount } } b4: balance(asOf: $t4) { posted { amount } } b5: balance(asOf: $t5) { posted { amount } } b6: balance(asOf: $t6) { posted { amount } } b7: balance(asOf: $t7) { posted { amount } } b8: balance(asOf: $t8) { posted { amount } } b9: balance(asOf: $t9) { posted { amount } } b10: balance(asOf: $t10) { posted { amount } } b11: balance(asOf: $t11) { posted { amount } } b12: balance(asOf: $t12) { posted { amount } } b13: balance(asOf: $t13) { posted { amount } } } }": types.AppBalanceSeriesDocument,
+    "\n  query AppAccounts($after: String, $filter: AccountFilterInput) {\n    accounts(first: 20, after: $after, filter: $filter) {\n      edges { node { id code name type currency status balance { posted { amount } available { amount } } } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": types.AppAccountsDocument,
+    "\n  query AppAccountEntries($accountId: ID!, $after: String) {\n    entries(first: 20, after: $after, filter: { accountId: $accountId }) {\n      edges { node { id description status effectiveAt postings { direction amount { amount currency } account { id code } } } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": types.AppAccountEntriesDocument,
     "query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }": types.AppWalletsDocument,
     "\n  subscription AppWalletChanges($after: String) {\n    walletBalanceChanged(after: $after) { sequence wallet { id currency } balance { posted { amount } available { amount } } }\n  }\n": types.AppWalletChangesDocument,
     "\n  mutation AppTransfer($input: TransferInput!) { transfer(input: $input) { id amount { amount currency } counterparty { __typename } } }\n": types.AppTransferDocument,
@@ -45,6 +50,7 @@ const documents: Documents = {
     "\n  subscription AppEntryFeed($after: String) {\n    entryPosted(after: $after) { sequence type entry { id description effectiveAt postings { direction amount { amount currency } account { code } } } }\n  }\n": types.AppEntryFeedDocument,
     "\n  query AppHistory($after: String, $kinds: [WalletTransactionKind!]) {\n    wallets { id currency transactions(first: 20, after: $after, filter: { kinds: $kinds }) {\n      edges { node { id kind status direction description memo createdAt amount { amount currency } } }\n      pageInfo { endCursor hasNextPage }\n    } }\n  }\n": types.AppHistoryDocument,
     "subscription AppHistoryTouches($after: String) { walletBalanceChanged(after: $after) { sequence } }": types.AppHistoryTouchesDocument,
+    "mutation AppDeposit($input: DepositInput!) { deposit(input: $input) { id amount { amount currency } } }": types.AppDepositDocument,
     "\n  mutation AppWithdraw($input: RequestWithdrawalInput!) { requestWithdrawal(input: $input) { id status amount { amount currency } fee { amount } } }\n": types.AppWithdrawDocument,
     "\n  query AppWithdrawals { withdrawals(first: 10) { edges { node { id status destination createdAt failureReason amount { amount currency } } } } }\n": types.AppWithdrawalsDocument,
     "\n  subscription AppWithdrawalUpdates($after: String) { withdrawalUpdated(after: $after) { sequence status withdrawal { id destination createdAt failureReason amount { amount currency } } } }\n": types.AppWithdrawalUpdatesDocument,
@@ -81,6 +87,14 @@ export function graphql(source: "query AppBalanceSeries($code: String!, $t0: Dat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AppAccounts($after: String, $filter: AccountFilterInput) {\n    accounts(first: 20, after: $after, filter: $filter) {\n      edges { node { id code name type currency status balance { posted { amount } available { amount } } } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n"): (typeof documents)["\n  query AppAccounts($after: String, $filter: AccountFilterInput) {\n    accounts(first: 20, after: $after, filter: $filter) {\n      edges { node { id code name type currency status balance { posted { amount } available { amount } } } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppAccountEntries($accountId: ID!, $after: String) {\n    entries(first: 20, after: $after, filter: { accountId: $accountId }) {\n      edges { node { id description status effectiveAt postings { direction amount { amount currency } account { id code } } } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n"): (typeof documents)["\n  query AppAccountEntries($accountId: ID!, $after: String) {\n    entries(first: 20, after: $after, filter: { accountId: $accountId }) {\n      edges { node { id description status effectiveAt postings { direction amount { amount currency } account { id code } } } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }"): (typeof documents)["query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -110,6 +124,10 @@ export function graphql(source: "\n  query AppHistory($after: String, $kinds: [W
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription AppHistoryTouches($after: String) { walletBalanceChanged(after: $after) { sequence } }"): (typeof documents)["subscription AppHistoryTouches($after: String) { walletBalanceChanged(after: $after) { sequence } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AppDeposit($input: DepositInput!) { deposit(input: $input) { id amount { amount currency } } }"): (typeof documents)["mutation AppDeposit($input: DepositInput!) { deposit(input: $input) { id amount { amount currency } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

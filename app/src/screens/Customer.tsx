@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { formatMoney, toMinor } from '../money';
 import { useEventSequence, useLive } from '../live';
-import { History, Withdrawals } from './Money';
+import { Deposit, History, Withdrawals } from './Money';
 
 const AppWallets = graphql(`query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }`);
 const AppWalletChanges = graphql(`
@@ -98,6 +98,7 @@ export function Customer({ ws }: { ws: WsClient }) {
     <div className="grid">
       <Wallets ws={ws} />
       <TransferForm />
+      <Deposit />
       <Withdrawals ws={ws} />
       <History ws={ws} />
     </div>

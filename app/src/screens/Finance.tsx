@@ -6,6 +6,7 @@ import { formatMoney } from '../money';
 import { useEventSequence, useLive } from '../live';
 import { Reports } from './Reports';
 import { BalanceChart } from './BalanceChart';
+import { Browse } from './Browse';
 
 const AppVerifyLedger = graphql(`query AppVerifyLedger { verifyLedger { ok accountsChecked mismatches { accountId } unbalancedEntryIds currencyNets { amount currency } } }`);
 const AppOperations = graphql(`
@@ -92,12 +93,13 @@ function ActivityFeed({ ws, onEvent }: { ws: WsClient; onEvent: () => void }) {
 
 /** Finance and operations (FINANCE, ADMIN): an overview, and the reports. */
 export function Finance({ ws }: { ws: WsClient }) {
-  const [screen, setScreen] = useState<'overview' | 'reports'>('overview');
+  const [screen, setScreen] = useState<'overview' | 'accounts' | 'reports'>('overview');
   const [touched, setTouched] = useState(0);
   return (
     <>
       <nav className="tabs" aria-label="Screens">
         <button type="button" aria-pressed={screen === 'overview'} onClick={() => setScreen('overview')}>Overview</button>
+        <button type="button" aria-pressed={screen === 'accounts'} onClick={() => setScreen('accounts')}>Accounts</button>
         <button type="button" aria-pressed={screen === 'reports'} onClick={() => setScreen('reports')}>Reports</button>
       </nav>
       {/* The feed stays mounted (hidden) so it keeps every event while another screen shows. */}
@@ -107,6 +109,7 @@ export function Finance({ ws }: { ws: WsClient }) {
         <ActivityFeed ws={ws} onEvent={() => setTouched((n) => n + 1)} />
         <BalanceChart />
       </div>
+      {screen === 'accounts' && <div className="grid"><Browse /></div>}
       {screen === 'reports' && <div className="grid"><Reports /></div>}
     </>
   );

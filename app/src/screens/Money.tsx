@@ -14,6 +14,7 @@ const AppHistory = graphql(`
   }
 `);
 const AppHistoryTouches = graphql(`subscription AppHistoryTouches($after: String) { walletBalanceChanged(after: $after) { sequence } }`);
+const AppDeposit = graphql(`mutation AppDeposit($input: DepositInput!) { deposit(input: $input) { id amount { amount currency } } }`);
 const AppWithdraw = graphql(`
   mutation AppWithdraw($input: RequestWithdrawalInput!) { requestWithdrawal(input: $input) { id status amount { amount currency } fee { amount } } }
 `);
@@ -128,6 +129,42 @@ export function Withdrawals({ ws }: { ws: WsClient }) {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** Money that arrived at the bank for the caller's wallet (the simulated funding source): each bank reference once. */
+export function Deposit() {
+  const [amount, setAmount] = useState('');
+  const [currency, setCurrency] = useState('USD');
+  const [reference, setReference] = useState('');
+  const [sent, setSent] = useState(0);
+  const [done, setDone] = useState<string>();
+  const key = useMemo(() => `app-${crypto.randomUUID()}`, [amount, currency, reference, sent]);
+  const [state, deposit] = useMutation(AppDeposit);
+  const minor = amount === '' ? undefined : toMinor(amount, currency);
+  const invalid = amount !== '' && (minor === undefined || minor === '0');
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!minor || invalid || !reference) return;
+    setDone(undefined);
+    const result = await deposit({ input: { amount: minor, currency, reference, idempotencyKey: key } });
+    if (!result.error) { setDone(`Deposited ${formatMoney(minor, currency)}.`); setAmount(''); setReference(''); setSent((n) => n + 1); }
+  }
+  const error = state.error?.graphQLErrors[0];
+  return (
+    <section className="card" aria-labelledby="deposit-title">
+      <h2 id="deposit-title">Deposit</h2>
+      <form onSubmit={(event) => void submit(event)} aria-label="Deposit" noValidate>
+        <div className="row">
+          <label>Amount<input inputMode="decimal" value={amount} aria-invalid={invalid} onChange={(e) => setAmount(e.target.value)} /></label>
+          <label>Currency<select value={currency} onChange={(e) => setCurrency(e.target.value)}><option>USD</option><option>EUR</option><option>GBP</option></select></label>
+        </div>
+        <label>Bank reference<input value={reference} maxLength={200} onChange={(e) => setReference(e.target.value)} /></label>
+        {error && <p role="alert" className="error">{error.message} {typeof error.extensions?.code === 'string' && <code>{error.extensions.code}</code>}</p>}
+        {done && <p role="status" className="ok">{done}</p>}
+        <button type="submit" disabled={state.fetching || !minor || invalid || !reference}>{state.fetching ? 'Depositing…' : 'Deposit'}</button>
+      </form>
     </section>
   );
 }
