@@ -6,6 +6,7 @@ import { graphql } from '../gql/index.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
 import { recordSecret } from '../testkit/secrets.js';
+import { BlCreateMerchant, BlCreatePayer, invoiceFor, type School } from '../billing/billing-fixtures.js';
 
 // The web app at /app, in Chromium, as its users use it: finance and two customers, each in a
 // browser context of their own, logged in through the app's form.
@@ -176,6 +177,32 @@ describe.runIf(hasChromium)('the web app', () => {
       await who.context.close();
     }
   }, 90_000);
+
+  it('lets a guardian pay an invoice from its wallet, and shows a merchant its shops', async () => {
+    const guardian = await person(Role.CUSTOMER);
+    const bursar = await person(Role.MERCHANT);
+    expect((await gw.request(ApDeposit, { input: { amount: '1000', currency: 'USD', idempotencyKey: uniq('dep'), reference: uniq('bank') } }, guardian.headers)).errors).toBeUndefined();
+    const made = await gw.request(BlCreateMerchant, { input: { name: 'Hillside School', slug: uniq('hill').toLowerCase(), defaultCurrency: 'USD', userIds: [`usr_${bursar.id}`] } });
+    const school: School = { id: made.data!.createMerchant.id, rowId: '', staff: { ...bursar, userId: bursar.id, role: Role.MERCHANT, token: '' }, client: gw.as({ ...bursar, userId: bursar.id, role: Role.MERCHANT, token: '' }) };
+    const payer = (await school.client.request(BlCreatePayer, { input: { merchantId: school.id, name: 'Ada', reference: uniq('stu'), guardianIds: [`usr_${guardian.id}`] } })).data!.createPayer;
+    const invoice = (await invoiceFor(school, payer.id, [400])).answer.data!.issueInvoice;
+
+    const g = await loggedIn(guardian);
+    await g.page.getByRole('button', { name: 'Pay 4.00 USD' }).click();
+    await g.page.getByRole('status').filter({ hasText: `Paid ${invoice.number}` }).waitFor();
+    await expect.poll(() => g.page.getByTestId('invoices').textContent()).toContain('paid');
+    await expect.poll(() => g.page.getByTestId('balance-USD').textContent(), { timeout: 5_000 }).toBe('6.00 USD');
+    await g.page.getByRole('heading', { name: 'Cashback' }).waitFor();
+    await expectAccessible(g.page, 'customer-invoices');
+
+    const m = await loggedIn(bursar);
+    await m.page.getByRole('heading', { name: 'Hillside School' }).waitFor();
+    await expectAccessible(m.page, 'merchant-shops');
+    for (const who of [g, m]) {
+      expect(who.errors).toEqual([]);
+      await who.context.close();
+    }
+  }, 60_000);
 
   it('fits a phone’s width (375 px) without horizontal scrolling, logged out and in', async () => {
     const customer = await person(Role.CUSTOMER);

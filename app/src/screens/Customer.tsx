@@ -5,6 +5,8 @@ import { graphql } from '../gql';
 import { formatMoney, toMinor } from '../money';
 import { useEventSequence, useLive } from '../live';
 import { Deposit, History, Withdrawals } from './Money';
+import { Cashback, InvoicesToPay, MerchantView } from './Modules';
+import { sessions } from '../session';
 
 const AppWallets = graphql(`query AppWallets { wallets { id currency balance { posted { amount } available { amount } } } }`);
 const AppWalletChanges = graphql(`
@@ -92,14 +94,18 @@ function TransferForm() {
   );
 }
 
-/** A customer's (or merchant's) own money. */
+/** A customer's (or merchant's) own money, and what the modules hold for it. */
 export function Customer({ ws }: { ws: WsClient }) {
+  const merchant = sessions.session?.user.role === 'MERCHANT';
   return (
     <div className="grid">
+      {merchant && <MerchantView />}
       <Wallets ws={ws} />
       <TransferForm />
       <Deposit />
       <Withdrawals ws={ws} />
+      {!merchant && <Cashback />}
+      {!merchant && <InvoicesToPay />}
       <History ws={ws} />
     </div>
   );
