@@ -29,19 +29,42 @@ export function useLive<T extends { sequence: string }>(ws: WsClient, document: 
     // graphql-ws reads this payload again on each retry: `after` moves with every event.
     const payload = { query: print(document), variables: { ...variables, after: start } as Record<string, unknown> };
     let last: bigint | undefined = BigInt(start);
-    const unsubscribe = ws.subscribe<Record<string, T>>(payload, {
-      next: (result) => {
-        const event = result.data?.[field];
-        if (!event) return;
-        const sequence = BigInt(event.sequence);
-        if (last !== undefined && sequence <= last) return;
-        last = sequence;
-        payload.variables.after = event.sequence;
-        handler.current(event);
-      },
-      error: () => undefined,
-      complete: () => undefined,
-    });
-    return unsubscribe;
+    let stopped = false;
+    let unsubscribe = () => {};
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The server may end a subscription (SUBSCRIPTION_INTERRUPTED: a gateway restarting, an event
+    // that would not load; or graphql-ws giving up): subscribe again a second later, after the last
+    // event received (`resumeAfter` says the same). EVENTS_EXPIRED: go on from the oldest event kept.
+    let ended = false;
+    const again = (errors?: unknown) => {
+      // One retry for an ended subscription, whether it ended with an error result, an error or complete.
+      if (stopped || ended) return;
+      ended = true;
+      unsubscribe();
+      const expired = (Array.isArray(errors) ? errors : [])
+        .map((e) => (e as { extensions?: { code?: string; earliestAfter?: string } }).extensions)
+        .find((x) => x?.code === 'EVENTS_EXPIRED');
+      if (expired?.earliestAfter) payload.variables.after = expired.earliestAfter;
+      timer = setTimeout(subscribe, 1_000);
+    };
+    const subscribe = () => {
+      ended = false;
+      unsubscribe = ws.subscribe<Record<string, T>>(payload, {
+        next: (result) => {
+          if (result.errors?.length) return again(result.errors);
+          const event = result.data?.[field];
+          if (!event) return;
+          const sequence = BigInt(event.sequence);
+          if (last !== undefined && sequence <= last) return;
+          last = sequence;
+          payload.variables.after = event.sequence;
+          handler.current(event);
+        },
+        error: (error) => again(error),
+        complete: () => again(),
+      });
+    };
+    subscribe();
+    return () => { stopped = true; clearTimeout(timer); unsubscribe(); };
   }, [ws, document, field, key, start]);
 }

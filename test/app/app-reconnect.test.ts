@@ -75,7 +75,7 @@ describe.runIf(existsSync(chromiumPath))('the app across a gateway restart', () 
     // The relay numbers events just after they commit: wait for the ninth.
     await expect.poll(async () => (await entrySequences()).length, { timeout: 10_000 }).toBe(9);
     const expected = await entrySequences();
-    await expect.poll(async () => (await shown()).length, { timeout: 20_000 }).toBe(9);
+    await expect.poll(async () => (await shown()).length, { timeout: 45_000 }).toBe(9);
     // Newest first, each once: exactly the outbox's entry events.
     expect([...(await shown())].reverse()).toEqual(expected);
   }, 90_000);
