@@ -57,6 +57,12 @@ describe.runIf(existsSync(chromiumPath))('the app across a gateway restart', () 
     const { bank, wallet } = await fundedWallet(producer, '0');
 
     const page = await (await browser.newContext()).newPage();
+    // What the page saw of its sockets, for the failure message.
+    const seen: string[] = [];
+    const started = Date.now();
+    const note = (what: string) => seen.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${what}`);
+    page.on('console', (message) => note(`console ${message.type()}: ${message.text().slice(0, 160)}`));
+    page.on('websocket', (socket) => { note('socket opened'); socket.on('close', () => note('socket closed')); socket.on('socketerror', (error) => note(`socket error ${error}`)); });
     await page.goto(`http://127.0.0.1:${port}/app`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
@@ -68,14 +74,20 @@ describe.runIf(existsSync(chromiumPath))('the app across a gateway restart', () 
     await expect.poll(async () => (await shown()).length, { timeout: 10_000 }).toBe(3);
 
     await server.kill();
+    note('gateway killed');
     for (let i = 0; i < 4; i++) expect((await transfer(producer, bank.id, wallet.id, '1')).errors).toBeUndefined();
     server = await spawnGateway(env);
+    note('gateway up again');
     for (let i = 0; i < 2; i++) expect((await transfer(producer, bank.id, wallet.id, '1')).errors).toBeUndefined();
 
     // The relay numbers events just after they commit: wait for the ninth.
     await expect.poll(async () => (await entrySequences()).length, { timeout: 10_000 }).toBe(9);
     const expected = await entrySequences();
-    await expect.poll(async () => (await shown()).length, { timeout: 45_000 }).toBe(9);
+    try {
+      await expect.poll(async () => (await shown()).length, { timeout: 45_000 }).toBe(9);
+    } catch (error) {
+      throw new Error(`the feed did not catch up (${(await shown()).length} of 9); what the page saw:\n${seen.join('\n')}`, { cause: error });
+    }
     // Newest first, each once: exactly the outbox's entry events.
     expect([...(await shown())].reverse()).toEqual(expected);
   }, 90_000);
