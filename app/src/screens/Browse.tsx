@@ -20,6 +20,19 @@ const AppAccountEntries = graphql(`
   }
 `);
 
+/** Back and forward over a connection's pages: the cursors of the pages walked so far, the last one shown. */
+function Pager({ cursors, setCursors, pageInfo, back, forward }: {
+  cursors: string[]; setCursors: (update: (cursors: string[]) => string[]) => void;
+  pageInfo?: { endCursor?: string | null; hasNextPage: boolean }; back: string; forward: string;
+}) {
+  return (
+    <div className="row">
+      {cursors.length > 0 && <button type="button" onClick={() => setCursors((walked) => walked.slice(0, -1))}>{back}</button>}
+      {pageInfo?.hasNextPage && pageInfo.endCursor && <button type="button" onClick={() => setCursors((walked) => [...walked, pageInfo.endCursor!])}>{forward}</button>}
+    </div>
+  );
+}
+
 type Filter = { codePrefix?: string; type?: 'ASSET' | 'LIABILITY' | 'EQUITY' | 'REVENUE' | 'EXPENSE'; currency?: string };
 
 function EntriesOf({ accountId }: { accountId: string }) {
@@ -45,10 +58,7 @@ function EntriesOf({ accountId }: { accountId: string }) {
           })}
         </tbody>
       </table>
-      <div className="row">
-        {after.length > 0 && <button type="button" onClick={() => setAfter((pages) => pages.slice(0, -1))}>Newer</button>}
-        {page?.pageInfo.hasNextPage && <button type="button" onClick={() => setAfter((pages) => [...pages, page.pageInfo.endCursor!])}>Older</button>}
-      </div>
+      <Pager cursors={after} setCursors={setAfter} pageInfo={page?.pageInfo} back="Newer" forward="Older" />
     </div>
   );
 }
@@ -85,10 +95,7 @@ export function Browse() {
           </li>
         ))}
       </ul>
-      <div className="row">
-        {pages.length > 0 && <button type="button" onClick={() => setPages((p) => p.slice(0, -1))}>Previous</button>}
-        {page?.pageInfo.hasNextPage && <button type="button" onClick={() => setPages((p) => [...p, page.pageInfo.endCursor!])}>Next</button>}
-      </div>
+      <Pager cursors={pages} setCursors={setPages} pageInfo={page?.pageInfo} back="Previous" forward="Next" />
     </section>
   );
 }

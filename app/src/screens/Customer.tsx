@@ -1,8 +1,10 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Client as WsClient } from 'graphql-ws';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { formatMoney, toMinor } from '../money';
+import { formatMoney } from '../money';
+import { useAmountForm } from '../amount-form';
+import { AmountFields, ApiError } from '../fields';
 import { useEventSequence, useLive } from '../live';
 import { Deposit, History, Withdrawals } from './Money';
 import { Cashback, InvoicesToPay, MerchantView } from './Modules';
@@ -49,20 +51,13 @@ function Wallets({ ws }: { ws: WsClient }) {
   );
 }
 
-/** A new key per distinct submission: the same values submitted twice (a double click, a retry) carry the same key, and the API replays instead of moving money again. */
-const newKey = () => `app-${crypto.randomUUID()}`;
-
 function TransferForm() {
   const [to, setTo] = useState('');
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState('USD');
   const [memo, setMemo] = useState('');
   const [done, setDone] = useState<string>();
-  const [sent, setSent] = useState(0);
-  const key = useMemo(newKey, [to, amount, currency, memo, sent]);
+  const form = useAmountForm(to, memo);
+  const { currency, minor, invalid, key, sent } = form;
   const [state, transfer] = useMutation(AppTransfer);
-  const minor = amount === '' ? undefined : toMinor(amount, currency);
-  const invalid = amount !== '' && (minor === undefined || minor === '0');
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!minor || invalid) return;
@@ -70,23 +65,18 @@ function TransferForm() {
     const result = await transfer({ input: { toEmail: to, amount: minor, currency, memo: memo || undefined, idempotencyKey: key } });
     if (!result.error) {
       setDone(`Sent ${formatMoney(minor, currency)} to ${to}.`);
-      setTo(''); setAmount(''); setMemo(''); setSent((n) => n + 1);
+      setTo(''); setMemo(''); sent();
     }
   }
-  const first = state.error?.graphQLErrors[0];
-  const apiError = first ? { message: first.message, code: String(first.extensions?.code ?? '') } : state.error ? { message: state.error.message, code: '' } : undefined;
   return (
     <section className="card" aria-labelledby="transfer-title">
       <h2 id="transfer-title">Send money</h2>
       <form onSubmit={(event) => void submit(event)} aria-label="Send money" noValidate>
         <label>To (email)<input type="email" required value={to} onChange={(e) => setTo(e.target.value)} /></label>
-        <div className="row">
-          <label>Amount<input inputMode="decimal" required value={amount} aria-invalid={invalid} aria-describedby="amount-help" onChange={(e) => setAmount(e.target.value)} /></label>
-          <label>Currency<select value={currency} onChange={(e) => setCurrency(e.target.value)}><option>USD</option><option>EUR</option><option>GBP</option></select></label>
-        </div>
+        <AmountFields form={form} describedBy="amount-help" />
         <p id="amount-help" className={invalid ? 'error' : 'hint'}>{invalid ? `Write an amount above zero, at most ${currency === 'JPY' ? 'whole units' : 'two decimals'}.` : 'In major units, e.g. 12.50'}</p>
         <label>Memo<input maxLength={200} value={memo} onChange={(e) => setMemo(e.target.value)} /></label>
-        {apiError && <p role="alert" className="error" data-testid="transfer-error">{apiError.message} {apiError.code && <code>{apiError.code}</code>}</p>}
+        <ApiError error={state.error} testId="transfer-error" />
         {done && <p role="status" className="ok">{done}</p>}
         <button type="submit" disabled={state.fetching || !minor || invalid || !to}>{state.fetching ? 'Sending…' : 'Send'}</button>
       </form>

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { formatMoney } from '../money';
+import { ApiError } from '../fields';
 
 const AppCashback = graphql(`
   query AppCashback {
@@ -65,11 +66,10 @@ export function InvoicesToPay() {
   const [paid, setPaid] = useState<string>();
   const invoices = result.data?.invoices.edges.map((e) => e.node) ?? [];
   if (!result.fetching && invoices.length === 0) return null;
-  const error = state.error?.graphQLErrors[0];
   return (
     <section className="card" aria-labelledby="invoices-title">
       <h2 id="invoices-title">Invoices</h2>
-      {error && <p role="alert" className="error">{error.message} {typeof error.extensions?.code === 'string' && <code>{error.extensions.code}</code>}</p>}
+      <ApiError error={state.error} />
       {paid && <p role="status" className="ok">{paid}</p>}
       <ul className="history" data-testid="invoices">
         {invoices.map((inv) => (

@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { Client as WsClient } from 'graphql-ws';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { formatMoney, toMinor } from '../money';
+import { formatMoney } from '../money';
+import { useAmountForm } from '../amount-form';
+import { AmountFields, ApiError } from '../fields';
 import { useEventSequence, useLive } from '../live';
 
 const AppHistory = graphql(`
@@ -90,31 +92,23 @@ export function Withdrawals({ ws }: { ws: WsClient }) {
   for (const w of Object.values(live)) shown.set(w.id, w);
   const rows = [...shown.values()].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).slice(0, 10);
 
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState('USD');
   const [destination, setDestination] = useState('');
-  const [sent, setSent] = useState(0);
-  const key = useMemo(() => `app-${crypto.randomUUID()}`, [amount, currency, destination, sent]);
+  const form = useAmountForm(destination);
+  const { currency, minor, invalid, key, sent } = form;
   const [state, withdraw] = useMutation(AppWithdraw);
-  const minor = amount === '' ? undefined : toMinor(amount, currency);
-  const invalid = amount !== '' && (minor === undefined || minor === '0');
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!minor || invalid || !destination) return;
     const result = await withdraw({ input: { amount: minor, currency, destination, idempotencyKey: key } });
-    if (!result.error) { setAmount(''); setSent((n) => n + 1); }
+    if (!result.error) sent();
   }
-  const error = state.error?.graphQLErrors[0];
   return (
     <section className="card" aria-labelledby="withdraw-title">
       <h2 id="withdraw-title">Withdraw</h2>
       <form onSubmit={(event) => void submit(event)} aria-label="Withdraw" noValidate>
-        <div className="row">
-          <label>Amount<input inputMode="decimal" value={amount} aria-invalid={invalid} onChange={(e) => setAmount(e.target.value)} /></label>
-          <label>Currency<select value={currency} onChange={(e) => setCurrency(e.target.value)}><option>USD</option><option>EUR</option><option>GBP</option></select></label>
-        </div>
+        <AmountFields form={form} />
         <label>To bank account<input value={destination} maxLength={200} onChange={(e) => setDestination(e.target.value)} /></label>
-        {error && <p role="alert" className="error">{error.message} {typeof error.extensions?.code === 'string' && <code>{error.extensions.code}</code>}</p>}
+        <ApiError error={state.error} />
         <button type="submit" disabled={state.fetching || !minor || invalid || !destination}>{state.fetching ? 'Requesting…' : 'Withdraw'}</button>
       </form>
       <h3>Latest withdrawals</h3>
@@ -135,33 +129,25 @@ export function Withdrawals({ ws }: { ws: WsClient }) {
 
 /** Money that arrived at the bank for the caller's wallet (the simulated funding source): each bank reference once. */
 export function Deposit() {
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState('USD');
   const [reference, setReference] = useState('');
-  const [sent, setSent] = useState(0);
   const [done, setDone] = useState<string>();
-  const key = useMemo(() => `app-${crypto.randomUUID()}`, [amount, currency, reference, sent]);
+  const form = useAmountForm(reference);
+  const { currency, minor, invalid, key, sent } = form;
   const [state, deposit] = useMutation(AppDeposit);
-  const minor = amount === '' ? undefined : toMinor(amount, currency);
-  const invalid = amount !== '' && (minor === undefined || minor === '0');
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!minor || invalid || !reference) return;
     setDone(undefined);
     const result = await deposit({ input: { amount: minor, currency, reference, idempotencyKey: key } });
-    if (!result.error) { setDone(`Deposited ${formatMoney(minor, currency)}.`); setAmount(''); setReference(''); setSent((n) => n + 1); }
+    if (!result.error) { setDone(`Deposited ${formatMoney(minor, currency)}.`); setReference(''); sent(); }
   }
-  const error = state.error?.graphQLErrors[0];
   return (
     <section className="card" aria-labelledby="deposit-title">
       <h2 id="deposit-title">Deposit</h2>
       <form onSubmit={(event) => void submit(event)} aria-label="Deposit" noValidate>
-        <div className="row">
-          <label>Amount<input inputMode="decimal" value={amount} aria-invalid={invalid} onChange={(e) => setAmount(e.target.value)} /></label>
-          <label>Currency<select value={currency} onChange={(e) => setCurrency(e.target.value)}><option>USD</option><option>EUR</option><option>GBP</option></select></label>
-        </div>
+        <AmountFields form={form} />
         <label>Bank reference<input value={reference} maxLength={200} onChange={(e) => setReference(e.target.value)} /></label>
-        {error && <p role="alert" className="error">{error.message} {typeof error.extensions?.code === 'string' && <code>{error.extensions.code}</code>}</p>}
+        <ApiError error={state.error} />
         {done && <p role="status" className="ok">{done}</p>}
         <button type="submit" disabled={state.fetching || !minor || invalid || !reference}>{state.fetching ? 'Depositing…' : 'Deposit'}</button>
       </form>
