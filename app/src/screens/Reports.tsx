@@ -111,7 +111,8 @@ function IncomeStatement({ currency, from, to }: { currency: string; from: strin
   );
 }
 
-function Periods() {
+/** `changed`: a close or reopening posted entries, so the reports above are read again. */
+function Periods({ changed }: { changed: () => void }) {
   const [result, reload] = useQuery({ query: AppPeriods });
   const [closing, close] = useMutation(AppClosePeriod);
   const [reopening, reopen] = useMutation(AppReopenPeriod);
@@ -140,13 +141,13 @@ function Periods() {
               {period.status === 'OPEN' && next?.name === period.name && ended(period) && (
                 <button type="button" disabled={closing.fetching} onClick={() => {
                   if (!window.confirm(`Close ${period.name}? Its revenue and expenses move into retained earnings, and nothing dated in it or before can be posted any more.`)) return;
-                  void close({ input: { period: period.name, idempotencyKey: keyOf(`close:${period.name}`) } }).then(() => reload({ requestPolicy: 'network-only' }));
+                  void close({ input: { period: period.name, idempotencyKey: keyOf(`close:${period.name}`) } }).then(() => { reload({ requestPolicy: 'network-only' }); changed(); });
                 }}>Close {period.name}</button>
               )}
               {admin && inForce && (
                 <button type="button" disabled={reopening.fetching} onClick={() => {
                   const reason = window.prompt(`Why reopen ${period.name}?`);
-                  if (reason) void reopen({ input: { period: period.name, reason, idempotencyKey: keyOf(`reopen:${period.name}:${inForce.id}`) } }).then(() => reload({ requestPolicy: 'network-only' }));
+                  if (reason) void reopen({ input: { period: period.name, reason, idempotencyKey: keyOf(`reopen:${period.name}:${inForce.id}`) } }).then(() => { reload({ requestPolicy: 'network-only' }); changed(); });
                 }}>Reopen</button>
               )}
             </li>
@@ -163,6 +164,7 @@ export function Reports() {
   const [day, setDay] = useState(today());
   const [from, setFrom] = useState(`${today().slice(0, 8)}01`);
   const [report, setReport] = useState<'trial' | 'sheet' | 'income'>('trial');
+  const [version, setVersion] = useState(0);
   return (
     <section className="card wide" aria-labelledby="reports-title">
       <h2 id="reports-title">Reports</h2>
@@ -178,11 +180,11 @@ export function Reports() {
         ))}
       </nav>
       {/^[A-Z]{3}$/.test(currency) && day && (
-        report === 'trial' ? <TrialBalance currency={currency} at={endOf(day)} />
-          : report === 'sheet' ? <BalanceSheet currency={currency} at={endOf(day)} />
-            : <IncomeStatement currency={currency} from={from} to={day} />
+        report === 'trial' ? <TrialBalance key={version} currency={currency} at={endOf(day)} />
+          : report === 'sheet' ? <BalanceSheet key={version} currency={currency} at={endOf(day)} />
+            : <IncomeStatement key={version} currency={currency} from={from} to={day} />
       )}
-      <Periods />
+      <Periods changed={() => setVersion((n) => n + 1)} />
     </section>
   );
 }
