@@ -66,10 +66,11 @@ export class ReportService {
 
   /** A balance sheet at `at`: assets, liabilities and equity, with the net income not yet closed in equity. */
   async balanceSheet(em: EntityManager, currency: string, at: Date): Promise<BalanceSheetRow> {
-    const rows = await postedTotalsAt(db(em), { currency: parseCurrency(currency, 'currency') }, at, 'through');
+    const code = parseCurrency(currency, 'currency');
+    const rows = await postedTotalsAt(db(em), { currency: code }, at, 'through');
     const income = sectionOf(AccountType.REVENUE, rows).total - sectionOf(AccountType.EXPENSE, rows).total;
     return {
-      currency: parseCurrency(currency, 'currency'), at,
+      currency: code, at,
       assets: sectionOf(AccountType.ASSET, rows), liabilities: sectionOf(AccountType.LIABILITY, rows), equity: sectionOf(AccountType.EQUITY, rows),
       netIncome: income,
     };

@@ -1,19 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '../gql/index.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
 import { OpenAccount, PostEntry } from '../testkit/ledger-fixtures.js';
 import { privateDatabase, type PrivateDatabase } from '../testkit/private-database.js';
+import { appUser, chromiumPath, launchChromium, logIn } from './app-testkit.js';
 
 // Closing a period from the app's Reports screen. A private database: a close refuses every
 // entry dated before it, which other files on the shared database would run into.
 // (app.test.ts warns, and fails under CI, without Chromium.)
-const chromiumPath = '/usr/bin/chromium';
-const ApCloseCreateUser = graphql(`mutation ApCloseCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }`);
-const password = 'Folio app test passphrase 2026';
 
 let db: PrivateDatabase;
 let gw: TestGateway;
@@ -22,7 +19,7 @@ beforeAll(async () => {
   if (!existsSync(chromiumPath)) return;
   db = await privateDatabase('app_close');
   gw = await startTestGateway({ DATABASE_URL: db.url });
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -32,10 +29,7 @@ afterAll(async () => {
 
 describe.runIf(existsSync(chromiumPath))('closing a period in the app', () => {
   it('offers Close for the last month that ended only, asks first, and shows it closed with who closed it', async () => {
-    const admin = gw.as(await gw.user(Role.ADMIN));
-    const email = `${uniq('finance')}@example.test`;
-    const made = await admin.request(ApCloseCreateUser, { input: { email, password, role: 'FINANCE' } });
-    expect(made.errors).toBeUndefined();
+    const { email } = await appUser(gw, Role.FINANCE);
     const open = async (type: 'ASSET' | 'REVENUE') => (await gw.request(OpenAccount, { input: { code: uniq(type.toLowerCase()), name: type, type, currency: 'USD', negativeBalance: 'ALLOW' } })).data!.openAccount;
     const [bank, sales] = [await open('ASSET'), await open('REVENUE')];
     const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 15));
@@ -48,10 +42,7 @@ describe.runIf(existsSync(chromiumPath))('closing a period in the app', () => {
     const page = await (await browser.newContext()).newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${gw.url.replace(/\/graphql$/, '')}/app`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, gw.url.replace(/\/graphql$/, ''), email);
     await page.getByRole('button', { name: 'Reports' }).click();
     // One Close button: the last month that ended (closing an older one would close everything before it).
     await expect.poll(() => page.getByRole('button', { name: /^Close / }).count()).toBe(1);

@@ -1,22 +1,19 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '../gql/index.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import { freePort } from '../../src/platform/db/embedded-postgres.js';
-import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
+import { startTestGateway, type TestGateway } from '../testkit/gateway.js';
 import { fundedWallet, transfer } from '../testkit/ledger-fixtures.js';
 import { privateDatabase, type PrivateDatabase } from '../testkit/private-database.js';
+import { appUser, chromiumPath, launchChromium, logIn } from './app-testkit.js';
 import { spawnGateway, type GatewayProcess } from '../platform/abuse-testkit.js';
 
 // The app's live feed across a lost WebSocket: the gateway serving it is killed and started again
 // on the same port while entries keep posting through another gateway. The feed reconnects by
 // itself and catches up with `after`: every entry once, none missed. A private database, so the
 // feed holds only this file's entries. (app.test.ts warns and fails under CI without Chromium.)
-const chromiumPath = '/usr/bin/chromium';
-const ApCreateUser = graphql(`mutation ApReCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }`);
-const password = 'Folio app test passphrase 2026';
 
 let db: PrivateDatabase;
 let producer: TestGateway;
@@ -27,7 +24,7 @@ beforeAll(async () => {
   if (!existsSync(chromiumPath)) return;
   db = await privateDatabase('app_reconnect');
   producer = await startTestGateway({ DATABASE_URL: db.url });
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -51,9 +48,7 @@ describe.runIf(existsSync(chromiumPath))('the app across a gateway restart', () 
     const port = await freePort();
     const env = { DATABASE_URL: db.url, PORT: String(port) };
     server = await spawnGateway(env);
-    const admin = producer.as(await producer.user(Role.ADMIN));
-    const email = `${uniq('finance')}@example.test`;
-    expect((await admin.request(ApCreateUser, { input: { email, password, role: 'FINANCE' } })).errors).toBeUndefined();
+    const { email } = await appUser(producer, Role.FINANCE);
     const { bank, wallet } = await fundedWallet(producer, '0');
 
     const page = await (await browser.newContext()).newPage();
@@ -63,10 +58,7 @@ describe.runIf(existsSync(chromiumPath))('the app across a gateway restart', () 
     const note = (what: string) => seen.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${what}`);
     page.on('console', (message) => note(`console ${message.type()}: ${message.text().slice(0, 160)}`));
     page.on('websocket', (socket) => { note('socket opened'); socket.on('close', () => note('socket closed')); socket.on('socketerror', (error) => note(`socket error ${error}`)); });
-    await page.goto(`http://127.0.0.1:${port}/app`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, `http://127.0.0.1:${port}`, email);
     await page.getByText('Waiting for entries…').waitFor();
     const shown = () => page.locator('[data-testid="activity-feed"] li').evaluateAll((items) => items.map((item) => item.getAttribute('data-sequence')!));
 

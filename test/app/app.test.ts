@@ -1,28 +1,26 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { Role } from '../../src/platform/auth/roles.js';
 import { startTestGateway, uniq, type TestGateway } from '../testkit/gateway.js';
 import { recordSecret } from '../testkit/secrets.js';
+import { appPassword, appUser, chromiumPath, launchChromium, logIn } from './app-testkit.js';
 import { BlCreateMerchant, BlCreatePayer, invoiceFor, type School } from '../billing/billing-fixtures.js';
 
 // The web app at /app, in Chromium, as its users use it: finance and two customers, each in a
 // browser context of their own, logged in through the app's form.
-const chromiumPath = '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
 if (!hasChromium) {
   console.warn(`app browser test did not run: ${chromiumPath} not found (apt-get install chromium)`);
   if (process.env.CI === 'true') test('Chromium is installed (required when CI=true)', () => expect.fail(`${chromiumPath} not found: apt-get install chromium`));
 }
 
-const ApCreateUser = graphql(`mutation ApCreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }`);
 const ApLogin = graphql(`mutation ApLogin($input: LoginInput!) { login(input: $input) { accessToken } }`);
 const ApDeposit = graphql(`mutation ApDeposit($input: DepositInput!) { deposit(input: $input) { id } }`);
 const ApWallets = graphql(`query ApWallets { wallets { currency balance { posted { amount } } } }`);
 
-const password = 'Folio app test passphrase 2026';
 const shots = 'test-results/app';
 let gw: TestGateway;
 let browser: Browser;
@@ -31,14 +29,11 @@ let base: string;
 interface Person { id: string; email: string; headers: Record<string, string> }
 
 async function person(role: Role): Promise<Person> {
-  const admin = gw.as(await gw.user(Role.ADMIN));
-  const email = `${uniq(role.toLowerCase())}@example.test`;
-  const made = await admin.request(ApCreateUser, { input: { email, password, role } });
-  expect(made.errors, JSON.stringify(made.errors)).toBeUndefined();
-  const login = await gw.request(ApLogin, { input: { email, password } }, { authorization: '' });
+  const { email, id } = await appUser(gw, role);
+  const login = await gw.request(ApLogin, { input: { email, password: appPassword } }, { authorization: '' });
   const token = login.data!.login.accessToken;
   recordSecret(token);
-  return { id: made.data!.createUser.id.replace(/^usr_/, ''), email, headers: { authorization: `Bearer ${token}` } };
+  return { id, email, headers: { authorization: `Bearer ${token}` } };
 }
 
 /** A browser context logged in as `who` through the app's own form. */
@@ -48,10 +43,7 @@ async function loggedIn(who: Person, width = 1280): Promise<{ context: BrowserCo
   const errors: string[] = [];
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${base}/app`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await logIn(page, base, who.email);
   await page.getByRole('button', { name: 'Log out' }).waitFor();
   return { context, page, errors };
 }
@@ -68,7 +60,7 @@ beforeAll(async () => {
   if (!hasChromium) return;
   gw = await startTestGateway();
   base = gw.url.replace(/\/graphql$/, '');
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -22,8 +22,6 @@ type Documents = {
     "query NodeView($id: ID!) { node(id: $id) { id } }": typeof types.NodeViewDocument,
     "\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n": typeof types.WatchBalancesDocument,
     "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n": typeof types.WatchEntriesDocument,
-    "mutation ApCloseCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }": typeof types.ApCloseCreateUserDocument,
-    "mutation ApReCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }": typeof types.ApReCreateUserDocument,
     "mutation ApCreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }": typeof types.ApCreateUserDocument,
     "mutation ApLogin($input: LoginInput!) { login(input: $input) { accessToken } }": typeof types.ApLoginDocument,
     "mutation ApDeposit($input: DepositInput!) { deposit(input: $input) { id } }": typeof types.ApDepositDocument,
@@ -192,8 +190,6 @@ const documents: Documents = {
     "query NodeView($id: ID!) { node(id: $id) { id } }": types.NodeViewDocument,
     "\n  subscription WatchBalances($accountIds: [ID!]!) { balanceChanged(accountIds: $accountIds, after: \"0\") { accountId balance { posted { amount } } } }\n": types.WatchBalancesDocument,
     "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n": types.WatchEntriesDocument,
-    "mutation ApCloseCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }": types.ApCloseCreateUserDocument,
-    "mutation ApReCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }": types.ApReCreateUserDocument,
     "mutation ApCreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }": types.ApCreateUserDocument,
     "mutation ApLogin($input: LoginInput!) { login(input: $input) { accessToken } }": types.ApLoginDocument,
     "mutation ApDeposit($input: DepositInput!) { deposit(input: $input) { id } }": types.ApDepositDocument,
@@ -400,14 +396,6 @@ export function graphql(source: "\n  subscription WatchBalances($accountIds: [ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n"): (typeof documents)["\n  subscription WatchEntries($accountIds: [ID!]) { entryPosted(accountIds: $accountIds, after: \"0\") { entry { id } } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation ApCloseCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }"): (typeof documents)["mutation ApCloseCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation ApReCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }"): (typeof documents)["mutation ApReCreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
